@@ -1,0 +1,74 @@
+/**
+ * Builds the Fastify instance: external plugins, then the application's own,
+ * then the routes. No I/O here beyond what the given database needs.
+ */
+import { randomUUID } from "node:crypto";
+import compress from "@fastify/compress";
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Config } from "./config.ts";
+import type { Db } from "./db/client.ts";
+import { authRoutes } from "./modules/auth/routes.ts";
+import { healthRoutes } from "./modules/health/routes.ts";
+import { referentialRoutes } from "./modules/referential/routes.ts";
+import { userRoutes } from "./modules/users/routes.ts";
+import appAuth from "./plugins/app/auth.ts";
+import csrf from "./plugins/app/csrf.ts";
+import errorHandler from "./plugins/app/error-handler.ts";
+import docs from "./plugins/external/docs.ts";
+import security from "./plugins/external/security.ts";
+import web from "./plugins/external/web.ts";
+
+// Validation messages of zod in French, for every schema of the contract.
+z.config(z.locales.fr());
+
+export function loggerOptions(config: Config): FastifyServerOptions["logger"] {
+  return {
+    level: config.logLevel,
+    redact: {
+      paths: ["req.headers.cookie", "req.headers.authorization", "res.headers['set-cookie']", "*.password", "password"],
+      censor: "[masqué]",
+    },
+  };
+}
+
+export async function buildApp(options: { config: Config; db: Db }) {
+  const { config, db } = options;
+  const app = Fastify({
+    logger: loggerOptions(config),
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+  });
+
+  await app.register(errorHandler);
+  await app.register(security, { config });
+  await app.register(compress, { threshold: 1024 });
+  await app.register(cookie);
+  await app.register(csrf);
+  await app.register(appAuth, { db, config });
+  await app.register(docs);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { db });
+      await api.register(authRoutes, { db, config });
+      await api.register(referentialRoutes, { db });
+      await api.register(userRoutes, { db });
+    },
+    { prefix: "/api" },
+  );
+
+  await app.register(web, { root: config.webDist });
+  return app;
+}

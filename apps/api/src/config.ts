@@ -1,0 +1,74 @@
+/**
+ * Every setting of the server, read once from the environment. The README
+ * lists them; a wrong value stops the start with one clear line.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+export type DemoMode = "full" | "accounts" | "off";
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  demo: DemoMode;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  webDist: string | null;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxPerMinute: number;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} doit être un entier entre ${min} et ${max} (reçu « ${raw} »).`);
+  }
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes", "oui"].includes(raw.toLowerCase())) return true;
+  if (["0", "false", "no", "non"].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} doit valoir 1 ou 0 (reçu « ${raw} »).`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const demoRaw = (env.DEMO ?? "").trim().toLowerCase();
+  let demo: DemoMode;
+  if (demoRaw === "") demo = databaseUrl ? "off" : "full";
+  else if (demoRaw === "full" || demoRaw === "accounts" || demoRaw === "off") demo = demoRaw;
+  else throw new ConfigError(`DEMO doit valoir full, accounts ou off (reçu « ${env.DEMO} »).`);
+  const production = env.NODE_ENV === "production";
+  if (production && demo !== "off") {
+    throw new ConfigError("DEMO est interdit quand NODE_ENV=production : les comptes de démonstration n'existent jamais en production.");
+  }
+  const webDist = env.WEB_DIST === "" ? null : path.resolve(env.WEB_DIST ?? path.join(REPO_ROOT, "apps/web/dist"));
+  return {
+    port: int(env, "PORT", 3000, 0, 65535),
+    host: env.HOST?.trim() || "127.0.0.1",
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(REPO_ROOT, ".data")),
+    demo,
+    // Secure cookies everywhere but plain-HTTP local development.
+    cookieSecure: bool(env, "COOKIE_SECURE", production),
+    trustProxy: bool(env, "TRUST_PROXY", false),
+    logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === "test" ? "silent" : "info"),
+    webDist,
+    sessionIdleMinutes: int(env, "SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
+    sessionAbsoluteHours: int(env, "SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 7),
+    loginMaxPerMinute: int(env, "LOGIN_MAX_PER_MINUTE", 10, 1, 10_000),
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Everything the database needs before the server listens: the embedded
+ * server when there is no DATABASE_URL, migrations, referential, demo data.
+ */
+import type { Config } from "../config.ts";
+import { assertReachable, createDb } from "./client.ts";
+import { type EmbeddedServer, ensureDatabase, startEmbedded } from "./embedded.ts";
+import { runMigrations } from "./migrate.ts";
+import { seedDemo } from "./seed/demo.ts";
+import { seedReferential } from "./seed/referential.ts";
+
+export const EMBEDDED_DATABASE = "enquete";
+
+export async function prepareDatabase(config: Config, log: (message: string) => void) {
+  let embedded: EmbeddedServer | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    const started = Date.now();
+    embedded = await startEmbedded(config.dataDir);
+    await ensureDatabase(embedded, EMBEDDED_DATABASE);
+    url = embedded.urlFor(EMBEDDED_DATABASE);
+    log(
+      `PostgreSQL embarqué ${embedded.created ? "créé et démarré" : "démarré"} en ${Date.now() - started} ms (port ${embedded.port}, données dans ${config.dataDir}).`,
+    );
+  } else {
+    await assertReachable(url);
+  }
+  const { db, pool } = createDb(url);
+  try {
+    await runMigrations(db);
+    if (await seedReferential(db)) log("Référentiel chargé : 12 directions territoriales, 101 ateliers.");
+    if (config.demo !== "off" && (await seedDemo(db))) {
+      log("Comptes de démonstration créés (mot de passe : canope-demo).");
+    }
+  } catch (error) {
+    await pool.end().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    throw error;
+  }
+  return {
+    db,
+    pool,
+    embedded,
+    async close() {
+      await pool.end().catch(() => {});
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * The database schema. TypeScript names are camelCase; the client and
+ * drizzle-kit map them to snake_case columns (casing: "snake_case").
+ * After a change: `npm run db:generate -- --name <intent>`.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const roleEnum = pgEnum("role", ["atelier", "territory", "national", "admin", "viewer"]);
+export const labelStatusEnum = pgEnum("label_status", ["labellise", "en_cours", "non_engage"]);
+
+export const territories = pgTable("territories", {
+  code: text().primaryKey(),
+  name: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const ateliers = pgTable("ateliers", {
+  code: text().primaryKey(),
+  departement: text().notNull(),
+  city: text().notNull(),
+  hasLab: boolean().notNull().default(false),
+  inEspe: boolean().notNull().default(false),
+  openedOn: date().notNull().default("2016-01-01"),
+  closedOn: date(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An atelier belongs to a territory from a date (inclusive) to a date (exclusive). */
+export const atelierTerritories = pgTable(
+  "atelier_territories",
+  {
+    atelierCode: text()
+      .notNull()
+      .references(() => ateliers.code),
+    territoryCode: text()
+      .notNull()
+      .references(() => territories.code),
+    validFrom: date().notNull(),
+    validTo: date(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.atelierCode, t.validFrom] }),
+    index().on(t.territoryCode),
+    check("atelier_territories_dates", sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
+  ],
+);
+
+/** Labellisation status of an atelier from a date. */
+export const atelierLabels = pgTable(
+  "atelier_labels",
+  {
+    atelierCode: text()
+      .notNull()
+      .references(() => ateliers.code),
+    status: labelStatusEnum().notNull(),
+    validFrom: date().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.atelierCode, t.validFrom] })],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    displayName: text().notNull(),
+    passwordHash: text().notNull(),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastLoginAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+);
+
+export const userRoles = pgTable(
+  "user_roles",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum().notNull(),
+    atelierCode: text().references(() => ateliers.code),
+    territoryCode: text().references(() => territories.code),
+    grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("user_roles_unique").on(
+      t.userId,
+      t.role,
+      sql`coalesce(${t.atelierCode}, '')`,
+      sql`coalesce(${t.territoryCode}, '')`,
+    ),
+    index().on(t.atelierCode),
+    index().on(t.territoryCode),
+    check(
+      "user_roles_scope",
+      sql`(${t.role} = 'atelier' and ${t.atelierCode} is not null and ${t.territoryCode} is null)
+        or (${t.role} = 'territory' and ${t.territoryCode} is not null and ${t.atelierCode} is null)
+        or (${t.role} in ('national', 'admin', 'viewer') and ${t.atelierCode} is null and ${t.territoryCode} is null)`,
+    ),
+  ],
+);
+
+/**
+ * Server-side sessions. Only a SHA-256 of the cookie's random id is stored,
+ * so a copy of this table does not let anyone sign in.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.userId), index().on(t.expiresAt)],
+);
+
+/** Failed sign-ins, counted per account across every API process. */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    emailKey: text().notNull(),
+    ip: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.emailKey, t.at)],
+);
+
+/** Who did what to accounts and the referential, and when. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    actorLabel: text().notNull(),
+    action: text().notNull(),
+    subject: text().notNull(),
+    details: jsonb().notNull().default({}),
+  },
+  (t) => [index().on(t.subject)],
+);

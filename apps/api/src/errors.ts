@@ -1,0 +1,21 @@
+/**
+ * The one error type of the API: a stable code for programs, an HTTP status,
+ * and a French message for people.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly httpStatus: number,
+    message: string,
+    readonly errors?: { field: string; message: string }[],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const unauthenticated = () =>
+  new AppError("UNAUTHENTICATED", 401, "Vous n'êtes pas connecté, ou votre session a expiré. Connectez-vous.");
+export const forbidden = (message = "Vous n'avez pas accès à cette ressource.") =>
+  new AppError("FORBIDDEN", 403, message);
+export const notFound = (message = "Cette ressource n'existe pas.") => new AppError("NOT_FOUND", 404, message);

@@ -1,0 +1,70 @@
+import { ZApiError, ZLoginBody, ZLoginResponse, ZMe } from "@enquete/contract";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Config } from "../../config.ts";
+import type { Db } from "../../db/client.ts";
+import { caller, SESSION_COOKIE } from "../../plugins/app/auth.ts";
+import * as service from "./service.ts";
+
+export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
+  const settings = {
+    idleMinutes: config.sessionIdleMinutes,
+    absoluteHours: config.sessionAbsoluteHours,
+    maxFailuresPerMinute: config.loginMaxPerMinute,
+  };
+  const cookieOptions = {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: config.cookieSecure,
+  };
+
+  app.post(
+    "/auth/login",
+    {
+      schema: {
+        tags: ["Authentification"],
+        summary: "Se connecter",
+        description: "Ouvre une session et la dépose dans un cookie HttpOnly. Même réponse 401 que l'adresse existe ou non.",
+        body: ZLoginBody,
+        response: { 200: ZLoginResponse, 400: ZApiError, 401: ZApiError, 403: ZApiError, 422: ZApiError, 429: ZApiError },
+      },
+      config: { rateLimit: { max: config.loginMaxPerMinute, timeWindow: 60_000 } },
+    },
+    async (request, reply) => {
+      // A sign-in replaces whatever session the browser had.
+      if (request.caller) await service.logout(db, request.caller);
+      const { sessionId, me } = await service.login(db, settings, request.body, request.ip);
+      reply.setCookie(SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: config.sessionAbsoluteHours * 3600 });
+      request.log.info({ userId: me.id }, "signed in");
+      return me;
+    },
+  );
+
+  app.post(
+    "/auth/logout",
+    {
+      schema: {
+        tags: ["Authentification"],
+        summary: "Se déconnecter",
+        description: "Supprime la session sur le serveur.",
+        response: { 204: z.null().meta({ description: "Session fermée." }), 401: ZApiError, 403: ZApiError },
+      },
+      preHandler: app.allow(),
+    },
+    async (request, reply) => {
+      await service.logout(db, caller(request));
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/me",
+    {
+      schema: { tags: ["Authentification"], summary: "La personne connectée et ses rôles", response: { 200: ZMe, 401: ZApiError } },
+      preHandler: app.allow(),
+    },
+    async (request) => service.toMe(caller(request)),
+  );
+};

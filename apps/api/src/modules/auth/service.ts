@@ -1,0 +1,77 @@
+import { createHash, randomBytes } from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { normalizeEmail, sortGrants, type RoleGrant } from "@enquete/domain";
+import type { TLoginBody, TMe } from "@enquete/contract";
+import type { Db } from "../../db/client.ts";
+import { AppError } from "../../errors.ts";
+import * as repo from "./repository.ts";
+
+export interface Caller {
+  userId: string;
+  email: string;
+  displayName: string;
+  grants: RoleGrant[];
+  sessionHash: string;
+}
+
+export interface AuthSettings {
+  idleMinutes: number;
+  absoluteHours: number;
+  maxFailuresPerMinute: number;
+}
+
+export const hashSessionId = (raw: string) => createHash("sha256").update(raw).digest("base64url");
+
+// A hash to verify against when the email is unknown, so that both answers take the same time.
+let dummyHash: Promise<string> | null = null;
+const getDummyHash = () => {
+  dummyHash ??= hash(randomBytes(16).toString("hex"));
+  return dummyHash;
+};
+
+export const invalidCredentials = () =>
+  new AppError("INVALID_CREDENTIALS", 401, "Adresse électronique ou mot de passe incorrect.");
+
+export async function login(
+  db: Db,
+  settings: AuthSettings,
+  body: TLoginBody,
+  ip: string,
+): Promise<{ sessionId: string; me: TMe }> {
+  const emailKey = normalizeEmail(body.email);
+  if ((await repo.countRecentFailures(db, emailKey, 60)) >= settings.maxFailuresPerMinute) {
+    throw new AppError(
+      "TOO_MANY_ATTEMPTS",
+      429,
+      "Trop de tentatives de connexion pour ce compte. Patientez une minute avant de réessayer.",
+    );
+  }
+  const user = await repo.findUserByEmail(db, emailKey);
+  const ok = await verify(user?.passwordHash ?? (await getDummyHash()), body.password).catch(() => false);
+  if (!user || !ok || !user.active) {
+    await repo.recordFailure(db, emailKey, ip);
+    throw invalidCredentials();
+  }
+  // A new id at every sign-in: an id planted before sign-in is worth nothing after it.
+  const sessionId = randomBytes(32).toString("base64url");
+  await repo.openSession(db, { idHash: hashSessionId(sessionId), userId: user.id, absoluteHours: settings.absoluteHours });
+  const grants = await repo.loadGrants(db, user.id);
+  return { sessionId, me: toMe({ userId: user.id, email: user.email, displayName: user.displayName, grants }) };
+}
+
+export async function resolveSession(db: Db, settings: AuthSettings, rawId: string): Promise<Caller | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(rawId)) return null;
+  const sessionHash = hashSessionId(rawId);
+  const found = await repo.findLiveSession(db, sessionHash, settings.idleMinutes);
+  if (!found) return null;
+  const grants = await repo.loadGrants(db, found.userId);
+  return { ...found, grants, sessionHash };
+}
+
+export async function logout(db: Db, caller: Caller): Promise<void> {
+  await repo.deleteSession(db, caller.sessionHash);
+}
+
+export function toMe(c: Pick<Caller, "userId" | "email" | "displayName" | "grants">): TMe {
+  return { id: c.userId, email: c.email, displayName: c.displayName, roles: sortGrants(c.grants) };
+}

@@ -1,0 +1,19 @@
+import { ZApiError, ZUserList } from "@enquete/contract";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Db } from "../../db/client.ts";
+import * as service from "./service.ts";
+
+export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    "/users",
+    {
+      schema: {
+        tags: ["Administration"],
+        summary: "Les comptes et leurs rôles (administration)",
+        response: { 200: ZUserList, 401: ZApiError, 403: ZApiError },
+      },
+      preHandler: app.allow(app.guards.hasRole("admin")),
+    },
+    async () => await service.listUsers(db),
+  );
+};

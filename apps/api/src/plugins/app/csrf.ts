@@ -1,0 +1,42 @@
+/**
+ * Cross-site request forgery: an unsafe request that a browser marks as coming
+ * from another site is refused. Scripts (no Origin, no Sec-Fetch-Site) pass,
+ * since they carry no ambient cookie of a user's browser.
+ */
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { forbidden } from "../../errors.ts";
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function isCrossSite(request: FastifyRequest): boolean {
+  const site = request.headers["sec-fetch-site"];
+  if (typeof site === "string" && site !== "same-origin" && site !== "none") return true;
+  const origin = request.headers.origin;
+  if (typeof origin === "string" && origin !== "") {
+    if (origin === "null") return true;
+    let host: string;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      return true;
+    }
+    const expected = request.headers["x-forwarded-host"] && request.server.initialConfig.trustProxy
+      ? String(request.headers["x-forwarded-host"])
+      : request.headers.host;
+    return host !== expected;
+  }
+  return false;
+}
+
+export default fp(
+  async function csrf(app: FastifyInstance) {
+    app.addHook("onRequest", async (request) => {
+      if (SAFE.has(request.method)) return;
+      if (isCrossSite(request)) {
+        throw forbidden("Requête refusée : elle provient d'un autre site (protection contre la falsification de requête).");
+      }
+    });
+  },
+  { name: "csrf" },
+);
