@@ -24,9 +24,10 @@ import web from "./plugins/external/web.ts";
 // Validation messages of zod in French, for every schema of the contract.
 z.config(z.locales.fr());
 
-export function loggerOptions(config: Config): FastifyServerOptions["logger"] {
+export function loggerOptions(config: Config, stream?: NodeJS.WritableStream): FastifyServerOptions["logger"] {
   return {
     level: config.logLevel,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: ["req.headers.cookie", "req.headers.authorization", "res.headers['set-cookie']", "*.password", "password"],
       censor: "[masqué]",
@@ -34,10 +35,10 @@ export function loggerOptions(config: Config): FastifyServerOptions["logger"] {
   };
 }
 
-export async function buildApp(options: { config: Config; db: Db }) {
+export async function buildApp(options: { config: Config; db: Db; logStream?: NodeJS.WritableStream }) {
   const { config, db } = options;
   const app = Fastify({
-    logger: loggerOptions(config),
+    logger: loggerOptions(config, options.logStream),
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,

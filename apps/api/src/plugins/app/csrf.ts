@@ -15,16 +15,15 @@ export function isCrossSite(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (typeof origin === "string" && origin !== "") {
     if (origin === "null") return true;
-    let host: string;
+    const forwarded = request.server.initialConfig.trustProxy ? request.headers["x-forwarded-host"] : undefined;
+    const hostHeader = String(forwarded ?? request.headers.host ?? "");
     try {
-      host = new URL(origin).host;
+      const from = new URL(origin);
+      // Parsing the Host header with the Origin's scheme drops a default port the same way (":80", ":443").
+      return from.host !== new URL(`${from.protocol}//${hostHeader}`).host;
     } catch {
       return true;
     }
-    const expected = request.headers["x-forwarded-host"] && request.server.initialConfig.trustProxy
-      ? String(request.headers["x-forwarded-host"])
-      : request.headers.host;
-    return host !== expected;
   }
   return false;
 }
