@@ -1,3 +1,4 @@
+import { ATELIER_CODE_RE, TERRITORY_CODE_RE } from "@enquete/domain";
 import { z } from "zod";
 
 /** The one error shape of the API (every 4xx and 5xx answer). */
@@ -16,8 +17,8 @@ export type TApiError = z.infer<typeof ZApiError>;
 
 export const ZAtelierCode = z
   .string()
-  .regex(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, "Code d'atelier inconnu (un code de département : 86, 2A, 971).");
-export const ZTerritoryCode = z.string().regex(/^[a-z]+(-[a-z]+)*$/, "Code de direction territoriale invalide.");
+  .regex(ATELIER_CODE_RE, "Code d'atelier inconnu (un code de département : 86, 2A, 971).");
+export const ZTerritoryCode = z.string().regex(TERRITORY_CODE_RE, "Code de direction territoriale invalide.");
 
 export const ZHealth = z.object({ status: z.enum(["ok", "unavailable"]) }).meta({ id: "Health" });
 export type THealth = z.infer<typeof ZHealth>;

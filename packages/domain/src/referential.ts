@@ -11,8 +11,8 @@ export const LABEL_STATUS_LABELS: Record<LabelStatus, string> = {
   non_engage: "Non engagé",
 };
 
-/** Département codes: 01–95 (with 2A and 2B), 971–976. */
-export const ATELIER_CODE_RE = /^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/;
+/** Département codes: 01–95 (Corsica is 2A and 2B, there is no 20), 971–974 and 976. */
+export const ATELIER_CODE_RE = /^(0[1-9]|1\d|2[1-9]|2A|2B|[3-8]\d|9[0-5]|97[1-46])$/;
 
 export function isAtelierCode(code: string): boolean {
   return ATELIER_CODE_RE.test(code);

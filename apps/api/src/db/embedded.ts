@@ -60,18 +60,20 @@ export async function startEmbedded(
   } else {
     password = (await readFile(secretFile, "utf8")).trim();
   }
-  // A server killed without warning leaves its pid file: the next start would refuse to run.
-  const pidFile = path.join(clusterDir, "postmaster.pid");
-  if (!created && (await exists(pidFile))) {
-    const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
-    if (isAlive(pid)) {
-      // A server left running by a process that was killed: stop it cleanly and take over.
-      log(`Arrêt du serveur PostgreSQL resté actif (pid ${pid}).`);
-      process.kill(pid, "SIGINT");
-      for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  // A server whose Node process was killed keeps running (its parent becomes init): stop it and take over.
+  // A server whose parent is alive belongs to another running instance: refuse rather than pull it away.
+  const running = created ? null : await runningPostmaster(clusterDir);
+  if (running) {
+    if (!running.orphan) {
+      throw new Error(
+        `Une autre instance de la plateforme utilise déjà ${clusterDir} (PostgreSQL pid ${running.pid}). Arrêtez-la, ou choisissez un autre DATA_DIR.`,
+      );
     }
-    await rm(pidFile, { force: true });
+    log(`Arrêt du serveur PostgreSQL resté actif sans plateforme (pid ${running.pid}).`);
+    process.kill(running.pid, "SIGINT");
+    for (let i = 0; i < 100 && isAlive(running.pid); i++) await new Promise((r) => setTimeout(r, 100));
   }
+  if (!created) await rm(path.join(clusterDir, "postmaster.pid"), { force: true });
 
   const port = await freePort();
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
@@ -118,6 +120,28 @@ export async function startEmbedded(
   };
 }
 
+/**
+ * The postmaster that holds a cluster folder, if one is running: its pid, its
+ * port (line 4 of postmaster.pid), and whether its parent process is gone.
+ */
+export async function runningPostmaster(clusterDir: string) {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!(await exists(pidFile))) return null;
+  const lines = (await readFile(pidFile, "utf8")).split("\n");
+  const pid = Number(lines[0]);
+  if (!isAlive(pid)) return null;
+  let orphan = false;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const parent = ppid === 1 ? "" : await readFile(`/proc/${ppid}/cmdline`, "utf8").catch(() => "");
+    orphan = ppid === 1 || !parent.includes("node");
+  } catch {
+    orphan = false;
+  }
+  return { pid, port: Number(lines[3]), orphan };
+}
+
 function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
@@ -139,4 +163,13 @@ export async function ensureDatabase(server: EmbeddedServer, name: string): Prom
   } finally {
     await client.end();
   }
+}
+
+/** The URL of the embedded server of `dataDir` if a running platform already started it. */
+export async function runningEmbeddedUrl(dataDir: string, database: string): Promise<string | null> {
+  const root = path.resolve(dataDir);
+  const running = await runningPostmaster(path.join(root, "pg"));
+  if (!running || running.orphan) return null;
+  const password = (await readFile(path.join(root, "pg-password"), "utf8")).trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${encodeURIComponent(database)}`;
 }

@@ -1,0 +1,67 @@
+import { ApiError, isAbort, networkError } from "./ApiError.ts";
+
+type RequestOptions = {
+  method?: "GET" | "POST" | "PUT" | "DELETE";
+  body?: unknown;
+  signal?: AbortSignal;
+  /** false: a 401 is the caller's business (sign-in, the session probe), not a reason to leave the page. */
+  redirectOnUnauthorized?: boolean;
+};
+
+let onUnauthorized: (() => void) | null = null;
+
+/** Registers what to do when the session has expired during a call (the app sends people to sign in again). */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+function isApiErrorBody(value: unknown): value is { code: string; message: string } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === "string" &&
+    typeof (value as { message?: unknown }).message === "string"
+  );
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const type = response.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) return undefined;
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+/** One call to the JSON API, same origin, with the session cookie. Throws ApiError on any failure. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = "GET", body, signal, redirectOnUnauthorized = true } = options;
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      credentials: "same-origin",
+      headers: {
+        accept: "application/json",
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw networkError();
+  }
+
+  if (response.status === 204) return undefined as T;
+  const payload = await readJson(response);
+  if (response.ok) return payload as T;
+
+  if (response.status === 401 && redirectOnUnauthorized) onUnauthorized?.();
+  if (isApiErrorBody(payload)) throw new ApiError(response.status, payload);
+  throw new ApiError(response.status, {
+    code: "HTTP_ERROR",
+    message: `Le serveur a renvoyé une erreur inattendue (code ${response.status}). Réessayez dans un instant.`,
+  });
+}

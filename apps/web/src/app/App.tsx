@@ -1,0 +1,35 @@
+import { lazy } from "react";
+import { BrowserRouter, Route, Routes } from "react-router";
+import { LOGIN_PATH } from "../features/auth/returnPath.ts";
+import { SessionProvider } from "../features/session/SessionProvider.tsx";
+import { Layout } from "./Layout.tsx";
+import { RequireAuth } from "./RequireAuth.tsx";
+
+// Each page is its own chunk: the first screen downloads only what it shows.
+const LoginPage = lazy(() => import("../features/auth/LoginPage.tsx").then((m) => ({ default: m.LoginPage })));
+const HomePage = lazy(() => import("../features/home/HomePage.tsx").then((m) => ({ default: m.HomePage })));
+const AccessibilityPage = lazy(() =>
+  import("../features/accessibility/AccessibilityPage.tsx").then((m) => ({ default: m.AccessibilityPage })),
+);
+const NotFoundPage = lazy(() =>
+  import("../features/not-found/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })),
+);
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path={LOGIN_PATH} element={<LoginPage />} />
+            <Route element={<RequireAuth />}>
+              <Route index element={<HomePage />} />
+            </Route>
+            <Route path="/accessibilite" element={<AccessibilityPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,18 @@
+import type { TLoginBody, TMe } from "@enquete/contract";
+import { createContext } from "react";
+
+export type SessionState =
+  | { status: "loading" }
+  | { status: "error"; error: unknown }
+  | { status: "ready"; user: TMe | null };
+
+export type Session = {
+  state: SessionState;
+  /** The signed-in person, null when nobody is (or not known yet). */
+  user: TMe | null;
+  signIn: (body: TLoginBody) => Promise<TMe>;
+  signOut: () => Promise<void>;
+  reload: () => void;
+};
+
+export const SessionContext = createContext<Session | null>(null);
