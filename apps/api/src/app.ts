@@ -56,7 +56,7 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
   await app.register(security, { config });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
-  await app.register(csrf);
+  await app.register(csrf, { trustProxy: config.trustProxy });
   await app.register(appAuth, { db, config });
   await app.register(docs);
 

@@ -16,6 +16,5 @@ export class AppError extends Error {
 
 export const unauthenticated = () =>
   new AppError("UNAUTHENTICATED", 401, "Vous n'êtes pas connecté, ou votre session a expiré. Connectez-vous.");
-export const forbidden = (message = "Vous n'avez pas accès à cette ressource.") =>
-  new AppError("FORBIDDEN", 403, message);
+export const forbidden = (message = "Vous n'avez pas accès à cette ressource.") => new AppError("FORBIDDEN", 403, message);
 export const notFound = (message = "Cette ressource n'existe pas.") => new AppError("NOT_FOUND", 404, message);

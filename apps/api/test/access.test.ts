@@ -24,8 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await t.close());
 
-const get = (url: string, who?: string) =>
-  t.app.inject({ url, headers: who ? { cookie: cookies[who] ?? "" } : {} });
+const get = (url: string, who?: string) => t.app.inject({ url, headers: who ? { cookie: cookies[who] ?? "" } : {} });
 
 describe("every route checks access on the server", () => {
   it("refuses the referential to someone not signed in", async () => {
@@ -52,7 +51,11 @@ describe("every route checks access on the server", () => {
     expect(own.json()).toMatchObject({ code: "86", city: "Poitiers", territoryCode: "aquitaine-limousin-poitou-charentes" });
     const other = await get("/api/ateliers/14", "atelier86");
     expect(other.statusCode).toBe(403);
-    expect(other.json()).toEqual({ code: "FORBIDDEN", message: "Cet atelier n'est pas dans votre périmètre.", requestId: expect.any(String) });
+    expect(other.json()).toEqual({
+      code: "FORBIDDEN",
+      message: "Cet atelier n'est pas dans votre périmètre.",
+      requestId: expect.any(String),
+    });
     expect(other.body).not.toContain("Caen");
   });
 

@@ -33,9 +33,15 @@ describe("sign-in", () => {
     expect(cookie?.secure).toBeFalsy(); // local development: plain HTTP
     expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Only a hash of the id is kept on the server.
-    const stored = await t.db.select().from(sessions).where(eq(sessions.idHash, hashSessionId(cookie?.value ?? "")));
+    const stored = await t.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.idHash, hashSessionId(cookie?.value ?? "")));
     expect(stored).toHaveLength(1);
-    const raw = await t.db.select().from(sessions).where(eq(sessions.idHash, cookie?.value ?? ""));
+    const raw = await t.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.idHash, cookie?.value ?? ""));
     expect(raw).toHaveLength(0);
   });
 
@@ -43,7 +49,11 @@ describe("sign-in", () => {
     const secure = await createTestApp({ cookieSecure: true });
     try {
       const user = await buildUser(secure.db);
-      const res = await secure.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: user.email, password: user.password } });
+      const res = await secure.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email: user.email, password: user.password },
+      });
       expect(res.cookies.find((c) => c.name === "enquete_session")?.secure).toBe(true);
     } finally {
       await secure.close();
@@ -69,8 +79,18 @@ describe("sign-in", () => {
   it("answers the same 401 for a wrong password and an unknown email, and opens no session", async () => {
     const user = await buildUser(t.db);
     const before = await countSessions();
-    const wrong = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: user.email, password: "pas-le-bon" }, remoteAddress: "10.9.0.1" });
-    const unknown = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "personne@inconnu.test", password: "pas-le-bon" }, remoteAddress: "10.9.0.2" });
+    const wrong = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: user.email, password: "pas-le-bon" },
+      remoteAddress: "10.9.0.1",
+    });
+    const unknown = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "personne@inconnu.test", password: "pas-le-bon" },
+      remoteAddress: "10.9.0.2",
+    });
     for (const res of [wrong, unknown]) {
       expect(res.statusCode).toBe(401);
       expect(res.json()).toMatchObject({ code: "INVALID_CREDENTIALS", message: "Adresse électronique ou mot de passe incorrect." });
@@ -118,14 +138,24 @@ describe("rate limits", () => {
   it("refuses the 11th attempt in a minute on one account, even from many addresses, and records nothing more", async () => {
     const user = await buildUser(t.db);
     for (let i = 0; i < 10; i++) {
-      const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: user.email, password: "mauvais" }, remoteAddress: `10.1.0.${i + 1}` });
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email: user.email, password: "mauvais" },
+        remoteAddress: `10.1.0.${i + 1}`,
+      });
       expect(res.statusCode).toBe(401);
     }
     const failures = async () =>
       (await t.db.select({ n: sql<number>`count(*)::int` }).from(loginFailures).where(eq(loginFailures.emailKey, user.email)))[0]?.n;
     expect(await failures()).toBe(10);
     // Even the right password is refused while the account is cooling down.
-    const eleventh = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: user.email, password: user.password }, remoteAddress: "10.1.0.99" });
+    const eleventh = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: user.email, password: user.password },
+      remoteAddress: "10.1.0.99",
+    });
     expect(eleventh.statusCode).toBe(429);
     expect(eleventh.json()).toMatchObject({ code: "TOO_MANY_ATTEMPTS" });
     expect(eleventh.json().message).toMatch(/Patientez une minute/);
@@ -136,10 +166,20 @@ describe("rate limits", () => {
   it("refuses the 11th attempt in a minute from one address, whatever the account", async () => {
     const ip = "10.2.0.1";
     for (let i = 0; i < 10; i++) {
-      const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: `x${i}@inconnu.test`, password: "mauvais" }, remoteAddress: ip });
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email: `x${i}@inconnu.test`, password: "mauvais" },
+        remoteAddress: ip,
+      });
       expect(res.statusCode).toBe(401);
     }
-    const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "y@inconnu.test", password: "mauvais" }, remoteAddress: ip });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "y@inconnu.test", password: "mauvais" },
+      remoteAddress: ip,
+    });
     expect(res.statusCode).toBe(429);
     expect(res.json()).toMatchObject({ code: "TOO_MANY_REQUESTS" });
     expect(res.json().message).toMatch(/^Trop de requêtes/);
@@ -153,7 +193,12 @@ describe("sessions", () => {
     expect((await t.app.inject({ url: "/api/me", headers: { cookie: s.cookie } })).statusCode).toBe(200);
     const out = await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie: s.cookie } });
     expect(out.statusCode).toBe(204);
-    expect(await t.db.select().from(sessions).where(eq(sessions.idHash, hashSessionId(s.raw)))).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.idHash, hashSessionId(s.raw))),
+    ).toHaveLength(0);
     const after = await t.app.inject({ url: "/api/me", headers: { cookie: s.cookie } });
     expect(after.statusCode).toBe(401);
     expect(after.json()).toMatchObject({ code: "UNAUTHENTICATED" });
@@ -164,25 +209,41 @@ describe("sessions", () => {
   it("expires after 30 idle minutes", async () => {
     const user = await buildUser(t.db);
     const s = await signIn(t.app, user.email, user.password);
-    await t.db.update(sessions).set({ lastSeenAt: sql`now() - interval '29 minutes'` }).where(eq(sessions.idHash, hashSessionId(s.raw)));
+    await t.db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now() - interval '29 minutes'` })
+      .where(eq(sessions.idHash, hashSessionId(s.raw)));
     expect((await t.app.inject({ url: "/api/me", headers: { cookie: s.cookie } })).statusCode).toBe(200);
     // That request slid the idle limit; now let 31 minutes pass.
-    await t.db.update(sessions).set({ lastSeenAt: sql`now() - interval '31 minutes'` }).where(eq(sessions.idHash, hashSessionId(s.raw)));
+    await t.db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now() - interval '31 minutes'` })
+      .where(eq(sessions.idHash, hashSessionId(s.raw)));
     expect((await t.app.inject({ url: "/api/me", headers: { cookie: s.cookie } })).statusCode).toBe(401);
   });
 
   it("expires 12 hours after sign-in however active the user is", async () => {
     const user = await buildUser(t.db);
     const s = await signIn(t.app, user.email, user.password);
-    const [row] = await t.db.select().from(sessions).where(eq(sessions.idHash, hashSessionId(s.raw)));
+    const [row] = await t.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.idHash, hashSessionId(s.raw)));
     const lifetimeHours = ((row?.expiresAt.getTime() ?? 0) - (row?.createdAt.getTime() ?? 0)) / 3_600_000;
     expect(lifetimeHours).toBeCloseTo(12, 3);
-    await t.db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(sessions.idHash, hashSessionId(s.raw)));
+    await t.db
+      .update(sessions)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(sessions.idHash, hashSessionId(s.raw)));
     expect((await t.app.inject({ url: "/api/me", headers: { cookie: s.cookie } })).statusCode).toBe(401);
   });
 
   it("ignores a forged cookie", async () => {
-    for (const forged of ["enquete_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "enquete_session=../../etc/passwd", "enquete_session="]) {
+    for (const forged of [
+      "enquete_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+      "enquete_session=../../etc/passwd",
+      "enquete_session=",
+    ]) {
       const res = await t.app.inject({ url: "/api/me", headers: { cookie: forged } });
       expect(res.statusCode).toBe(401);
       expect(res.json()).toMatchObject({ code: "UNAUTHENTICATED" });

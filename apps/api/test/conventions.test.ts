@@ -10,8 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await t.close());
 
-const count = async (table: typeof users | typeof sessions) =>
-  (await t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n;
+const count = async (table: typeof users | typeof sessions) => (await t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n;
 
 describe("bad input changes nothing and gets one clear JSON error", () => {
   const login = (payload: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
@@ -20,7 +19,11 @@ describe("bad input changes nothing and gets one clear JSON error", () => {
   it("a malformed JSON body", async () => {
     const res = await login('{"email": "a@b.fr", "password": ');
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ code: "MALFORMED_JSON", message: "Le corps de la requête n'est pas un JSON valide.", requestId: expect.any(String) });
+    expect(res.json()).toEqual({
+      code: "MALFORMED_JSON",
+      message: "Le corps de la requête n'est pas un JSON valide.",
+      requestId: expect.any(String),
+    });
   });
 
   it("an empty body", async () => {
@@ -132,7 +135,11 @@ describe("conventions", () => {
     });
     const res = await app.inject({ url: "/api/boom-test" });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ code: "INTERNAL_ERROR", message: expect.stringMatching(/^Une erreur inattendue/), requestId: res.headers["x-request-id"] });
+    expect(res.json()).toEqual({
+      code: "INTERNAL_ERROR",
+      message: expect.stringMatching(/^Une erreur inattendue/),
+      requestId: res.headers["x-request-id"],
+    });
     expect(res.body).not.toContain("secret");
     await app.close();
   });
@@ -142,7 +149,15 @@ describe("conventions", () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/api/auth/login", "/api/auth/logout", "/api/me", "/api/territories", "/api/ateliers", "/api/ateliers/{code}", "/api/health"]) {
+    for (const path of [
+      "/api/auth/login",
+      "/api/auth/logout",
+      "/api/me",
+      "/api/territories",
+      "/api/ateliers",
+      "/api/ateliers/{code}",
+      "/api/health",
+    ]) {
       expect(Object.keys(doc.paths), path).toContain(path);
     }
     const loginBody = doc.paths["/api/auth/login"].post.requestBody.content["application/json"].schema;

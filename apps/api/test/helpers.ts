@@ -3,8 +3,8 @@
  * template, and an app built on it, driven with app.inject.
  */
 import { randomBytes } from "node:crypto";
-import { hash } from "@node-rs/argon2";
 import type { RoleGrant } from "@enquete/domain";
+import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { inject } from "vitest";
 import { buildApp } from "../src/app.ts";

@@ -122,7 +122,15 @@ describe("database preparation", () => {
     try {
       const emails = (await prepared.db.select({ email: users.email }).from(users)).map((u) => u.email);
       expect(emails).toHaveLength(101 + 12 + 3);
-      for (const e of ["atelier.86@canope.test", "atelier.2a@canope.test", "atelier.971@canope.test", "dt.normandie@canope.test", "dis@canope.test", "admin@canope.test", "tutelle@canope.test"]) {
+      for (const e of [
+        "atelier.86@canope.test",
+        "atelier.2a@canope.test",
+        "atelier.971@canope.test",
+        "dt.normandie@canope.test",
+        "dis@canope.test",
+        "admin@canope.test",
+        "tutelle@canope.test",
+      ]) {
         expect(emails).toContain(e);
       }
       const labels = await prepared.db

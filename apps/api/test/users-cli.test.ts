@@ -13,14 +13,30 @@ afterAll(async () => await t.close());
 
 async function run(args: string[], secret = "") {
   const lines: string[] = [];
-  await runUsersCommand(t.db, args, (l) => lines.push(l), async () => secret);
+  await runUsersCommand(
+    t.db,
+    args,
+    (l) => lines.push(l),
+    async () => secret,
+  );
   return lines.join("\n");
 }
 
 describe("npm run users", () => {
   it("creates a real account with a password from standard input, and it can sign in with its role", async () => {
     const out = await run(
-      ["create", "--email", "Claire.Martin@Reseau-Canope.fr", "--name", "Claire Martin", "--role", "atelier:86", "--role", "national", "--password-stdin"],
+      [
+        "create",
+        "--email",
+        "Claire.Martin@Reseau-Canope.fr",
+        "--name",
+        "Claire Martin",
+        "--role",
+        "atelier:86",
+        "--role",
+        "national",
+        "--password-stdin",
+      ],
       "une-phrase-de-passe-solide",
     );
     expect(out).toContain("Compte créé : claire.martin@reseau-canope.fr");
@@ -61,12 +77,17 @@ describe("npm run users", () => {
   });
 
   it("grants, revokes, disables (closing sessions) and lists", async () => {
-    await run(["create", "--email", "multi@reseau-canope.fr", "--name", "Sophie Leroy", "--role", "viewer", "--password-stdin"], "encore-un-bon-secret");
+    await run(
+      ["create", "--email", "multi@reseau-canope.fr", "--name", "Sophie Leroy", "--role", "viewer", "--password-stdin"],
+      "encore-un-bon-secret",
+    );
     await run(["grant", "--email", "multi@reseau-canope.fr", "--role", "atelier:2a"]);
     const s = await signIn(t.app, "multi@reseau-canope.fr", "encore-un-bon-secret");
     expect(s.me.roles).toEqual([{ role: "viewer" }, { role: "atelier", atelierCode: "2A" }]);
     await run(["revoke", "--email", "multi@reseau-canope.fr", "--role", "viewer"]);
-    expect((await t.app.inject({ url: "/api/me", headers: { cookie: s.cookie } })).json().roles).toEqual([{ role: "atelier", atelierCode: "2A" }]);
+    expect((await t.app.inject({ url: "/api/me", headers: { cookie: s.cookie } })).json().roles).toEqual([
+      { role: "atelier", atelierCode: "2A" },
+    ]);
     await run(["disable", "--email", "multi@reseau-canope.fr"]);
     expect((await t.app.inject({ url: "/api/me", headers: { cookie: s.cookie } })).statusCode).toBe(401);
     const list = await run(["list"]);

@@ -15,9 +15,7 @@ export const ZApiError = z
   .meta({ id: "ApiError" });
 export type TApiError = z.infer<typeof ZApiError>;
 
-export const ZAtelierCode = z
-  .string()
-  .regex(ATELIER_CODE_RE, "Code d'atelier inconnu (un code de département : 86, 2A, 971).");
+export const ZAtelierCode = z.string().regex(ATELIER_CODE_RE, "Code d'atelier inconnu (un code de département : 86, 2A, 971).");
 export const ZTerritoryCode = z.string().regex(TERRITORY_CODE_RE, "Code de direction territoriale invalide.");
 
 export const ZHealth = z.object({ status: z.enum(["ok", "unavailable"]) }).meta({ id: "Health" });

@@ -64,11 +64,7 @@ export function hasRole(grants: readonly RoleGrant[], ...roles: Role[]): boolean
  * May these grants read the data of an atelier that belongs (today) to the
  * given territory? Viewers read indicators only, never an atelier's data.
  */
-export function canReadAtelier(
-  grants: readonly RoleGrant[],
-  atelierCode: string,
-  territoryCode: string | null,
-): boolean {
+export function canReadAtelier(grants: readonly RoleGrant[], atelierCode: string, territoryCode: string | null): boolean {
   return grants.some((g) => {
     switch (g.role) {
       case "atelier":
@@ -93,13 +89,15 @@ export function canReadTerritory(grants: readonly RoleGrant[], territoryCode: st
 }
 
 /** Orders grants the way a home page shows them: widest reach first. */
-export function sortGrants<T extends RoleGrant>(grants: readonly T[]): T[] {
+type LooseGrant = { role: Role; atelierCode?: string; territoryCode?: string };
+
+export function sortGrants<T extends LooseGrant>(grants: readonly T[]): T[] {
   const rank: Record<Role, number> = { national: 0, viewer: 1, admin: 2, territory: 3, atelier: 4 };
   return [...grants].sort((a, b) => rank[a.role] - rank[b.role] || grantKey(a).localeCompare(grantKey(b)));
 }
 
-export function grantKey(g: RoleGrant): string {
-  if (g.role === "atelier") return `atelier:${g.atelierCode}`;
-  if (g.role === "territory") return `territory:${g.territoryCode}`;
+export function grantKey(g: LooseGrant): string {
+  if (g.role === "atelier") return `atelier:${g.atelierCode ?? ""}`;
+  if (g.role === "territory") return `territory:${g.territoryCode ?? ""}`;
   return g.role;
 }

@@ -49,10 +49,16 @@ describe("scopes", () => {
       fc.constantFrom("national", "admin", "viewer").map((r) => ({ role: r }) as RoleGrant),
     );
     fc.assert(
-      fc.property(fc.array(grant), grant, fc.constantFrom("86", "14", "2A"), fc.constantFrom("normandie", "paca-corse", null), (gs, extra, a, t) => {
-        expect(canReadAtelier([], a, t)).toBe(false);
-        if (canReadAtelier(gs, a, t)) expect(canReadAtelier([...gs, extra], a, t)).toBe(true);
-      }),
+      fc.property(
+        fc.array(grant),
+        grant,
+        fc.constantFrom("86", "14", "2A"),
+        fc.constantFrom("normandie", "paca-corse", null),
+        (gs, extra, a, t) => {
+          expect(canReadAtelier([], a, t)).toBe(false);
+          if (canReadAtelier(gs, a, t)) expect(canReadAtelier([...gs, extra], a, t)).toBe(true);
+        },
+      ),
     );
   });
 

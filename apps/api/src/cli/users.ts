@@ -12,16 +12,16 @@
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { hash } from "@node-rs/argon2";
 import { normalizeEmail, passwordProblems, type RoleGrant, toRoleGrant } from "@enquete/domain";
+import { hash } from "@node-rs/argon2";
 import { and, eq, sql } from "drizzle-orm";
 import { loadConfig } from "../config.ts";
 import { createDb, type Db } from "../db/client.ts";
 import { ensureDatabase, runningEmbeddedUrl, startEmbedded } from "../db/embedded.ts";
 import { runMigrations } from "../db/migrate.ts";
 import { EMBEDDED_DATABASE } from "../db/prepare.ts";
-import { seedReferential } from "../db/seed/referential.ts";
 import { ateliers, auditEvents, sessions, territories, userRoles, users } from "../db/schema.ts";
+import { seedReferential } from "../db/seed/referential.ts";
 import * as usersRepo from "../modules/users/repository.ts";
 import { listUsers } from "../modules/users/service.ts";
 
@@ -39,7 +39,10 @@ Rôles : atelier:<code atelier>, territory:<code territoire>, national, admin, v
 
 function parseRole(text: string): RoleGrant {
   const [role = "", scope] = text.split(":");
-  const grant = toRoleGrant(role, role === "atelier" ? { atelierCode: scope?.toUpperCase() } : role === "territory" ? { territoryCode: scope } : { atelierCode: scope });
+  const grant = toRoleGrant(
+    role,
+    role === "atelier" ? { atelierCode: scope?.toUpperCase() } : role === "territory" ? { territoryCode: scope } : { atelierCode: scope },
+  );
   if ("error" in grant) throw new CliError(grant.error);
   return grant;
 }
@@ -58,7 +61,9 @@ async function checkScopesExist(db: Db, grants: RoleGrant[]) {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 async function choosePassword(usePasswordStdin: boolean, email: string, out: (l: string) => void, readSecret: () => Promise<string>) {
@@ -113,7 +118,13 @@ export async function runUsersCommand(db: Db, argv: string[], out: (line: string
       if (await usersRepo.findUserIdByEmail(db, mail)) throw new CliError(`Un compte existe déjà pour « ${mail} » : utilisez grant.`);
       await checkScopesExist(db, grants);
       const password = await readPassword(Boolean(values["password-stdin"]), mail);
-      await usersRepo.upsertUser(db, { email: mail, displayName: values.name.trim(), passwordHash: await hash(password), grants, actorLabel });
+      await usersRepo.upsertUser(db, {
+        email: mail,
+        displayName: values.name.trim(),
+        passwordHash: await hash(password),
+        grants,
+        actorLabel,
+      });
       out(`Compte créé : ${mail}${grants.length ? ` (${(values.role ?? []).join(", ")})` : " (sans rôle)"}.`);
       return;
     }
@@ -164,7 +175,9 @@ export async function runUsersCommand(db: Db, argv: string[], out: (line: string
       await db.transaction(async (tx) => {
         await tx.update(users).set({ active }).where(eq(users.id, id));
         if (!active) await tx.delete(sessions).where(eq(sessions.userId, id));
-        await tx.insert(auditEvents).values({ actorLabel, action: active ? "user.enabled" : "user.disabled", subject: `user:${id}`, details: {} });
+        await tx
+          .insert(auditEvents)
+          .values({ actorLabel, action: active ? "user.enabled" : "user.disabled", subject: `user:${id}`, details: {} });
       });
       out(active ? `Compte réactivé : ${mail}.` : `Compte désactivé : ${mail} ; ses sessions sont fermées.`);
       return;

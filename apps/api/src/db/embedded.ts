@@ -40,10 +40,7 @@ async function exists(p: string): Promise<boolean> {
  * Starts (and on first use creates) a cluster in `dataDir`. The password is
  * kept beside the cluster, readable by the owner only.
  */
-export async function startEmbedded(
-  dataDir: string,
-  log: (line: string) => void = () => {},
-): Promise<EmbeddedServer> {
+export async function startEmbedded(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
   const root = path.resolve(dataDir);
   const clusterDir = path.join(root, "pg");
   const secretFile = path.join(root, "pg-password");
@@ -109,7 +106,9 @@ export async function startEmbedded(
       await client.connect();
       try {
         const ident = client.escapeIdentifier(name);
-        await client.query(template ? `create database ${ident} template ${client.escapeIdentifier(template)}` : `create database ${ident}`);
+        await client.query(
+          template ? `create database ${ident} template ${client.escapeIdentifier(template)}` : `create database ${ident}`,
+        );
       } finally {
         await client.end();
       }

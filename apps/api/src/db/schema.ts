@@ -100,12 +100,7 @@ export const userRoles = pgTable(
     grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("user_roles_unique").on(
-      t.userId,
-      t.role,
-      sql`coalesce(${t.atelierCode}, '')`,
-      sql`coalesce(${t.territoryCode}, '')`,
-    ),
+    uniqueIndex("user_roles_unique").on(t.userId, t.role, sql`coalesce(${t.atelierCode}, '')`, sql`coalesce(${t.territoryCode}, '')`),
     index().on(t.atelierCode),
     index().on(t.territoryCode),
     check(

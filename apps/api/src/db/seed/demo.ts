@@ -3,18 +3,66 @@
  * the password `canope-demo`, and plausible atelier attributes. Only ever run
  * on the embedded server or when DEMO is asked for explicitly.
  */
-import { hash } from "@node-rs/argon2";
+
 import { compareAtelierCodes, type LabelStatus } from "@enquete/domain";
+import { hash } from "@node-rs/argon2";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { ateliers, atelierLabels, auditEvents, territories, userRoles, users } from "../schema.ts";
+import { atelierLabels, ateliers, auditEvents, territories, userRoles, users } from "../schema.ts";
 import { REFERENTIAL_START } from "./referential.ts";
 
 export const DEMO_PASSWORD = "canope-demo";
 export const DEMO_DOMAIN = "canope.test";
 
-const FIRST = ["Claire", "Julien", "Sophie", "Nicolas", "Camille", "Thomas", "Isabelle", "Mehdi", "Nathalie", "Laurent", "Aurélie", "Karim", "Hélène", "Olivier", "Fatou", "Pierre", "Émilie", "Yann", "Valérie", "Antoine"];
-const LAST = ["Martin", "Bernard", "Dubois", "Moreau", "Laurent", "Simon", "Michel", "Lefebvre", "Leroy", "Roux", "David", "Bertrand", "Morel", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau", "Vincent", "Muller", "Faure", "André", "Mercier"];
+const FIRST = [
+  "Claire",
+  "Julien",
+  "Sophie",
+  "Nicolas",
+  "Camille",
+  "Thomas",
+  "Isabelle",
+  "Mehdi",
+  "Nathalie",
+  "Laurent",
+  "Aurélie",
+  "Karim",
+  "Hélène",
+  "Olivier",
+  "Fatou",
+  "Pierre",
+  "Émilie",
+  "Yann",
+  "Valérie",
+  "Antoine",
+];
+const LAST = [
+  "Martin",
+  "Bernard",
+  "Dubois",
+  "Moreau",
+  "Laurent",
+  "Simon",
+  "Michel",
+  "Lefebvre",
+  "Leroy",
+  "Roux",
+  "David",
+  "Bertrand",
+  "Morel",
+  "Fournier",
+  "Girard",
+  "Bonnet",
+  "Dupont",
+  "Lambert",
+  "Fontaine",
+  "Rousseau",
+  "Vincent",
+  "Muller",
+  "Faure",
+  "André",
+  "Mercier",
+];
 
 /** A stable pseudo-random number in [0, 1) for a key: the demo is the same at every start. */
 function unit(key: string): number {
@@ -70,7 +118,10 @@ export function demoAccounts(atelierCodes: readonly string[], territoryCodes: re
 
 /** Seeds the demo accounts and attributes once. Returns whether it did. */
 export async function seedDemo(db: Db): Promise<boolean> {
-  const already = await db.select({ id: users.id }).from(users).where(eq(users.email, `dis@${DEMO_DOMAIN}`));
+  const already = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, `dis@${DEMO_DOMAIN}`));
   if (already.length > 0) return false;
   const atelierRows = await db.select({ code: ateliers.code }).from(ateliers);
   const territoryRows = await db.select({ code: territories.code }).from(territories);

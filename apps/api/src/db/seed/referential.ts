@@ -40,9 +40,9 @@ export async function seedReferential(db: Db): Promise<boolean> {
     if (count > 0) return false;
     await tx.insert(territories).values(data.territories);
     await tx.insert(ateliers).values(data.ateliers.map(({ territoryCode: _t, ...a }) => a));
-    await tx.insert(atelierTerritories).values(
-      data.ateliers.map((a) => ({ atelierCode: a.code, territoryCode: a.territoryCode, validFrom: REFERENTIAL_START })),
-    );
+    await tx
+      .insert(atelierTerritories)
+      .values(data.ateliers.map((a) => ({ atelierCode: a.code, territoryCode: a.territoryCode, validFrom: REFERENTIAL_START })));
     return true;
   });
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { hash, verify } from "@node-rs/argon2";
-import { normalizeEmail, sortGrants, type RoleGrant } from "@enquete/domain";
 import type { TLoginBody, TMe } from "@enquete/contract";
+import { normalizeEmail, type RoleGrant, sortGrants } from "@enquete/domain";
+import { hash, verify } from "@node-rs/argon2";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import * as repo from "./repository.ts";
@@ -29,15 +29,9 @@ const getDummyHash = () => {
   return dummyHash;
 };
 
-export const invalidCredentials = () =>
-  new AppError("INVALID_CREDENTIALS", 401, "Adresse électronique ou mot de passe incorrect.");
+export const invalidCredentials = () => new AppError("INVALID_CREDENTIALS", 401, "Adresse électronique ou mot de passe incorrect.");
 
-export async function login(
-  db: Db,
-  settings: AuthSettings,
-  body: TLoginBody,
-  ip: string,
-): Promise<{ sessionId: string; me: TMe }> {
+export async function login(db: Db, settings: AuthSettings, body: TLoginBody, ip: string): Promise<{ sessionId: string; me: TMe }> {
   const emailKey = normalizeEmail(body.email);
   if ((await repo.countRecentFailures(db, emailKey, 60)) >= settings.maxFailuresPerMinute) {
     throw new AppError(

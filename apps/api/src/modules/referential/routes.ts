@@ -1,11 +1,4 @@
-import {
-  ZApiError,
-  ZAtelierDetail,
-  ZAtelierList,
-  ZAtelierParams,
-  ZListAteliersQuery,
-  ZTerritoryList,
-} from "@enquete/contract";
+import { ZApiError, ZAtelierDetail, ZAtelierList, ZAtelierParams, ZListAteliersQuery, ZTerritoryList } from "@enquete/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Db } from "../../db/client.ts";
 import * as service from "./service.ts";

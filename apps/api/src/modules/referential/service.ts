@@ -1,5 +1,5 @@
 import type { TAtelier, TAtelierDetail, TTerritory } from "@enquete/contract";
-import { atelierName, compareAtelierCodes, parisDate, type LabelStatus } from "@enquete/domain";
+import { atelierName, compareAtelierCodes, type LabelStatus, parisDate } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { notFound } from "../../errors.ts";
 import * as repo from "./repository.ts";

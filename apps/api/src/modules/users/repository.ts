@@ -1,7 +1,7 @@
+import type { RoleGrant } from "@enquete/domain";
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { auditEvents, userRoles, users } from "../../db/schema.ts";
-import type { RoleGrant } from "@enquete/domain";
 
 export async function listUsers(db: Db) {
   const rows = await db

@@ -3,8 +3,9 @@
  * guards every route uses (with @fastify/auth). Access is decided here and
  * nowhere else; hiding a button is never the check.
  */
-import fastifyAuth from "@fastify/auth";
+
 import { canReadAtelier, canReadTerritory, hasRole, type Role } from "@enquete/domain";
+import fastifyAuth from "@fastify/auth";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../../config.ts";

@@ -9,13 +9,13 @@ import { forbidden } from "../../errors.ts";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function isCrossSite(request: FastifyRequest): boolean {
+export function isCrossSite(request: FastifyRequest, trustProxy = false): boolean {
   const site = request.headers["sec-fetch-site"];
   if (typeof site === "string" && site !== "same-origin" && site !== "none") return true;
   const origin = request.headers.origin;
   if (typeof origin === "string" && origin !== "") {
     if (origin === "null") return true;
-    const forwarded = request.server.initialConfig.trustProxy ? request.headers["x-forwarded-host"] : undefined;
+    const forwarded = trustProxy ? request.headers["x-forwarded-host"] : undefined;
     const hostHeader = String(forwarded ?? request.headers.host ?? "");
     try {
       const from = new URL(origin);
@@ -29,10 +29,10 @@ export function isCrossSite(request: FastifyRequest): boolean {
 }
 
 export default fp(
-  async function csrf(app: FastifyInstance) {
+  async function csrf(app: FastifyInstance, opts: { trustProxy: boolean }) {
     app.addHook("onRequest", async (request) => {
       if (SAFE.has(request.method)) return;
-      if (isCrossSite(request)) {
+      if (isCrossSite(request, opts.trustProxy)) {
         throw forbidden("Requête refusée : elle provient d'un autre site (protection contre la falsification de requête).");
       }
     });

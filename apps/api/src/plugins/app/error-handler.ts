@@ -16,10 +16,22 @@ const CONTEXT_LABELS: Record<string, string> = {
 /** Fastify's own client errors, with the French words a user can act on. */
 const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: "MALFORMED_JSON", message: "Le corps de la requête n'est pas un JSON valide." },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: "EMPTY_BODY", message: "Le corps de la requête est vide alors qu'un JSON est attendu." },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: "EMPTY_BODY",
+    message: "Le corps de la requête est vide alors qu'un JSON est attendu.",
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: "BODY_TOO_LARGE", message: "Le corps de la requête est trop volumineux." },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: "Type de contenu non pris en charge : envoyez du JSON (application/json)." },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: "BAD_CONTENT_LENGTH", message: "La longueur annoncée du corps ne correspond pas à ce qui a été reçu." },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: "UNSUPPORTED_MEDIA_TYPE",
+    message: "Type de contenu non pris en charge : envoyez du JSON (application/json).",
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: "BAD_CONTENT_LENGTH",
+    message: "La longueur annoncée du corps ne correspond pas à ce qui a été reçu.",
+  },
 };
 
 export default fp(
@@ -68,7 +80,12 @@ export default fp(
       // Client-side routes of the web app (no file extension) get the app, which shows its own 404 page.
       const pathname = request.url.split("?")[0] ?? "";
       const webRoot = app.hasDecorator("webAppRoot") ? (app as unknown as { webAppRoot: string }).webAppRoot : null;
-      if (webRoot && (request.method === "GET" || request.method === "HEAD") && !pathname.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(pathname)) {
+      if (
+        webRoot &&
+        (request.method === "GET" || request.method === "HEAD") &&
+        !pathname.startsWith("/api/") &&
+        !/\.[a-z0-9]+$/i.test(pathname)
+      ) {
         return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").sendFile("index.html", webRoot);
       }
       return reply.status(404).send({ code: "NOT_FOUND", message: "Cette adresse n'existe pas.", requestId: String(request.id) });
