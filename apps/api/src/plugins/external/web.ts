@@ -17,7 +17,7 @@ export default fp(
     }
     await app.register(fastifyStatic, {
       root,
-      index: false,
+      index: ["index.html"],
       setHeaders(reply, filePath) {
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {
           reply.header("cache-control", "public, max-age=31536000, immutable");
