@@ -22,6 +22,7 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   loginMaxPerMinute: number;
+  requestsPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: int(env, "SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
     sessionAbsoluteHours: int(env, "SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 7),
     loginMaxPerMinute: int(env, "LOGIN_MAX_PER_MINUTE", 10, 1, 10_000),
+    requestsPerMinute: int(env, "RATE_LIMIT_PER_MINUTE", 3000, 10, 10_000_000),
   };
 }

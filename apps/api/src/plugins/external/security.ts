@@ -31,7 +31,7 @@ export default fp(
     });
     await app.register(rateLimit, {
       global: true,
-      max: 3000,
+      max: opts.config.requestsPerMinute,
       timeWindow: 60_000,
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,
