@@ -97,6 +97,21 @@ describe("every route checks access on the server", () => {
     expect(res.json().errors[0]).toMatchObject({ field: "code" });
   });
 
+  it("opens a territory's page to its director and to national readers, not to another territory or an atelier", async () => {
+    const own = await get("/api/territories/normandie", "dtNormandie");
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({ code: "normandie", name: "Normandie" });
+    expect(own.json().ateliers.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(["14", "27", "50", "61", "76"]));
+    expect(own.json().directors).toHaveLength(1);
+    for (const who of ["national", "admin", "viewer"]) expect((await get("/api/territories/normandie", who)).statusCode, who).toBe(200);
+    const other = await get("/api/territories/paca-corse", "dtNormandie");
+    expect(other.statusCode).toBe(403);
+    expect(other.json().message).toBe("Cette direction territoriale n'est pas dans votre périmètre.");
+    expect((await get("/api/territories/normandie", "atelier86")).statusCode).toBe(403);
+    expect((await get("/api/territories/atlantide", "national")).statusCode).toBe(404);
+    expect((await get("/api/territories/normandie")).statusCode).toBe(401);
+  });
+
   it("keeps the administration routes to admins", async () => {
     for (const who of ["atelier86", "dtNormandie", "national", "viewer"]) {
       const res = await get("/api/users", who);

@@ -42,3 +42,13 @@ export const ZAtelierDetail = ZAtelier.extend({
   }),
 }).meta({ id: "AtelierDetail" });
 export type TAtelierDetail = z.infer<typeof ZAtelierDetail>;
+
+export const ZTerritoryParams = z.object({ code: ZTerritoryCode });
+
+export const ZTerritoryDetail = ZTerritory.extend({
+  ateliers: z.array(ZAtelier),
+  directors: z.array(z.object({ displayName: z.string(), email: z.string() })).meta({
+    description: "Les personnes qui dirigent la direction territoriale sur la plateforme.",
+  }),
+}).meta({ id: "TerritoryDetail" });
+export type TTerritoryDetail = z.infer<typeof ZTerritoryDetail>;

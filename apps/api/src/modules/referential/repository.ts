@@ -76,6 +76,15 @@ export async function territoryHistory(db: Db, atelierCode: string) {
     .orderBy(asc(atelierTerritories.validFrom));
 }
 
+export async function territoryDirectors(db: Db, territoryCode: string) {
+  return await db
+    .select({ displayName: users.displayName, email: users.email })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(eq(userRoles.role, "territory"), eq(userRoles.territoryCode, territoryCode), eq(users.active, true)))
+    .orderBy(asc(users.displayName));
+}
+
 export async function atelierTeam(db: Db, atelierCode: string) {
   return await db
     .select({ displayName: users.displayName, email: users.email })

@@ -1,4 +1,13 @@
-import { ZApiError, ZAtelierDetail, ZAtelierList, ZAtelierParams, ZListAteliersQuery, ZTerritoryList } from "@enquete/contract";
+import {
+  ZApiError,
+  ZAtelierDetail,
+  ZAtelierList,
+  ZAtelierParams,
+  ZListAteliersQuery,
+  ZTerritoryDetail,
+  ZTerritoryList,
+  ZTerritoryParams,
+} from "@enquete/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Db } from "../../db/client.ts";
 import * as service from "./service.ts";
@@ -15,6 +24,20 @@ export const referentialRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, 
       preHandler: app.allow(),
     },
     async () => await service.territories(db),
+  );
+
+  app.get(
+    "/territories/:code",
+    {
+      schema: {
+        tags: ["Référentiel"],
+        summary: "Une direction territoriale : ses ateliers d'aujourd'hui et sa direction (dans le périmètre de l'appelant)",
+        params: ZTerritoryParams,
+        response: { 200: ZTerritoryDetail, ...errors },
+      },
+      preHandler: app.allow(guards.territoryInScope("code")),
+    },
+    async (request) => await service.territoryDetail(db, request.params.code),
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import type { TAtelier, TAtelierDetail, TTerritory } from "@enquete/contract";
+import type { TAtelier, TAtelierDetail, TTerritory, TTerritoryDetail } from "@enquete/contract";
 import { atelierName, compareAtelierCodes, type LabelStatus, parisDate } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { notFound } from "../../errors.ts";
@@ -31,4 +31,11 @@ export async function atelierDetail(db: Db, code: string): Promise<TAtelierDetai
   const [history, team] = await Promise.all([repo.territoryHistory(db, code), repo.atelierTeam(db, code)]);
   const current = history.find((h) => h.territoryCode === row.territoryCode && h.to === null);
   return { ...toAtelier(row), territoryName: current?.territoryName ?? null, territoryHistory: history, team };
+}
+
+export async function territoryDetail(db: Db, code: string): Promise<TTerritoryDetail> {
+  const territory = (await repo.listTerritories(db, parisDate())).find((t) => t.code === code);
+  if (!territory) throw notFound("Cette direction territoriale n'existe pas.");
+  const [list, directors] = await Promise.all([ateliers(db, { territoryCode: code }), repo.territoryDirectors(db, code)]);
+  return { ...territory, ateliers: list, directors };
 }
