@@ -20,7 +20,16 @@ async function main() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "enquete-bench-"));
   const port = await freePort();
   const server = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../apps/api/src/server.ts", import.meta.url))], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO: "accounts", LOG_LEVEL: "warn", WEB_DIST: "", LOGIN_MAX_PER_MINUTE: "10000", RATE_LIMIT_PER_MINUTE: "10000000" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      DEMO: "accounts",
+      LOG_LEVEL: "warn",
+      WEB_DIST: "",
+      LOGIN_MAX_PER_MINUTE: "10000",
+      RATE_LIMIT_PER_MINUTE: "10000000",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve) => server.stdout?.on("data", (d) => String(d).includes("est prête") && resolve()));
@@ -40,7 +49,9 @@ async function main() {
     const rps = result.requests.average;
     const ok = p99 <= BUDGET.p99Ms && rps >= BUDGET.minRps && result.non2xx === 0;
     failed ||= !ok;
-    console.log(`${route.padEnd(16)} ${rps.toFixed(0).padStart(6)} req/s  p99 ${String(p99).padStart(4)} ms  non-2xx ${result.non2xx}  ${ok ? "OK" : "HORS BUDGET"}`);
+    console.log(
+      `${route.padEnd(16)} ${rps.toFixed(0).padStart(6)} req/s  p99 ${String(p99).padStart(4)} ms  non-2xx ${result.non2xx}  ${ok ? "OK" : "HORS BUDGET"}`,
+    );
   }
   server.kill("SIGTERM");
   await new Promise((r) => server.on("exit", r));
