@@ -1,0 +1,22 @@
+import type { FormDefinition } from "./types.ts";
+import { FORM_V1 } from "./v1.ts";
+
+export * from "./numbers.ts";
+export * from "./rules.ts";
+export * from "./types.ts";
+export { FORM_V1 };
+
+/** Every version of the questionnaire, oldest first. */
+export const FORMS: readonly FormDefinition[] = [FORM_V1];
+
+export function formVersion(version: number): FormDefinition | undefined {
+  return FORMS.find((f) => f.version === version);
+}
+
+/** The version in force for a month. */
+export function formForPeriod(period: string): FormDefinition {
+  const candidates = FORMS.filter((f) => f.validFrom <= period);
+  return candidates[candidates.length - 1] ?? (FORMS[0] as FormDefinition);
+}
+
+export const CURRENT_FORM: FormDefinition = FORMS[FORMS.length - 1] as FormDefinition;
