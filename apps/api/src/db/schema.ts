@@ -5,11 +5,13 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
   date,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -155,4 +157,63 @@ export const auditEvents = pgTable(
     details: jsonb().notNull().default({}),
   },
   (t) => [index().on(t.subject)],
+);
+
+export const reportStatusEnum = pgEnum("report_status", ["draft", "submitted", "returned", "validated"]);
+
+/**
+ * One report per atelier and month. Values are a JSON object keyed by the
+ * questionnaire's stable field codes (never labels), read through the form
+ * version stored beside them. `territoryCode` is the atelier's territory in
+ * that month, so a later move does not rewrite the past.
+ */
+export const reports = pgTable(
+  "reports",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    atelierCode: text()
+      .notNull()
+      .references(() => ateliers.code),
+    period: text().notNull(),
+    territoryCode: text()
+      .notNull()
+      .references(() => territories.code),
+    status: reportStatusEnum().notNull().default("draft"),
+    version: integer().notNull().default(1),
+    formVersion: integer().notNull(),
+    values: jsonb().$type<Record<string, number | string | null>>().notNull().default({}),
+    justifications: jsonb().$type<Record<string, string>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    firstSubmittedAt: timestamp({ withTimezone: true }),
+    submittedAt: timestamp({ withTimezone: true }),
+    validatedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("reports_atelier_period_key").on(t.atelierCode, t.period),
+    index("reports_period_territory_status_idx").on(t.period, t.territoryCode, t.status),
+    check("reports_period_format", sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check("reports_version_positive", sql`${t.version} > 0`),
+  ],
+);
+
+/** Every save and every transition of a report: who, when, what changed, why. */
+export const reportEvents = pgTable(
+  "report_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    reportId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    actorLabel: text().notNull(),
+    action: text().notNull(),
+    fromStatus: reportStatusEnum(),
+    toStatus: reportStatusEnum().notNull(),
+    version: integer().notNull(),
+    changes: jsonb().$type<{ field: string; from: number | string | null; to: number | string | null }[]>().notNull().default([]),
+    comment: text(),
+  },
+  (t) => [index().on(t.reportId, t.at)],
 );

@@ -1,0 +1,156 @@
+import { REPORT_STATUSES } from "@enquete/domain";
+import { z } from "zod";
+import { ZAtelierCode, ZTerritoryCode } from "./common.ts";
+
+export const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Mois invalide : attendu AAAA-MM, par exemple 2026-10.");
+
+export const ZReportStatus = z.enum(REPORT_STATUSES);
+export const ZListedStatus = z.enum(["not_started", ...REPORT_STATUSES]);
+
+/** Values as stored: numbers by field code, the comment as text; null is "not entered". */
+export const ZReportValues = z.record(z.string(), z.union([z.number(), z.string(), z.null()])).meta({
+  id: "ReportValues",
+  description: "Les valeurs par code de champ du questionnaire (voir GET /api/form). null : non saisi ; 0 : aucun.",
+});
+
+export const ZReportParams = z.object({ atelier: ZAtelierCode, period: ZPeriod });
+export type TReportParams = z.infer<typeof ZReportParams>;
+
+export const ZListReportsQuery = z.object({
+  period: ZPeriod,
+  territory: ZTerritoryCode.optional(),
+  status: ZListedStatus.optional(),
+});
+export type TListReportsQuery = z.infer<typeof ZListReportsQuery>;
+
+export const ZReportRow = z
+  .object({
+    atelierCode: z.string(),
+    period: z.string(),
+    territoryCode: z.string().nullable(),
+    status: ZListedStatus,
+    version: z.number().int(),
+    submittedAt: z.string().nullable(),
+    validatedAt: z.string().nullable(),
+    dueDate: z.string(),
+    late: z.boolean(),
+  })
+  .meta({ id: "ReportRow" });
+export type TReportRow = z.infer<typeof ZReportRow>;
+export const ZReportList = z.array(ZReportRow);
+
+export const ZAtelierReportsQuery = z.object({
+  from: ZPeriod.optional(),
+  to: ZPeriod.optional(),
+});
+export type TAtelierReportsQuery = z.infer<typeof ZAtelierReportsQuery>;
+
+export const ZWarning = z
+  .object({ code: z.string(), rule: z.string(), fields: z.array(z.string()), message: z.string() })
+  .meta({ id: "ReportWarning" });
+export type TWarning = z.infer<typeof ZWarning>;
+
+export const ZReportEvent = z
+  .object({
+    at: z.string(),
+    actor: z.string(),
+    action: z.enum(["create", "save", "submit", "validate", "return", "reopen"]),
+    fromStatus: ZReportStatus.nullable(),
+    toStatus: ZReportStatus,
+    version: z.number().int(),
+    changes: z.array(z.object({ field: z.string(), from: z.union([z.number(), z.string(), z.null()]), to: z.union([z.number(), z.string(), z.null()]) })),
+    comment: z.string().nullable(),
+  })
+  .meta({ id: "ReportEvent" });
+export type TReportEvent = z.infer<typeof ZReportEvent>;
+
+export const ZReport = z
+  .object({
+    atelierCode: z.string(),
+    period: z.string(),
+    territoryCode: z.string().nullable(),
+    status: ZListedStatus,
+    version: z.number().int().meta({ description: "0 tant que le rapport n'existe pas ; à renvoyer dans If-Match." }),
+    formVersion: z.number().int(),
+    editable: z.boolean().meta({ description: "L'atelier peut-il encore le modifier (brouillon ou renvoyé) ?" }),
+    values: ZReportValues,
+    justifications: z.record(z.string(), z.string()),
+    warnings: z.array(ZWarning),
+    dueDate: z.string(),
+    late: z.boolean(),
+    submittedAt: z.string().nullable(),
+    validatedAt: z.string().nullable(),
+    returnComment: z.string().nullable().meta({ description: "Le dernier commentaire de renvoi ou de réouverture, quand le rapport est renvoyé." }),
+    reference: z
+      .object({
+        previousMonth: ZReportValues.nullable(),
+        sameMonthLastYear: ZReportValues.nullable(),
+        medians: z.record(z.string(), z.number()),
+      })
+      .meta({ description: "Pour comparer : le mois précédent, le même mois l'an dernier, les médianes des 12 derniers mois validés." }),
+    history: z.array(ZReportEvent),
+  })
+  .meta({ id: "Report" });
+export type TReport = z.infer<typeof ZReport>;
+
+export const ZSaveReportBody = z.object({ values: ZReportValues }).meta({ id: "SaveReportBody" });
+export type TSaveReportBody = z.infer<typeof ZSaveReportBody>;
+
+export const ZSaveReportHeaders = z.object({
+  "if-match": z
+    .string()
+    .regex(/^(W\/)?"?\d+"?$/, 'If-Match doit porter la version du rapport, par exemple "3".')
+    .optional(),
+});
+
+export const ZSubmitReportBody = z
+  .object({
+    justifications: z.record(z.string(), z.string().max(2000, "2 000 caractères au plus.")).optional(),
+  })
+  .meta({ id: "SubmitReportBody" });
+export type TSubmitReportBody = z.infer<typeof ZSubmitReportBody>;
+
+export const ZReturnReportBody = z
+  .object({ comment: z.string({ error: "Un commentaire est obligatoire." }).trim().min(1, "Un commentaire est obligatoire.").max(2000, "2 000 caractères au plus.") })
+  .meta({ id: "ReturnReportBody" });
+export const ZReopenReportBody = z
+  .object({ reason: z.string({ error: "Un motif est obligatoire." }).trim().min(1, "Un motif est obligatoire.").max(2000, "2 000 caractères au plus.") })
+  .meta({ id: "ReopenReportBody" });
+
+/** 409: the version sent is stale; the body carries the current report so the UI can compare. */
+export const ZConflict = z
+  .object({
+    code: z.literal("VERSION_CONFLICT"),
+    message: z.string(),
+    requestId: z.string().optional(),
+    current: z.object({ version: z.number().int(), status: ZListedStatus, values: ZReportValues, updatedBy: z.string().nullable(), updatedAt: z.string().nullable() }),
+  })
+  .meta({ id: "VersionConflict" });
+export type TConflict = z.infer<typeof ZConflict>;
+
+/** The questionnaire as GET /api/form serves it. */
+export const ZForm = z
+  .object({
+    version: z.number().int(),
+    validFrom: z.string(),
+    sections: z.array(
+      z.object({
+        code: z.string(),
+        title: z.string(),
+        indicators: z.array(z.string()),
+        fields: z.array(
+          z.object({
+            code: z.string(),
+            label: z.string(),
+            help: z.string().optional(),
+            type: z.enum(["integer", "decimal", "text"]),
+            kind: z.enum(["flow", "snapshot", "comment"]),
+            required: z.boolean(),
+            maxLength: z.number().int().optional(),
+          }),
+        ),
+      }),
+    ),
+    rules: z.array(z.looseObject({ code: z.string(), kind: z.string(), severity: z.enum(["error", "warning"]), message: z.string() })),
+  })
+  .meta({ id: "Form" });
