@@ -13,6 +13,7 @@ import type { Db } from "./db/client.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { referentialRoutes } from "./modules/referential/routes.ts";
+import { reportRoutes } from "./modules/reports/routes.ts";
 import { userRoutes } from "./modules/users/routes.ts";
 import appAuth from "./plugins/app/auth.ts";
 import csrf from "./plugins/app/csrf.ts";
@@ -66,6 +67,7 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
       await api.register(authRoutes, { db, config });
       await api.register(referentialRoutes, { db });
       await api.register(userRoutes, { db });
+      await api.register(reportRoutes, { db, config });
     },
     { prefix: "/api" },
   );

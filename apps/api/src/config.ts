@@ -23,6 +23,8 @@ export interface Config {
   sessionAbsoluteHours: number;
   loginMaxPerMinute: number;
   requestsPerMinute: number;
+  /** Day of the next month a report is due on. */
+  reportDueDay: number;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: int(env, "SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
     sessionAbsoluteHours: int(env, "SESSION_ABSOLUTE_HOURS", 12, 1, 24 * 7),
     loginMaxPerMinute: int(env, "LOGIN_MAX_PER_MINUTE", 10, 1, 10_000),
+    reportDueDay: int(env, "REPORT_DUE_DAY", 10, 1, 28),
     requestsPerMinute: int(env, "RATE_LIMIT_PER_MINUTE", 3000, 10, 10_000_000),
   };
 }

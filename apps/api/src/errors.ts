@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly httpStatus: number,
     message: string,
     readonly errors?: { field: string; message: string }[],
+    /** More of the answer's body, for errors that carry data (a conflict carries the current version). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";

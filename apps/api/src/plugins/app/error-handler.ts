@@ -39,9 +39,13 @@ export default fp(
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const requestId = String(request.id);
       if (error instanceof AppError) {
-        return reply
-          .status(error.httpStatus)
-          .send({ code: error.code, message: error.message, requestId, ...(error.errors ? { errors: error.errors } : {}) });
+        return reply.status(error.httpStatus).send({
+          code: error.code,
+          message: error.message,
+          requestId,
+          ...(error.errors ? { errors: error.errors } : {}),
+          ...(error.extra ?? {}),
+        });
       }
       if (hasZodFastifySchemaValidationErrors(error)) {
         const context = (error as { validationContext?: string }).validationContext ?? "body";

@@ -1,0 +1,183 @@
+import {
+  ZApiError,
+  ZAtelierParams,
+  ZAtelierReportsQuery,
+  ZConflict,
+  ZForm,
+  ZListReportsQuery,
+  ZReopenReportBody,
+  ZReport,
+  ZReportList,
+  ZReportParams,
+  ZReturnReportBody,
+  ZSaveReportBody,
+  ZSaveReportHeaders,
+  ZSubmitReportBody,
+} from "@enquete/contract";
+import { CURRENT_FORM, parisDate, periodOfDate } from "@enquete/domain";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Config } from "../../config.ts";
+import type { Db } from "../../db/client.ts";
+import { caller } from "../../plugins/app/auth.ts";
+import * as service from "./service.ts";
+
+const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 422: ZApiError };
+
+export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
+  const { guards } = app;
+  const settings = { dueDay: config.reportDueDay };
+  const readers = guards.hasRole("atelier", "territory", "national", "admin");
+
+  app.get(
+    "/form",
+    {
+      schema: { tags: ["Enquête"], summary: "Le questionnaire en vigueur", response: { 200: ZForm, 401: ZApiError } },
+      preHandler: app.allow(),
+    },
+    async () => CURRENT_FORM,
+  );
+
+  app.get(
+    "/reports",
+    {
+      schema: {
+        tags: ["Enquête"],
+        summary: "Les rapports d'un mois, un par atelier du périmètre",
+        querystring: ZListReportsQuery,
+        response: { 200: ZReportList, ...errors },
+      },
+      preHandler: app.allow(readers, guards.territoryInScope("territory")),
+    },
+    async (request) => await service.listReports(db, caller(request), request.query, settings),
+  );
+
+  app.get(
+    "/ateliers/:code/reports",
+    {
+      schema: {
+        tags: ["Enquête"],
+        summary: "Les mois d'un atelier (par défaut : l'année en cours et la précédente)",
+        params: ZAtelierParams,
+        querystring: ZAtelierReportsQuery,
+        response: { 200: ZReportList, ...errors },
+      },
+      preHandler: app.allow(readers),
+    },
+    async (request) => {
+      const now = periodOfDate(parisDate());
+      const from = request.query.from ?? `${now.year - 1}-01`;
+      const to = request.query.to ?? `${now.year}-12`;
+      return await service.atelierMonths(db, caller(request), request.params.code, from, to, settings);
+    },
+  );
+
+  app.get(
+    "/reports/:atelier/:period",
+    {
+      schema: {
+        tags: ["Enquête"],
+        summary: "Un rapport mensuel, avec ses avertissements et son historique",
+        params: ZReportParams,
+        response: { 200: ZReport, ...errors },
+      },
+      preHandler: app.allow(readers),
+    },
+    async (request) => await service.getReport(db, caller(request), request.params.atelier, request.params.period, settings),
+  );
+
+  app.put(
+    "/reports/:atelier/:period",
+    {
+      schema: {
+        tags: ["Enquête"],
+        summary: "Enregistrer le brouillon (créé au premier enregistrement)",
+        description: "If-Match porte la version lue ; 409 avec la version courante quand elle a changé. Un brouillon peut être incomplet.",
+        params: ZReportParams,
+        headers: ZSaveReportHeaders,
+        body: ZSaveReportBody,
+        response: { 200: ZReport, 409: ZConflict.or(ZApiError), 428: ZApiError, ...errors },
+      },
+      preHandler: app.allow(guards.hasRole("atelier")),
+    },
+    async (request) =>
+      await service.saveDraft(
+        db,
+        caller(request),
+        request.params.atelier,
+        request.params.period,
+        { values: request.body.values, ifMatch: request.headers["if-match"] },
+        settings,
+      ),
+  );
+
+  app.post(
+    "/reports/:atelier/:period/submit",
+    {
+      schema: {
+        tags: ["Enquête"],
+        summary: "Soumettre le rapport à la direction territoriale",
+        description: "422 avec chaque champ manquant, chaque règle enfreinte et chaque avertissement non justifié.",
+        params: ZReportParams,
+        headers: ZSaveReportHeaders,
+        body: ZSubmitReportBody,
+        response: { 200: ZReport, 409: ZConflict.or(ZApiError), ...errors },
+      },
+      preHandler: app.allow(guards.hasRole("atelier")),
+    },
+    async (request) =>
+      await service.submit(
+        db,
+        caller(request),
+        request.params.atelier,
+        request.params.period,
+        { justifications: request.body?.justifications ?? {}, ifMatch: request.headers["if-match"] },
+        settings,
+      ),
+  );
+
+  app.post(
+    "/reports/:atelier/:period/validate",
+    {
+      schema: {
+        tags: ["Validation"],
+        summary: "Valider un rapport soumis",
+        params: ZReportParams,
+        response: { 200: ZReport, 409: ZApiError, ...errors },
+      },
+      preHandler: app.allow(guards.hasRole("territory", "national")),
+    },
+    async (request) => await service.decide(db, caller(request), "validate", request.params.atelier, request.params.period, null, settings),
+  );
+
+  app.post(
+    "/reports/:atelier/:period/return",
+    {
+      schema: {
+        tags: ["Validation"],
+        summary: "Renvoyer un rapport soumis à l'atelier, avec un commentaire",
+        params: ZReportParams,
+        body: ZReturnReportBody,
+        response: { 200: ZReport, 409: ZApiError, ...errors },
+      },
+      preHandler: app.allow(guards.hasRole("territory", "national")),
+    },
+    async (request) =>
+      await service.decide(db, caller(request), "return", request.params.atelier, request.params.period, request.body.comment, settings),
+  );
+
+  app.post(
+    "/reports/:atelier/:period/reopen",
+    {
+      schema: {
+        tags: ["Validation"],
+        summary: "Rouvrir un rapport validé (direction nationale), avec un motif",
+        params: ZReportParams,
+        body: ZReopenReportBody,
+        response: { 200: ZReport, 409: ZApiError, ...errors },
+      },
+      preHandler: app.allow(guards.hasRole("national")),
+    },
+    async (request) =>
+      await service.decide(db, caller(request), "reopen", request.params.atelier, request.params.period, request.body.reason, settings),
+  );
+};
