@@ -58,7 +58,9 @@ export const ZReportEvent = z
     fromStatus: ZReportStatus.nullable(),
     toStatus: ZReportStatus,
     version: z.number().int(),
-    changes: z.array(z.object({ field: z.string(), from: z.union([z.number(), z.string(), z.null()]), to: z.union([z.number(), z.string(), z.null()]) })),
+    changes: z.array(
+      z.object({ field: z.string(), from: z.union([z.number(), z.string(), z.null()]), to: z.union([z.number(), z.string(), z.null()]) }),
+    ),
     comment: z.string().nullable(),
   })
   .meta({ id: "ReportEvent" });
@@ -80,7 +82,10 @@ export const ZReport = z
     late: z.boolean(),
     submittedAt: z.string().nullable(),
     validatedAt: z.string().nullable(),
-    returnComment: z.string().nullable().meta({ description: "Le dernier commentaire de renvoi ou de réouverture, quand le rapport est renvoyé." }),
+    returnComment: z
+      .string()
+      .nullable()
+      .meta({ description: "Le dernier commentaire de renvoi ou de réouverture, quand le rapport est renvoyé." }),
     reference: z
       .object({
         previousMonth: ZReportValues.nullable(),
@@ -111,10 +116,22 @@ export const ZSubmitReportBody = z
 export type TSubmitReportBody = z.infer<typeof ZSubmitReportBody>;
 
 export const ZReturnReportBody = z
-  .object({ comment: z.string({ error: "Un commentaire est obligatoire." }).trim().min(1, "Un commentaire est obligatoire.").max(2000, "2 000 caractères au plus.") })
+  .object({
+    comment: z
+      .string({ error: "Un commentaire est obligatoire." })
+      .trim()
+      .min(1, "Un commentaire est obligatoire.")
+      .max(2000, "2 000 caractères au plus."),
+  })
   .meta({ id: "ReturnReportBody" });
 export const ZReopenReportBody = z
-  .object({ reason: z.string({ error: "Un motif est obligatoire." }).trim().min(1, "Un motif est obligatoire.").max(2000, "2 000 caractères au plus.") })
+  .object({
+    reason: z
+      .string({ error: "Un motif est obligatoire." })
+      .trim()
+      .min(1, "Un motif est obligatoire.")
+      .max(2000, "2 000 caractères au plus."),
+  })
   .meta({ id: "ReopenReportBody" });
 
 /** 409: the version sent is stale; the body carries the current report so the UI can compare. */
@@ -123,7 +140,13 @@ export const ZConflict = z
     code: z.literal("VERSION_CONFLICT"),
     message: z.string(),
     requestId: z.string().optional(),
-    current: z.object({ version: z.number().int(), status: ZListedStatus, values: ZReportValues, updatedBy: z.string().nullable(), updatedAt: z.string().nullable() }),
+    current: z.object({
+      version: z.number().int(),
+      status: ZListedStatus,
+      values: ZReportValues,
+      updatedBy: z.string().nullable(),
+      updatedAt: z.string().nullable(),
+    }),
   })
   .meta({ id: "VersionConflict" });
 export type TConflict = z.infer<typeof ZConflict>;
