@@ -1,0 +1,48 @@
+/** Starts the platform on a fresh embedded database for a benchmark, and stops it. */
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort } from "../apps/api/src/db/embedded.ts";
+
+export async function startServer(env: Record<string, string> = {}) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "enquete-bench-"));
+  const port = await freePort();
+  const server = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../apps/api/src/server.ts", import.meta.url))], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      DEMO: "accounts",
+      LOG_LEVEL: "warn",
+      WEB_DIST: "",
+      LOGIN_MAX_PER_MINUTE: "10000",
+      RATE_LIMIT_PER_MINUTE: "10000000",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve) => server.stdout?.on("data", (d) => String(d).includes("est prête") && resolve()));
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    base,
+    async signIn(email: string) {
+      const res = await fetch(`${base}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password: "canope-demo" }),
+      });
+      return (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    },
+    async stop() {
+      server.kill("SIGTERM");
+      await new Promise((r) => server.on("exit", r));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
