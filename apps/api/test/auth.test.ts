@@ -174,15 +174,33 @@ describe("rate limits", () => {
       });
       expect(res.statusCode).toBe(401);
     }
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "y@inconnu.test", password: "mauvais" },
-      remoteAddress: ip,
-    });
+    const user = await buildUser(t.db);
+    const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: user.email, password: user.password }, remoteAddress: ip });
     expect(res.statusCode).toBe(429);
-    expect(res.json()).toMatchObject({ code: "TOO_MANY_REQUESTS" });
-    expect(res.json().message).toMatch(/^Trop de requêtes/);
+    expect(res.json()).toMatchObject({ code: "TOO_MANY_ATTEMPTS" });
+    expect(res.json().message).toMatch(/depuis cette adresse/);
+    expect(res.cookies).toHaveLength(0);
+  });
+
+  it("lets colleagues behind one office address sign in: successful sign-ins do not count", async () => {
+    const ip = "10.3.0.1";
+    for (let i = 0; i < 15; i++) {
+      const colleague = await buildUser(t.db);
+      const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: colleague.email, password: colleague.password }, remoteAddress: ip });
+      expect(res.statusCode, `colleague ${i + 1}`).toBe(200);
+    }
+  });
+
+  it("still bounds all attempts from one address, failed or not", async () => {
+    const ip = "10.4.0.1";
+    const user = await buildUser(t.db);
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) {
+      const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: user.email, password: user.password }, remoteAddress: ip });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
+    expect(statuses[60]).toBe(429);
   });
 });
 

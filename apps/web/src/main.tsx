@@ -1,3 +1,5 @@
+// First: read the starting history entry before the router touches it.
+import "./shared/startupLocation.ts";
 import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

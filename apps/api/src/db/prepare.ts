@@ -2,11 +2,13 @@
  * Everything the database needs before the server listens: the embedded
  * server when there is no DATABASE_URL, migrations, referential, demo data.
  */
+import { parisDate } from "@enquete/domain";
 import type { Config } from "../config.ts";
 import { assertReachable, createDb } from "./client.ts";
 import { type EmbeddedServer, ensureDatabase, startEmbedded } from "./embedded.ts";
 import { runMigrations } from "./migrate.ts";
 import { seedDemo } from "./seed/demo.ts";
+import { HISTORY_MONTHS, seedHistory } from "./seed/history.ts";
 import { seedReferential } from "./seed/referential.ts";
 
 export const EMBEDDED_DATABASE = "enquete";
@@ -31,6 +33,10 @@ export async function prepareDatabase(config: Config, log: (message: string) => 
     if (await seedReferential(db)) log("Référentiel chargé : 12 directions territoriales, 101 ateliers.");
     if (config.demo !== "off" && (await seedDemo(db))) {
       log("Comptes de démonstration créés (mot de passe : canope-demo).");
+    }
+    if (config.demo === "full") {
+      const history = await seedHistory(db, { today: parisDate() });
+      if (history.reports > 0) log(`Historique de démonstration créé : ${history.reports} rapports sur ${HISTORY_MONTHS} mois.`);
     }
   } catch (error) {
     await pool.end().catch(() => {});

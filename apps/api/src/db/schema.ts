@@ -141,7 +141,7 @@ export const loginFailures = pgTable(
     ip: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.emailKey, t.at)],
+  (t) => [index().on(t.emailKey, t.at), index().on(t.ip, t.at)],
 );
 
 /** Who did what to accounts and the referential, and when. */

@@ -19,8 +19,7 @@ export class ApiError extends Error {
   }
 }
 
-export const NETWORK_ERROR_MESSAGE =
-  "Le serveur ne répond pas. Vérifiez votre connexion à internet, puis réessayez.";
+export const NETWORK_ERROR_MESSAGE = "Le serveur ne répond pas. Vérifiez votre connexion à internet, puis réessayez.";
 
 export function networkError(): ApiError {
   return new ApiError(0, { code: "NETWORK_ERROR", message: NETWORK_ERROR_MESSAGE });

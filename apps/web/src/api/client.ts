@@ -8,8 +8,7 @@ export { ApiError, errorMessage } from "./ApiError.ts";
 export { setUnauthorizedHandler } from "./http.ts";
 
 export const api = {
-  login: (body: TLoginBody) =>
-    request<TMe>("/auth/login", { method: "POST", body, redirectOnUnauthorized: false }),
+  login: (body: TLoginBody) => request<TMe>("/auth/login", { method: "POST", body, redirectOnUnauthorized: false }),
 
   logout: () => request<void>("/auth/logout", { method: "POST", redirectOnUnauthorized: false }),
 
@@ -22,8 +21,7 @@ export const api = {
     return request<TAtelier[]>(`/ateliers${search}`, { signal });
   },
 
-  atelier: (code: string, signal?: AbortSignal) =>
-    request<TAtelierDetail>(`/ateliers/${encodeURIComponent(code)}`, { signal }),
+  atelier: (code: string, signal?: AbortSignal) => request<TAtelierDetail>(`/ateliers/${encodeURIComponent(code)}`, { signal }),
 
   users: (signal?: AbortSignal) => request<TUserSummary[]>("/users", { signal }),
 };

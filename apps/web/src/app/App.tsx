@@ -11,9 +11,7 @@ const HomePage = lazy(() => import("../features/home/HomePage.tsx").then((m) => 
 const AccessibilityPage = lazy(() =>
   import("../features/accessibility/AccessibilityPage.tsx").then((m) => ({ default: m.AccessibilityPage })),
 );
-const NotFoundPage = lazy(() =>
-  import("../features/not-found/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })),
-);
+const NotFoundPage = lazy(() => import("../features/not-found/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
   return (

@@ -4,8 +4,8 @@ import { Suspense, useState } from "react";
 import { Outlet } from "react-router";
 import { errorMessage } from "../api/ApiError.ts";
 import { useSession } from "../features/session/useSession.ts";
-import { Loading } from "../shared/Loading.tsx";
 import { LoadError } from "../shared/LoadError.tsx";
+import { Loading } from "../shared/Loading.tsx";
 import { AppFooter } from "./AppFooter.tsx";
 import { AppHeader } from "./AppHeader.tsx";
 

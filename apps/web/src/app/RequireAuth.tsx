@@ -7,6 +7,10 @@ export function RequireAuth() {
   const { state } = useSession();
   const location = useLocation();
   if (state.status !== "ready") return null; // the layout shows the wait or the failure
-  if (!state.user) return <Navigate to={loginPathFor(`${location.pathname}${location.search}`)} replace />;
+  if (!state.user) {
+    return (
+      <Navigate to={loginPathFor(`${location.pathname}${location.search}`)} replace state={state.expired ? { expired: true } : undefined} />
+    );
+  }
   return <Outlet />;
 }

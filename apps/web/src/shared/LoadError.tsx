@@ -1,6 +1,6 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { errorMessage } from "../api/ApiError.ts";
+import { ApiError, errorMessage } from "../api/ApiError.ts";
 
 type Props = {
   error: unknown;
@@ -21,6 +21,7 @@ export function LoadError({ error, onRetry, title = "Chargement impossible", as 
       description={
         <>
           <p className="fr-mb-2w">{errorMessage(error)}</p>
+          {error instanceof ApiError && error.requestId && <p className="fr-text--xs fr-mb-2w">Numéro de requête : {error.requestId}</p>}
           <Button priority="secondary" size="small" iconId="fr-icon-refresh-line" onClick={onRetry}>
             Réessayer
           </Button>

@@ -25,3 +25,11 @@ export function yesNo(value: boolean): string {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count.toLocaleString("fr-FR")} ${count > 1 ? pluralForm : singular}`;
 }
+
+/** The day before a calendar day: ends of periods are stored exclusive and shown inclusive. */
+export function dayBefore(day: string): string {
+  const date = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}

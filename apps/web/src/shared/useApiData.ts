@@ -1,19 +1,13 @@
 import { type DependencyList, useCallback, useEffect, useState } from "react";
 import { isAbort } from "../api/ApiError.ts";
 
-export type LoadState<T> =
-  | { status: "loading" }
-  | { status: "error"; error: unknown }
-  | { status: "success"; data: T };
+export type LoadState<T> = { status: "loading" } | { status: "error"; error: unknown } | { status: "success"; data: T };
 
 /**
  * Loads data from the API when the component appears or its dependencies change,
  * cancels a request that is no longer needed, and offers a retry.
  */
-export function useApiData<T>(
-  load: (signal: AbortSignal) => Promise<T>,
-  deps: DependencyList,
-): { state: LoadState<T>; retry: () => void } {
+export function useApiData<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): { state: LoadState<T>; retry: () => void } {
   const [state, setState] = useState<LoadState<T>>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 

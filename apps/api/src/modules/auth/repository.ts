@@ -29,12 +29,17 @@ export async function loadGrants(db: Db, userId: string): Promise<RoleGrant[]> {
   });
 }
 
-export async function countRecentFailures(db: Db, emailKey: string, seconds: number): Promise<number> {
+/** Failed sign-ins of the last `seconds`, for an account and for an address. */
+export async function countRecentFailures(db: Db, emailKey: string, ip: string, seconds: number) {
+  const since = sql`now() - make_interval(secs => ${seconds})`;
   const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+    .select({
+      account: sql<number>`count(*) filter (where ${loginFailures.emailKey} = ${emailKey})::int`,
+      address: sql<number>`count(*) filter (where ${loginFailures.ip} = ${ip})::int`,
+    })
     .from(loginFailures)
-    .where(and(eq(loginFailures.emailKey, emailKey), gt(loginFailures.at, sql`now() - make_interval(secs => ${seconds})`)));
-  return row?.n ?? 0;
+    .where(and(gt(loginFailures.at, since), sql`(${loginFailures.emailKey} = ${emailKey} or ${loginFailures.ip} = ${ip})`));
+  return { account: row?.account ?? 0, address: row?.address ?? 0 };
 }
 
 export async function recordFailure(db: Db, emailKey: string, ip: string): Promise<void> {

@@ -29,7 +29,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
         body: ZLoginBody,
         response: { 200: ZLoginResponse, 400: ZApiError, 401: ZApiError, 403: ZApiError, 422: ZApiError, 429: ZApiError },
       },
-      config: { rateLimit: { max: config.loginMaxPerMinute, timeWindow: 60_000 } },
+      // A ceiling on all attempts from one address (each costs an argon2 verification);
+      // failed ones are limited more tightly in the service.
+      config: { rateLimit: { max: config.loginMaxPerMinute * 6, timeWindow: 60_000 } },
     },
     async (request, reply) => {
       // A sign-in replaces whatever session the browser had.

@@ -33,12 +33,14 @@ export const invalidCredentials = () => new AppError("INVALID_CREDENTIALS", 401,
 
 export async function login(db: Db, settings: AuthSettings, body: TLoginBody, ip: string): Promise<{ sessionId: string; me: TMe }> {
   const emailKey = normalizeEmail(body.email);
-  if ((await repo.countRecentFailures(db, emailKey, 60)) >= settings.maxFailuresPerMinute) {
-    throw new AppError(
-      "TOO_MANY_ATTEMPTS",
-      429,
-      "Trop de tentatives de connexion pour ce compte. Patientez une minute avant de réessayer.",
-    );
+  // Failed attempts are counted in PostgreSQL, so every API process sees the same counts;
+  // successful sign-ins of colleagues behind one office address do not count.
+  const failures = await repo.countRecentFailures(db, emailKey, ip, 60);
+  if (failures.account >= settings.maxFailuresPerMinute) {
+    throw new AppError("TOO_MANY_ATTEMPTS", 429, "Trop de tentatives de connexion pour ce compte. Patientez une minute avant de réessayer.");
+  }
+  if (failures.address >= settings.maxFailuresPerMinute) {
+    throw new AppError("TOO_MANY_ATTEMPTS", 429, "Trop de tentatives de connexion depuis cette adresse. Patientez une minute avant de réessayer.");
   }
   const user = await repo.findUserByEmail(db, emailKey);
   const ok = await verify(user?.passwordHash ?? (await getDummyHash()), body.password).catch(() => false);

@@ -1,6 +1,6 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import { PasswordInput } from "@codegouvfr/react-dsfr/blocks/PasswordInput";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { PasswordInput } from "@codegouvfr/react-dsfr/blocks/PasswordInput";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { type TLoginBody, ZLoginBody } from "@enquete/contract";
 import { zodResolver } from "@hookform/resolvers/zod";
@@ -38,8 +38,7 @@ export function LoginForm({ onSignIn }: Props) {
     try {
       await onSignIn(body);
     } catch (error) {
-      const fieldErrors =
-        error instanceof ApiError ? error.fieldErrors.filter((e) => FIELDS.some((f) => f === e.field)) : [];
+      const fieldErrors = error instanceof ApiError ? error.fieldErrors.filter((e) => FIELDS.some((f) => f === e.field)) : [];
       if (fieldErrors.length > 0) {
         for (const e of fieldErrors) setError(e.field as (typeof FIELDS)[number], { message: e.message });
         setFocus(fieldErrors[0]?.field as (typeof FIELDS)[number]);

@@ -6,6 +6,9 @@ import { useSession } from "../session/useSession.ts";
 import { LoginForm } from "./LoginForm.tsx";
 import { returnPathFrom } from "./returnPath.ts";
 
+// DSFR colour token; its utility classes are not part of the stylesheets the app loads.
+const ALT_BACKGROUND = { backgroundColor: "var(--background-alt-grey)" };
+
 export function LoginPage() {
   useDocumentTitle("Connexion");
   const { user, signIn } = useSession();
@@ -21,7 +24,7 @@ export function LoginPage() {
     <div className="fr-container fr-container--fluid fr-mb-md-14v">
       <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--center">
         <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
-          <div className="fr-container fr-background-alt--grey fr-px-md-0 fr-py-10v fr-py-md-14v fr-mt-4w">
+          <div className="fr-container fr-px-md-0 fr-py-10v fr-py-md-14v fr-mt-4w" style={ALT_BACKGROUND}>
             <div className="fr-grid-row fr-grid-row--gutters fr-grid-row--center">
               <div className="fr-col-12 fr-col-md-9 fr-col-lg-8">
                 <PageHeading>Connexion à Enquête atelier</PageHeading>

@@ -1,8 +1,8 @@
 import type { TLoginBody, TMe } from "@enquete/contract";
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { type ReactNode, startTransition, useCallback, useEffect, useMemo, useState } from "react";
 import { useNavigate } from "react-router";
-import { ApiError, api, setUnauthorizedHandler } from "../../api/client.ts";
 import { isAbort } from "../../api/ApiError.ts";
+import { ApiError, api, setUnauthorizedHandler } from "../../api/client.ts";
 import { LOGIN_PATH, loginPathFor } from "../auth/returnPath.ts";
 import { type Session, SessionContext, type SessionState } from "./sessionContext.ts";
 
@@ -12,6 +12,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the trigger of a new check
   useEffect(() => {
     const controller = new AbortController();
     api
@@ -28,11 +29,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // A session that expires while the app is open: back to sign-in, then back here.
   useEffect(() => {
     setUnauthorizedHandler(() => {
-      setState({ status: "ready", user: null });
       const here = `${window.location.pathname}${window.location.search}`;
-      if (window.location.pathname !== LOGIN_PATH) {
-        navigate(loginPathFor(here), { replace: true, state: { expired: true } });
-      }
+      // One transition for both updates: the router renders its navigations as transitions, and
+      // a separate urgent update would let the page guard redirect first, without the return path.
+      startTransition(() => {
+        setState({ status: "ready", user: null, expired: true });
+        if (window.location.pathname !== LOGIN_PATH) {
+          navigate(loginPathFor(here), { replace: true, state: { expired: true } });
+        }
+      });
     });
     return () => setUnauthorizedHandler(null);
   }, [navigate]);
@@ -50,8 +55,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // An already expired session is as good as a closed one.
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     }
-    setState({ status: "ready", user: null });
-    navigate(LOGIN_PATH, { replace: true });
+    startTransition(() => {
+      setState({ status: "ready", user: null });
+      navigate(LOGIN_PATH, { replace: true });
+    });
   }, [navigate]);
 
   const reload = useCallback(() => {

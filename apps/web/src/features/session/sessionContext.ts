@@ -4,7 +4,8 @@ import { createContext } from "react";
 export type SessionState =
   | { status: "loading" }
   | { status: "error"; error: unknown }
-  | { status: "ready"; user: TMe | null };
+  /** `expired`: the session ended on the server while the app was open. */
+  | { status: "ready"; user: TMe | null; expired?: boolean };
 
 export type Session = {
   state: SessionState;
