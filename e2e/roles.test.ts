@@ -21,7 +21,8 @@ async function newPage(): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.context.newPage();
   const problems: string[] = [];
   page.on("console", (m) => {
-    if (m.type() === "error") problems.push(m.text());
+    // A 401 from GET /api/me is how the app learns nobody is signed in; the browser logs it.
+    if (m.type() === "error" && !/status of 401/.test(m.text())) problems.push(m.text());
   });
   page.on("pageerror", (e) => problems.push(e.message));
   return { page, problems };

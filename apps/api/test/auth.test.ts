@@ -175,7 +175,12 @@ describe("rate limits", () => {
       expect(res.statusCode).toBe(401);
     }
     const user = await buildUser(t.db);
-    const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: user.email, password: user.password }, remoteAddress: ip });
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: user.email, password: user.password },
+      remoteAddress: ip,
+    });
     expect(res.statusCode).toBe(429);
     expect(res.json()).toMatchObject({ code: "TOO_MANY_ATTEMPTS" });
     expect(res.json().message).toMatch(/depuis cette adresse/);
@@ -186,7 +191,12 @@ describe("rate limits", () => {
     const ip = "10.3.0.1";
     for (let i = 0; i < 15; i++) {
       const colleague = await buildUser(t.db);
-      const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: colleague.email, password: colleague.password }, remoteAddress: ip });
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email: colleague.email, password: colleague.password },
+        remoteAddress: ip,
+      });
       expect(res.statusCode, `colleague ${i + 1}`).toBe(200);
     }
   });
@@ -196,7 +206,12 @@ describe("rate limits", () => {
     const user = await buildUser(t.db);
     const statuses: number[] = [];
     for (let i = 0; i < 61; i++) {
-      const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: user.email, password: user.password }, remoteAddress: ip });
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { email: user.email, password: user.password },
+        remoteAddress: ip,
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);

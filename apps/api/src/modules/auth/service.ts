@@ -37,10 +37,18 @@ export async function login(db: Db, settings: AuthSettings, body: TLoginBody, ip
   // successful sign-ins of colleagues behind one office address do not count.
   const failures = await repo.countRecentFailures(db, emailKey, ip, 60);
   if (failures.account >= settings.maxFailuresPerMinute) {
-    throw new AppError("TOO_MANY_ATTEMPTS", 429, "Trop de tentatives de connexion pour ce compte. Patientez une minute avant de réessayer.");
+    throw new AppError(
+      "TOO_MANY_ATTEMPTS",
+      429,
+      "Trop de tentatives de connexion pour ce compte. Patientez une minute avant de réessayer.",
+    );
   }
   if (failures.address >= settings.maxFailuresPerMinute) {
-    throw new AppError("TOO_MANY_ATTEMPTS", 429, "Trop de tentatives de connexion depuis cette adresse. Patientez une minute avant de réessayer.");
+    throw new AppError(
+      "TOO_MANY_ATTEMPTS",
+      429,
+      "Trop de tentatives de connexion depuis cette adresse. Patientez une minute avant de réessayer.",
+    );
   }
   const user = await repo.findUserByEmail(db, emailKey);
   const ok = await verify(user?.passwordHash ?? (await getDummyHash()), body.password).catch(() => false);
