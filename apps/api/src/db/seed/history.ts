@@ -171,7 +171,13 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 async function loadContext(tx: Tx): Promise<Context> {
   const atelierRows = await tx
-    .select({ code: ateliers.code, hasLab: ateliers.hasLab, inEspe: ateliers.inEspe, openedOn: ateliers.openedOn, closedOn: ateliers.closedOn })
+    .select({
+      code: ateliers.code,
+      hasLab: ateliers.hasLab,
+      inEspe: ateliers.inEspe,
+      openedOn: ateliers.openedOn,
+      closedOn: ateliers.closedOn,
+    })
     .from(ateliers);
   const memberRows = await tx.select().from(atelierTerritories);
   const userRows = await tx
@@ -301,7 +307,13 @@ function trainingValues(r: Random, p: Profile, mean: number): ReportValues {
   };
 }
 
-const PUBLIC_FIELDS = ["beneficiariesTeachers", "beneficiariesSupervisors", "beneficiariesParents", "beneficiariesLocalStaff", "beneficiariesOther"];
+const PUBLIC_FIELDS = [
+  "beneficiariesTeachers",
+  "beneficiariesSupervisors",
+  "beneficiariesParents",
+  "beneficiariesLocalStaff",
+  "beneficiariesOther",
+];
 const PUBLIC_WEIGHTS = [0.55, 0.05, 0.12, 0.06, 0.22];
 
 /** The beneficiaries by public: the five parts add up to the total. */
@@ -401,14 +413,18 @@ const PUBLICS_OVER = [
   "Des enseignants venus en famille sont comptés à la fois comme enseignants et comme parents.",
 ];
 const SUMMER_LOW = "Fermeture estivale de l'atelier : activité très réduite ce mois-ci.";
+const HOLIDAY_LOW = "Activité réduite ce mois-ci : vacances scolaires.";
 const LOW = [
-  "Activité réduite ce mois-ci : vacances scolaires et travaux dans l'atelier.",
+  "Activité réduite ce mois-ci : travaux dans la salle de formation.",
   "Formations reportées au mois prochain à la demande de la circonscription.",
 ];
+const BACK_TO_SCHOOL_HIGH = "Chiffre confirmé : reprise de l'activité après la fermeture estivale et plan de formation de rentrée.";
 const HIGH = [
   "Chiffre confirmé : événement exceptionnel ce mois-ci (salon ou journée portes ouvertes).",
-  "Chiffre confirmé : reprise de l'activité après la fermeture estivale et plan de formation de rentrée.",
+  "Chiffre confirmé : plusieurs sessions programmées avec les établissements ce mois-ci.",
 ];
+/** Months with two weeks of school holidays (winter, spring, Toussaint, Christmas). */
+const HOLIDAY_MONTHS = [2, 4, 10, 12];
 
 function partsAndTotal(values: ReportValues): { parts: number; total: number } {
   const parts = PUBLIC_FIELDS.reduce((a, f) => a + Number(values[f] ?? 0), 0);
@@ -422,8 +438,9 @@ function justificationText(r: Random, w: Warning, values: ReportValues, history:
   }
   const field = w.fields[0] ?? "";
   const med = median(history[field] ?? []) ?? 0;
-  if (Number(values[field]) >= med) return r.pick(HIGH);
-  return month === 7 || month === 8 ? SUMMER_LOW : r.pick(LOW);
+  if (Number(values[field]) >= med) return month === 9 ? BACK_TO_SCHOOL_HIGH : r.pick(HIGH);
+  if (month === 7 || month === 8) return SUMMER_LOW;
+  return HOLIDAY_MONTHS.includes(month) ? HOLIDAY_LOW : r.pick(LOW);
 }
 
 /** The comments a director gives to submit despite the soft rules' warnings. */
@@ -492,7 +509,12 @@ function timeline(r: Random, start: string) {
 
 type Timeline = ReturnType<typeof timeline>;
 
-const event = (action: Action, actor: Actor, changes: Change[] = [], comment: string | null = null) => ({ action, actor, changes, comment });
+const event = (action: Action, actor: Actor, changes: Change[] = [], comment: string | null = null) => ({
+  action,
+  actor,
+  changes,
+  comment,
+});
 
 /** The director enters the figures: at once, or in two sittings (a block at a time, or the highlights at the end). */
 function fill(r: Random, t: Timeline, actor: Actor, days: { from: number; to: number }, values: ReportValues): void {
@@ -523,14 +545,33 @@ function drawOutcome(r: Random): Outcome {
   return "validated";
 }
 
-const RETURN_COMMENTS = [
-  "Merci de préciser la répartition des bénéficiaires par public : l'écart avec le total n'est pas assez expliqué.",
-  "Le nombre de participants aux événements paraît faible au regard des événements déclarés : pouvez-vous vérifier ?",
-  "Les actions menées avec l'INSPÉ ne figurent pas dans le rapport alors qu'elles apparaissent au bilan de la DT : merci de compléter.",
-  "Le nombre de formateurs certifiés ne correspond pas à celui transmis au service des ressources humaines : merci de vérifier.",
-  "Merci de détailler dans les faits marquants la session de co-design présentée en réunion de direction.",
-  "Les journées stagiaires à distance semblent comptées en heures et non en journées : merci de corriger.",
+/** Why a territorial director returns a report, each when the report's figures make it plausible. */
+const RETURN_REASONS: { applies: (v: ReportValues) => boolean; comment: string }[] = [
+  {
+    applies: (v) => partsAndTotal(v).parts !== partsAndTotal(v).total,
+    comment: "Merci de préciser la répartition des bénéficiaires par public : l'écart avec le total n'est pas assez expliqué.",
+  },
+  {
+    applies: (v) => Number(v.events) > 0,
+    comment: "Le nombre de participants aux événements paraît faible au regard des événements déclarés : pouvez-vous vérifier ?",
+  },
+  {
+    applies: (v) => Number(v.traineeDaysRemote) > 0,
+    comment: "Les journées stagiaires à distance semblent comptées en heures et non en journées : merci de corriger.",
+  },
+  {
+    applies: (v) => Number(v.codesignSessions) > 0,
+    comment: "Merci de détailler dans les faits marquants la session de co-design présentée en réunion de direction.",
+  },
+  {
+    applies: () => true,
+    comment: "Le nombre de formateurs certifiés ne correspond pas à celui transmis au service des ressources humaines : merci de vérifier.",
+  },
 ];
+
+function returnComment(r: Random, values: ReportValues): string {
+  return r.pick(RETURN_REASONS.filter((reason) => reason.applies(values)).map((reason) => reason.comment));
+}
 
 interface Mistake {
   field: string;
@@ -585,7 +626,7 @@ function planClosedMonth(r: Random, m: MonthInput): PlannedEvent[] {
   fill(r, t, m.atelier, { from: create, to: submit }, submitted);
   const justify = (v: ReportValues) => justificationsFor(r, v, m.history, m.period.month);
   t.add(submit, { ...event("submit", m.atelier), justifications: justify(submitted) });
-  if (outcome === "returned") t.add(submit + r.int(1, 6), event("return", m.territory, [], r.pick(RETURN_COMMENTS)));
+  if (outcome === "returned") t.add(submit + r.int(1, 6), event("return", m.territory, [], returnComment(r, m.values)));
   if (outcome === "validated") t.add(submit + decisionDelay(r), event("validate", m.territory));
   if (mistake) {
     const returned = submit + r.int(1, 5);
@@ -643,7 +684,17 @@ function replay(events: PlannedEvent[], base: { atelierCode: string; period: str
     }
     if (e.action === "validate") dates.validatedAt = e.at;
     const { id: actorId, label: actorLabel } = e.actor;
-    rows.push({ at: e.at, actorId, actorLabel, action: e.action, fromStatus: from, toStatus: to, version: rows.length + 1, changes: e.changes, comment: e.comment });
+    rows.push({
+      at: e.at,
+      actorId,
+      actorLabel,
+      action: e.action,
+      fromStatus: from,
+      toStatus: to,
+      version: rows.length + 1,
+      changes: e.changes,
+      comment: e.comment,
+    });
   }
   const first = events[0] as PlannedEvent;
   const last = events[events.length - 1] as PlannedEvent;
@@ -693,7 +744,14 @@ function atelierReports(ctx: Context, a: AtelierInfo, r: Random, profile: Profil
     const day = firstDay(period);
     const territoryCode = territoryOn(a.memberships, day);
     if (!territoryCode || !isOpen(a, day)) continue;
-    const input = { period, values, history: historyOf(validated), profile, atelier: atelierActor(ctx, a.code), territory: territoryActor(ctx, territoryCode) };
+    const input = {
+      period,
+      values,
+      history: historyOf(validated),
+      profile,
+      atelier: atelierActor(ctx, a.code),
+      territory: territoryActor(ctx, territoryCode),
+    };
     const planned = index === o.periods.length - 1 ? planCurrentMonth(r, input) : planClosedMonth(r, input);
     const happened = planned.filter((e) => e.at < o.cutoff);
     if (happened.length === 0) continue;
