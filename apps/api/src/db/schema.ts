@@ -217,3 +217,56 @@ export const reportEvents = pgTable(
   },
   (t) => [index().on(t.reportId, t.at)],
 );
+
+/** National settings that change without a deployment (the due day of reports). */
+export const settings = pgTable("settings", {
+  key: text().primaryKey(),
+  value: jsonb().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+});
+
+/** A closed year: none of its reports changes any more, except by a national reopen. */
+export const closedYears = pgTable("closed_years", {
+  year: integer().primaryKey(),
+  closedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  closedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+});
+
+/**
+ * Every email the platform sends, written in the same transaction as what
+ * caused it (a transactional outbox), delivered by a scheduled job. The
+ * dedupe key makes a second worker, or a second run, a no-op.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    kind: text().notNull(),
+    dedupeKey: text().notNull(),
+    toUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    toEmail: text().notNull(),
+    subject: text().notNull(),
+    body: text().notNull(),
+    link: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+  },
+  (t) => [uniqueIndex("outbox_dedupe_key").on(t.dedupeKey), index("outbox_pending_idx").on(t.sentAt, t.createdAt)],
+);
+
+/** Non-essential emails a user turned off (absent: on). */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text().notNull(),
+    enabled: boolean().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
