@@ -11,9 +11,11 @@ import { z } from "zod";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/client.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
+import { campaignRoutes } from "./modules/campaign/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { referentialRoutes } from "./modules/referential/routes.ts";
 import { reportRoutes } from "./modules/reports/routes.ts";
+import { settingsRoutes } from "./modules/settings/routes.ts";
 import { userRoutes } from "./modules/users/routes.ts";
 import appAuth from "./plugins/app/auth.ts";
 import csrf from "./plugins/app/csrf.ts";
@@ -68,6 +70,8 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
       await api.register(referentialRoutes, { db });
       await api.register(userRoutes, { db });
       await api.register(reportRoutes, { db, config });
+      await api.register(campaignRoutes, { db, config });
+      await api.register(settingsRoutes, { db, config });
     },
     { prefix: "/api" },
   );

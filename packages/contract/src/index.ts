@@ -1,4 +1,5 @@
 export * from "./auth.ts";
+export * from "./campaign.ts";
 export * from "./common.ts";
 export * from "./referential.ts";
 export * from "./reports.ts";

@@ -131,3 +131,13 @@ export async function displayNameOf(db: DbOrTx, userId: string) {
   const rows = await db.select({ displayName: users.displayName }).from(users).where(eq(users.id, userId));
   return rows[0]?.displayName ?? "inconnu";
 }
+
+/** Was the report reopened by the national team after `since` (a closed year's exception)? */
+export async function reopenedSince(db: DbOrTx, reportId: number, since: Date): Promise<boolean> {
+  const rows = await db
+    .select({ id: reportEvents.id })
+    .from(reportEvents)
+    .where(and(eq(reportEvents.reportId, reportId), eq(reportEvents.action, "reopen"), gt(reportEvents.at, since)))
+    .limit(1);
+  return rows.length > 0;
+}

@@ -2,6 +2,8 @@ import {
   ZApiError,
   ZAtelierParams,
   ZAtelierReportsQuery,
+  ZBatchValidateBody,
+  ZBatchValidateResult,
   ZConflict,
   ZForm,
   ZListReportsQuery,
@@ -19,13 +21,15 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { caller } from "../../plugins/app/auth.ts";
+import { dueDay } from "../settings/service.ts";
 import * as service from "./service.ts";
 
 const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 422: ZApiError };
 
 export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
   const { guards } = app;
-  const settings = { dueDay: config.reportDueDay };
+  // The due day is a national setting: read at each request, so a change applies at once in every process.
+  const current = async () => ({ dueDay: await dueDay(db, config) });
   const readers = guards.hasRole("atelier", "territory", "national", "admin");
 
   app.get(
@@ -48,7 +52,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       },
       preHandler: app.allow(readers, guards.territoryInScope("territory")),
     },
-    async (request) => await service.listReports(db, caller(request), request.query, settings),
+    async (request) => await service.listReports(db, caller(request), request.query, await current()),
   );
 
   app.get(
@@ -67,7 +71,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       const now = periodOfDate(parisDate());
       const from = request.query.from ?? `${now.year - 1}-01`;
       const to = request.query.to ?? `${now.year}-12`;
-      return await service.atelierMonths(db, caller(request), request.params.code, from, to, settings);
+      return await service.atelierMonths(db, caller(request), request.params.code, from, to, await current());
     },
   );
 
@@ -82,7 +86,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       },
       preHandler: app.allow(readers),
     },
-    async (request) => await service.getReport(db, caller(request), request.params.atelier, request.params.period, settings),
+    async (request) => await service.getReport(db, caller(request), request.params.atelier, request.params.period, await current()),
   );
 
   app.put(
@@ -106,7 +110,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         request.params.atelier,
         request.params.period,
         { values: request.body.values, ifMatch: request.headers["if-match"] },
-        settings,
+        await current(),
       ),
   );
 
@@ -131,7 +135,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         request.params.atelier,
         request.params.period,
         { justifications: request.body?.justifications ?? {}, ifMatch: request.headers["if-match"] },
-        settings,
+        await current(),
       ),
   );
 
@@ -146,7 +150,23 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       },
       preHandler: app.allow(guards.hasRole("territory", "national")),
     },
-    async (request) => await service.decide(db, caller(request), "validate", request.params.atelier, request.params.period, null, settings),
+    async (request) =>
+      await service.decide(db, caller(request), "validate", request.params.atelier, request.params.period, null, await current()),
+  );
+
+  app.post(
+    "/reports/validate-batch",
+    {
+      schema: {
+        tags: ["Validation"],
+        summary: "Valider plusieurs rapports soumis d'un mois",
+        description: "Chaque rapport est validé dans sa propre transaction ; la réponse dit lesquels ont été refusés et pourquoi.",
+        body: ZBatchValidateBody,
+        response: { 200: ZBatchValidateResult, ...errors },
+      },
+      preHandler: app.allow(guards.hasRole("territory", "national")),
+    },
+    async (request) => await service.validateBatch(db, caller(request), request.body.period, request.body.atelierCodes, await current()),
   );
 
   app.post(
@@ -162,7 +182,15 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       preHandler: app.allow(guards.hasRole("territory", "national")),
     },
     async (request) =>
-      await service.decide(db, caller(request), "return", request.params.atelier, request.params.period, request.body.comment, settings),
+      await service.decide(
+        db,
+        caller(request),
+        "return",
+        request.params.atelier,
+        request.params.period,
+        request.body.comment,
+        await current(),
+      ),
   );
 
   app.post(
@@ -178,6 +206,14 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       preHandler: app.allow(guards.hasRole("national")),
     },
     async (request) =>
-      await service.decide(db, caller(request), "reopen", request.params.atelier, request.params.period, request.body.reason, settings),
+      await service.decide(
+        db,
+        caller(request),
+        "reopen",
+        request.params.atelier,
+        request.params.period,
+        request.body.reason,
+        await current(),
+      ),
   );
 };

@@ -32,6 +32,7 @@ import {
 import type { Db } from "../../db/client.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
 import type { Caller } from "../auth/service.ts";
+import { listClosedYears } from "../settings/repository.ts";
 import * as repo from "./repository.ts";
 
 export const FIRST_PERIOD = "2016-01";
@@ -70,6 +71,22 @@ function assertPeriodOpen(period: string) {
       { field: "period", message: "Mois à venir." },
     ]);
   }
+}
+
+/**
+ * A closed year's reports no longer change, except those the national team
+ * reopened after the closing (they can then be corrected and validated).
+ */
+async function assertYearOpen(db: repo.DbOrTx, report: repo.ReportRecord | null, period: string) {
+  const year = Number(period.slice(0, 4));
+  const closed = (await listClosedYears(db)).find((c) => c.year === year);
+  if (!closed) return;
+  if (report && (await repo.reopenedSince(db, report.id, closed.closedAt))) return;
+  throw new AppError(
+    "YEAR_CLOSED",
+    409,
+    `L'année ${year} est close : ses rapports ne changent plus, sauf réouverture par la direction nationale.`,
+  );
 }
 
 /** Who may read a report: by the atelier's territory in that month, or today. */
@@ -227,6 +244,7 @@ export async function saveDraft(
 
   await db.transaction(async (tx) => {
     const report = await repo.findReport(tx, atelierCode, period, true);
+    await assertYearOpen(tx, report, period);
     const form = formOf(report, period);
     validateDraft(form, input.values);
     const values = compact(input.values);
@@ -294,6 +312,7 @@ export async function submit(
   await db.transaction(async (tx) => {
     const report = await repo.findReport(tx, atelierCode, period, true);
     if (!report) throw new AppError("NOT_FOUND", 404, "Ce rapport n'existe pas encore : enregistrez d'abord vos saisies.");
+    await assertYearOpen(tx, report, period);
     if (expected !== null && expected !== report.version) throw await conflict(tx, report);
     const next = nextStatus(report.status, "submit");
     if ("error" in next) throw new AppError("INVALID_TRANSITION", 409, next.error);
@@ -361,6 +380,7 @@ export async function decide(
   await db.transaction(async (tx) => {
     const report = await repo.findReport(tx, atelierCode, period, true);
     if (!report) throw notFound("Ce rapport n'existe pas.");
+    if (action !== "reopen") await assertYearOpen(tx, report, period);
     const next = nextStatus(report.status, action);
     if ("error" in next) throw new AppError("INVALID_TRANSITION", 409, next.error);
     await repo.updateReport(
@@ -452,4 +472,20 @@ export async function atelierMonths(
     });
   }
   return out;
+}
+
+/** Validates several submitted reports of a month, each in its own transaction; says which were refused and why. */
+export async function validateBatch(db: Db, caller: Caller, period: string, atelierCodes: string[], settings: ReportSettings) {
+  const validated: string[] = [];
+  const refused: { atelierCode: string; code: string; message: string }[] = [];
+  for (const atelierCode of [...new Set(atelierCodes)]) {
+    try {
+      await decide(db, caller, "validate", atelierCode, period, null, settings);
+      validated.push(atelierCode);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      refused.push({ atelierCode, code: error.code, message: error.message });
+    }
+  }
+  return { validated, refused };
 }

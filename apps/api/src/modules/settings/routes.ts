@@ -1,0 +1,51 @@
+import { ZApiError, ZDueDayBody, ZSettings, ZYearParams } from "@enquete/contract";
+import { parisDate } from "@enquete/domain";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Config } from "../../config.ts";
+import type { Db } from "../../db/client.ts";
+import { caller } from "../../plugins/app/auth.ts";
+import * as service from "./service.ts";
+
+const errors = { 401: ZApiError, 403: ZApiError, 409: ZApiError, 422: ZApiError };
+
+export const settingsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
+  const national = app.guards.hasRole("national");
+
+  app.get(
+    "/settings",
+    {
+      schema: { tags: ["Campagne"], summary: "Le jour d'échéance et les années closes", response: { 200: ZSettings, ...errors } },
+      preHandler: app.allow(),
+    },
+    async () => await service.getSettings(db, config),
+  );
+
+  app.put(
+    "/settings/due-day",
+    {
+      schema: {
+        tags: ["Campagne"],
+        summary: "Changer le jour d'échéance des rapports (national)",
+        body: ZDueDayBody,
+        response: { 200: ZSettings, ...errors },
+      },
+      preHandler: app.allow(national),
+    },
+    async (request) => await service.setDueDay(db, config, caller(request), request.body.dueDay),
+  );
+
+  app.post(
+    "/years/:year/close",
+    {
+      schema: {
+        tags: ["Campagne"],
+        summary: "Clore une année (national)",
+        description: "Plus aucun rapport de l'année ne change ensuite, sauf par réouverture nationale.",
+        params: ZYearParams,
+        response: { 200: ZSettings, ...errors },
+      },
+      preHandler: app.allow(national),
+    },
+    async (request) => await service.closeYear(db, config, caller(request), request.params.year, parisDate()),
+  );
+};
