@@ -45,7 +45,15 @@ export default async function setup(project: TestProject) {
     process.execPath,
     ["--import", "tsx", fileURLToPath(new URL("../apps/api/src/server.ts", import.meta.url))],
     {
-      env: { ...process.env, NODE_ENV: "development", DATA_DIR: dataDir, PORT: String(port), DEMO: "accounts", LOG_LEVEL: "warn", LOGIN_MAX_PER_MINUTE: "100" },
+      env: {
+        ...process.env,
+        NODE_ENV: "development",
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        DEMO: "accounts",
+        LOG_LEVEL: "warn",
+        LOGIN_MAX_PER_MINUTE: "100",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
