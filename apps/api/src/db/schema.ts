@@ -13,6 +13,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -269,4 +270,34 @@ export const notificationPreferences = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/**
+ * The contract's yearly targets per indicator, and its reference values
+ * (baseline: the 2016 value of the 2017–2019 contract). A new contract adds years.
+ */
+export const indicatorTargets = pgTable(
+  "indicator_targets",
+  {
+    indicatorCode: text().notNull(),
+    year: integer().notNull(),
+    value: numeric({ precision: 14, scale: 4, mode: "number" }).notNull(),
+    isBaseline: boolean().notNull().default(false),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorCode, t.year] })],
+);
+
+/** National distance-learning trainee-days (MOOC and M@gistère) per month, added to indicator 1-1 nationally. */
+export const distanceLearning = pgTable(
+  "distance_learning",
+  {
+    period: text().primaryKey(),
+    moocTraineeDays: numeric({ precision: 12, scale: 2, mode: "number" }).notNull(),
+    magistereTraineeDays: numeric({ precision: 12, scale: 2, mode: "number" }).notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [check("distance_learning_period_format", sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`)],
 );
