@@ -13,6 +13,7 @@ import type { Db } from "./db/client.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { campaignRoutes } from "./modules/campaign/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
+import { notificationRoutes } from "./modules/notifications/routes.ts";
 import { referentialRoutes } from "./modules/referential/routes.ts";
 import { reportRoutes } from "./modules/reports/routes.ts";
 import { settingsRoutes } from "./modules/settings/routes.ts";
@@ -70,6 +71,7 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
       await api.register(referentialRoutes, { db });
       await api.register(userRoutes, { db });
       await api.register(reportRoutes, { db, config });
+      await api.register(notificationRoutes, { db });
       await api.register(campaignRoutes, { db, config });
       await api.register(settingsRoutes, { db, config });
     },

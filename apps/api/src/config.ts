@@ -25,7 +25,25 @@ export interface Config {
   requestsPerMinute: number;
   /** Day of the next month a report is due on. */
   reportDueDay: number;
+  /** Outgoing mail; with no host, emails are written to the log and stay unsent in the outbox. */
+  smtp: SmtpConfig;
+  /** The sender of every email. */
+  mailFrom: string;
+  /** Base of the links in emails, without a trailing slash. */
+  publicUrl: string;
+  /** Run the scheduled jobs (reminders, digest, outbox delivery) in this process. */
+  jobs: boolean;
 }
+
+export interface SmtpConfig {
+  host: string | null;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+}
+
+export const DEFAULT_MAIL_FROM = "Enquête atelier <ne-pas-repondre@reseau-canope.fr>";
 
 export class ConfigError extends Error {}
 
@@ -47,6 +65,38 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} doit valoir 1 ou 0 (reçu « ${raw} »).`);
 }
 
+function smtpConfig(env: NodeJS.ProcessEnv): SmtpConfig {
+  const secure = bool(env, "SMTP_SECURE", false);
+  const user = env.SMTP_USER?.trim() || null;
+  const password = env.SMTP_PASSWORD || null;
+  if ((user === null) !== (password === null)) {
+    throw new ConfigError("SMTP_USER et SMTP_PASSWORD vont ensemble : donnez les deux, ou aucun.");
+  }
+  return {
+    host: env.SMTP_HOST?.trim() || null,
+    // 465 is SMTP over TLS from the first byte; 587 is submission with STARTTLS.
+    port: int(env, "SMTP_PORT", secure ? 465 : 587, 1, 65535),
+    secure,
+    user,
+    password,
+  };
+}
+
+function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
+  const raw = env.PUBLIC_URL?.trim();
+  if (!raw) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL doit être une adresse complète, par exemple https://enquete.reseau-canope.fr (reçu « ${raw} »).`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigError(`PUBLIC_URL doit commencer par https:// ou http:// (reçu « ${raw} »).`);
+  }
+  return url.toString().replace(/\/+$/, "");
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   const demoRaw = (env.DEMO ?? "").trim().toLowerCase();
@@ -59,8 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError("DEMO est interdit quand NODE_ENV=production : les comptes de démonstration n'existent jamais en production.");
   }
   const webDist = env.WEB_DIST === "" ? null : path.resolve(env.WEB_DIST ?? path.join(REPO_ROOT, "apps/web/dist"));
+  const port = int(env, "PORT", 3000, 0, 65535);
   return {
-    port: int(env, "PORT", 3000, 0, 65535),
+    port,
     host: env.HOST?.trim() || "127.0.0.1",
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(REPO_ROOT, ".data")),
@@ -75,5 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxPerMinute: int(env, "LOGIN_MAX_PER_MINUTE", 10, 1, 10_000),
     reportDueDay: int(env, "REPORT_DUE_DAY", 10, 1, 28),
     requestsPerMinute: int(env, "RATE_LIMIT_PER_MINUTE", 3000, 10, 10_000_000),
+    smtp: smtpConfig(env),
+    mailFrom: env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM,
+    publicUrl: publicUrl(env, port),
+    jobs: bool(env, "JOBS", true),
   };
 }

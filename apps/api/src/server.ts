@@ -6,6 +6,7 @@ import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { DatabaseUnreachableError } from "./db/client.ts";
 import { prepareDatabase } from "./db/prepare.ts";
+import { type Scheduler, startScheduler } from "./jobs/scheduler.ts";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -14,6 +15,18 @@ async function main() {
   const config = loadConfig();
   const database = await prepareDatabase(config, say);
   const app = await buildApp({ config, db: database.db });
+  let jobs: Scheduler | null = null;
+  if (config.jobs) {
+    try {
+      jobs = await startScheduler({ pool: database.pool, db: database.db, config, log: app.log.child({ module: "jobs" }) });
+    } catch (error) {
+      await app.close().catch(() => {});
+      await database.close().catch(() => {});
+      throw new Error(
+        `les tâches planifiées (pg-boss) n'ont pas démarré (JOBS=0 pour démarrer sans elles) : ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -23,6 +36,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await app.close().catch(() => {});
+    await jobs?.stop().catch(() => {});
     await database.close().catch(() => {});
     say("Arrêté proprement.");
     process.exit(0);
@@ -33,6 +47,7 @@ async function main() {
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await jobs?.stop().catch(() => {});
     await database.close().catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") throw new ConfigError(`Le port ${config.port} est déjà utilisé : choisissez-en un autre avec PORT=…`);

@@ -1,7 +1,8 @@
-import { addMonths, formatPeriod, parisDate, periodOfDate, type ReportValues } from "@enquete/domain";
+import { addMonths, formatPeriod, parisDate, periodOfDate } from "@enquete/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reportEvents, reports } from "../src/db/schema.ts";
+import { reportEvents } from "../src/db/schema.ts";
+import { buildReport, buildValues } from "./factories.ts";
 import { buildUser, createTestApp, signIn } from "./helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -11,64 +12,6 @@ const THIS_MONTH = formatPeriod(now);
 const LAST_MONTH = formatPeriod(addMonths(now, -1));
 const TWO_AGO = formatPeriod(addMonths(now, -2));
 const LAST_YEAR = now.year - 1;
-
-function values(overrides: ReportValues = {}): ReportValues {
-  return {
-    trainingActions: 10,
-    trainingActionsEspe: 2,
-    trainees: 120,
-    traineeDaysOnSite: 40,
-    traineeDaysOffSite: 20.5,
-    traineeDaysRemote: 5,
-    traineeDaysEspe: 6,
-    visitorsOnSite: 300,
-    beneficiariesOffSite: 100,
-    beneficiariesTeachers: 250,
-    beneficiariesSupervisors: 50,
-    beneficiariesParents: 40,
-    beneficiariesLocalStaff: 30,
-    beneficiariesOther: 30,
-    mediationBeneficiaries: 12,
-    adviceBeneficiaries: 7,
-    codesignSessions: 1,
-    codesignParticipants: 12,
-    events: 3,
-    eventsDpe: 2,
-    eventParticipants: 80,
-    agreementsEspe: 0,
-    agreementsLocalAuthorities: 1,
-    agreementsOther: 0,
-    localAuthoritiesServed: 4,
-    trainers: 6,
-    trainersCertified: 1,
-    ...overrides,
-  };
-}
-
-/** A report written straight into the database, as a past campaign left it. */
-async function pastReport(
-  atelierCode: string,
-  territoryCode: string,
-  period: string,
-  status: "draft" | "submitted" | "validated",
-  submittedOn?: string,
-) {
-  const [r] = await t.db
-    .insert(reports)
-    .values({
-      atelierCode,
-      period,
-      territoryCode,
-      status,
-      version: 1,
-      formVersion: 1,
-      values: values(),
-      firstSubmittedAt: submittedOn ? new Date(`${submittedOn}T10:00:00Z`) : null,
-      submittedAt: submittedOn ? new Date(`${submittedOn}T10:00:00Z`) : null,
-    })
-    .returning();
-  await t.db.insert(reportEvents).values({ reportId: r?.id ?? 0, actorLabel: "test", action: "create", toStatus: status, version: 1 });
-}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -85,9 +28,21 @@ beforeAll(async () => {
     cookie[name] = (await signIn(t.app, u.email, u.password)).cookie;
   }
   // Last year: 86 validated in January (on time), 87 submitted late in January; nothing else.
-  await pastReport("86", "aquitaine-limousin-poitou-charentes", `${LAST_YEAR}-01`, "validated", `${LAST_YEAR}-02-05`);
-  await pastReport("87", "aquitaine-limousin-poitou-charentes", `${LAST_YEAR}-01`, "submitted", `${LAST_YEAR}-02-20`);
-  await pastReport("14", "normandie", `${LAST_YEAR}-01`, "draft");
+  await buildReport(t.db, {
+    atelierCode: "86",
+    territoryCode: "aquitaine-limousin-poitou-charentes",
+    period: `${LAST_YEAR}-01`,
+    status: "validated",
+    submittedOn: `${LAST_YEAR}-02-05`,
+  });
+  await buildReport(t.db, {
+    atelierCode: "87",
+    territoryCode: "aquitaine-limousin-poitou-charentes",
+    period: `${LAST_YEAR}-01`,
+    status: "submitted",
+    submittedOn: `${LAST_YEAR}-02-20`,
+  });
+  await buildReport(t.db, { atelierCode: "14", territoryCode: "normandie", period: `${LAST_YEAR}-01`, status: "draft" });
 });
 afterAll(async () => await t.close());
 
@@ -149,7 +104,7 @@ describe("the campaign grid", () => {
 
 describe("transitions", () => {
   async function submitted(atelier: string, who: string, period: string) {
-    const saved = await req(who, "PUT", `/api/reports/${atelier}/${period}`, { values: values() });
+    const saved = await req(who, "PUT", `/api/reports/${atelier}/${period}`, { values: buildValues() });
     expect(saved.statusCode, saved.body).toBe(200);
     const res = await req(who, "POST", `/api/reports/${atelier}/${period}/submit`, {});
     expect(res.statusCode, res.body).toBe(200);
@@ -157,7 +112,7 @@ describe("transitions", () => {
   const countEvents = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(reportEvents))[0]?.n;
 
   it("refuses what the status machine forbids with 409, changing nothing", async () => {
-    await req("a86", "PUT", `/api/reports/86/${TWO_AGO}`, { values: values() });
+    await req("a86", "PUT", `/api/reports/86/${TWO_AGO}`, { values: buildValues() });
     const before = await countEvents();
     const validateDraft = await req("dtAlpc", "POST", `/api/reports/86/${TWO_AGO}/validate`);
     expect(validateDraft.statusCode).toBe(409);
@@ -220,7 +175,7 @@ describe("settings: due day and closed years", () => {
     const validate = await req("dtAlpc", "POST", `/api/reports/87/${LAST_YEAR}-01/validate`);
     expect(validate.statusCode).toBe(409);
     expect(validate.json().code).toBe("YEAR_CLOSED");
-    const save = await req("a86", "PUT", `/api/reports/86/${LAST_YEAR}-03`, { values: values() });
+    const save = await req("a86", "PUT", `/api/reports/86/${LAST_YEAR}-03`, { values: buildValues() });
     expect(save.statusCode).toBe(409);
     expect(save.json().message).toMatch(/est close/);
 
@@ -231,7 +186,7 @@ describe("settings: due day and closed years", () => {
     const fix = await t.app.inject({
       method: "PUT",
       url: `/api/reports/86/${LAST_YEAR}-01`,
-      payload: { values: values({ trainees: 121 }) },
+      payload: { values: buildValues({ trainees: 121 }) },
       headers: { cookie: cookie.a86 ?? "", "if-match": `"${reopened.json().version}"` },
     });
     expect(fix.statusCode).toBe(200);

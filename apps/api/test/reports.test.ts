@@ -2,6 +2,7 @@ import { addMonths, formatPeriod, parisDate, periodOfDate, type ReportValues } f
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportEvents, reports } from "../src/db/schema.ts";
+import { buildValues } from "./factories.ts";
 import { buildUser, createTestApp, signIn } from "./helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -10,41 +11,6 @@ const now = periodOfDate(parisDate());
 const THIS_MONTH = formatPeriod(now);
 const LAST_MONTH = formatPeriod(addMonths(now, -1));
 const NEXT_MONTH = formatPeriod(addMonths(now, 1));
-
-/** A complete report that breaks no rule. */
-function buildValues(overrides: ReportValues = {}): ReportValues {
-  return {
-    trainingActions: 10,
-    trainingActionsEspe: 2,
-    trainees: 120,
-    traineeDaysOnSite: 40,
-    traineeDaysOffSite: 20.5,
-    traineeDaysRemote: 5,
-    traineeDaysEspe: 6,
-    visitorsOnSite: 300,
-    beneficiariesOffSite: 100,
-    beneficiariesTeachers: 250,
-    beneficiariesSupervisors: 50,
-    beneficiariesParents: 40,
-    beneficiariesLocalStaff: 30,
-    beneficiariesOther: 30,
-    mediationBeneficiaries: 12,
-    adviceBeneficiaries: 7,
-    codesignSessions: 1,
-    codesignParticipants: 12,
-    events: 3,
-    eventsDpe: 2,
-    eventParticipants: 80,
-    agreementsEspe: 0,
-    agreementsLocalAuthorities: 1,
-    agreementsOther: 0,
-    localAuthoritiesServed: 4,
-    trainers: 6,
-    trainersCertified: 1,
-    highlights: null,
-    ...overrides,
-  };
-}
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.ts";
 import { atelierLabels, ateliers, atelierTerritories, territories, userRoles, users } from "../../db/schema.ts";
 
 /** Membership valid on `day` (inclusive start, exclusive end). */
-const membershipOn = (day: string) =>
+export const membershipOn = (day: string) =>
   and(lte(atelierTerritories.validFrom, day), or(isNull(atelierTerritories.validTo), gt(atelierTerritories.validTo, day)));
 
 export async function listTerritories(db: Db, day: string) {

@@ -1,15 +1,13 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { ateliers, atelierTerritories, reportEvents, reports, users } from "../../db/schema.ts";
+import { membershipOn } from "../referential/repository.ts";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
 
 export type ReportRecord = typeof reports.$inferSelect;
 export type NewEvent = Omit<typeof reportEvents.$inferInsert, "reportId">;
-
-const membershipOn = (day: string) =>
-  and(lte(atelierTerritories.validFrom, day), or(isNull(atelierTerritories.validTo), gt(atelierTerritories.validTo, day)));
 
 /** The atelier's territory on a day; undefined when the atelier does not exist, null when it had none. */
 export async function territoryOn(db: DbOrTx, atelierCode: string, day: string) {

@@ -22,6 +22,7 @@ import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { caller } from "../../plugins/app/auth.ts";
 import { dueDay } from "../settings/service.ts";
+import * as listing from "./listing.ts";
 import * as service from "./service.ts";
 
 const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 422: ZApiError };
@@ -52,7 +53,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       },
       preHandler: app.allow(readers, guards.territoryInScope("territory")),
     },
-    async (request) => await service.listReports(db, caller(request), request.query, await current()),
+    async (request) => await listing.listReports(db, caller(request), request.query, await current()),
   );
 
   app.get(
@@ -71,7 +72,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       const now = periodOfDate(parisDate());
       const from = request.query.from ?? `${now.year - 1}-01`;
       const to = request.query.to ?? `${now.year}-12`;
-      return await service.atelierMonths(db, caller(request), request.params.code, from, to, await current());
+      return await listing.atelierMonths(db, caller(request), request.params.code, from, to, await current());
     },
   );
 

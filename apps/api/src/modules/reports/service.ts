@@ -3,7 +3,7 @@
  * transitions of the status machine. Each change of state writes its event in
  * the same transaction.
  */
-import type { TConflict, TListReportsQuery, TReport, TReportRow } from "@enquete/contract";
+import type { TConflict, TReport } from "@enquete/contract";
 import {
   addMonths,
   canReadAtelier,
@@ -32,6 +32,7 @@ import {
 import type { Db } from "../../db/client.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
 import type { Caller } from "../auth/service.ts";
+import { queueDecisionEmails } from "../notifications/service.ts";
 import { listClosedYears } from "../settings/repository.ts";
 import * as repo from "./repository.ts";
 
@@ -397,81 +398,9 @@ export async function decide(
         comment,
       },
     );
+    await queueDecisionEmails(tx, { atelierCode, period, action, comment });
   });
   return await getReport(db, caller, atelierCode, period, settings);
-}
-
-/** One row per atelier of the caller's scope for a month; `not_started` where none exists. */
-export async function listReports(db: Db, caller: Caller, query: TListReportsQuery, settings: ReportSettings): Promise<TReportRow[]> {
-  const day = `${query.period}-01`;
-  const wide = caller.grants.some((g) => g.role === "national" || g.role === "admin");
-  const scopeAteliers = caller.grants.flatMap((g) => (g.role === "atelier" ? [g.atelierCode] : []));
-  const scopeTerritories = caller.grants.flatMap((g) => (g.role === "territory" ? [g.territoryCode] : []));
-  let rows = await repo.ateliersOn(db, day, query.territory ? { territoryCodes: [query.territory] } : {});
-  if (!wide) {
-    rows = rows.filter(
-      (r) => scopeAteliers.includes(r.atelierCode) || (r.territoryCode !== null && scopeTerritories.includes(r.territoryCode)),
-    );
-  }
-  const existing = new Map(
-    (
-      await repo.reportsOfPeriod(
-        db,
-        query.period,
-        rows.map((r) => r.atelierCode),
-      )
-    ).map((r) => [r.atelierCode, r]),
-  );
-  const today = parisDate();
-  const list = rows.map((r): TReportRow => {
-    const report = existing.get(r.atelierCode);
-    return {
-      atelierCode: r.atelierCode,
-      period: query.period,
-      territoryCode: report?.territoryCode ?? r.territoryCode,
-      status: report?.status ?? "not_started",
-      version: report?.version ?? 0,
-      submittedAt: iso(report?.submittedAt ?? null),
-      validatedAt: iso(report?.validatedAt ?? null),
-      dueDate: dueDate(query.period, settings.dueDay),
-      late: hasStarted(query.period, today) && isLate(query.period, today, parisDay(report?.firstSubmittedAt ?? null), settings.dueDay),
-    };
-  });
-  return list.filter((r) => !query.status || r.status === query.status);
-}
-
-/** An atelier's months between two periods (its home page), `not_started` where none exists. */
-export async function atelierMonths(
-  db: Db,
-  caller: Caller,
-  atelierCode: string,
-  from: string,
-  to: string,
-  settings: ReportSettings,
-): Promise<TReportRow[]> {
-  await assertCanRead(db, caller, atelierCode, to);
-  const found = new Map((await repo.reportsOfAtelier(db, atelierCode, from, to)).map((r) => [r.period, r]));
-  const today = parisDate();
-  const out: TReportRow[] = [];
-  const start = parsePeriod(from);
-  const end = parsePeriod(to);
-  if (!start || !end) return out;
-  for (let p = start; formatPeriod(p) <= formatPeriod(end); p = addMonths(p, 1)) {
-    const period = formatPeriod(p);
-    const report = found.get(period);
-    out.push({
-      atelierCode,
-      period,
-      territoryCode: report?.territoryCode ?? null,
-      status: report?.status ?? "not_started",
-      version: report?.version ?? 0,
-      submittedAt: iso(report?.submittedAt ?? null),
-      validatedAt: iso(report?.validatedAt ?? null),
-      dueDate: dueDate(period, settings.dueDay),
-      late: hasStarted(period, today) && isLate(period, today, parisDay(report?.firstSubmittedAt ?? null), settings.dueDay),
-    });
-  }
-  return out;
 }
 
 /** Validates several submitted reports of a month, each in its own transaction; says which were refused and why. */
