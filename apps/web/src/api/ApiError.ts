@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly code: string;
   readonly requestId: string | undefined;
   readonly fieldErrors: FieldError[];
+  /** The whole body of the answer: some errors carry data (a 409 conflict carries the current version). */
+  readonly body: unknown;
 
   constructor(status: number, body: Pick<TApiError, "code" | "message"> & Partial<TApiError>) {
     super(body.message);
@@ -16,6 +18,7 @@ export class ApiError extends Error {
     this.code = body.code;
     this.requestId = body.requestId;
     this.fieldErrors = body.errors ?? [];
+    this.body = body;
   }
 }
 

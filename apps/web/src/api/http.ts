@@ -4,11 +4,20 @@ type RequestOptions = {
   method?: "GET" | "POST" | "PUT" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (If-Match for optimistic versions). */
+  headers?: Record<string, string>;
+  /** Lets the request outlive the page (a last save when the tab closes). */
+  keepalive?: boolean;
   /** false: a 401 is the caller's business (sign-in, the session probe), not a reason to leave the page. */
   redirectOnUnauthorized?: boolean;
 };
 
 let onUnauthorized: (() => void) | null = null;
+
+/** Tells the app the session has expired, as a 401 would: it sends the person to sign in, then back here. */
+export function signalUnauthorized(): void {
+  onUnauthorized?.();
+}
 
 /** Registers what to do when the session has expired during a call (the app sends people to sign in again). */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
@@ -36,7 +45,7 @@ async function readJson(response: Response): Promise<unknown> {
 
 /** One call to the JSON API, same origin, with the session cookie. Throws ApiError on any failure. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = "GET", body, signal, redirectOnUnauthorized = true } = options;
+  const { method = "GET", body, signal, headers = {}, keepalive, redirectOnUnauthorized = true } = options;
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
@@ -45,9 +54,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       headers: {
         accept: "application/json",
         ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
+      ...(keepalive ? { keepalive } : {}),
     });
   } catch (error) {
     if (isAbort(error)) throw error;

@@ -12,6 +12,7 @@ const AccessibilityPage = lazy(() =>
   import("../features/accessibility/AccessibilityPage.tsx").then((m) => ({ default: m.AccessibilityPage })),
 );
 const NotFoundPage = lazy(() => import("../features/not-found/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })));
+const ReportPage = lazy(() => import("../features/report/ReportPage.tsx").then((m) => ({ default: m.ReportPage })));
 
 export function App() {
   return (
@@ -22,6 +23,7 @@ export function App() {
             <Route path={LOGIN_PATH} element={<LoginPage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<HomePage />} />
+              <Route path="/ateliers/:atelier/rapports/:period" element={<ReportPage />} />
             </Route>
             <Route path="/accessibilite" element={<AccessibilityPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -1,0 +1,52 @@
+/**
+ * The monthly report's routes: read, save the draft with its version (If-Match), submit.
+ */
+import type { TConflict, TReport } from "@enquete/contract";
+import type { ReportValues } from "@enquete/domain";
+import { ApiError } from "./ApiError.ts";
+import { request } from "./http.ts";
+
+export type ConflictCurrent = TConflict["current"];
+
+const reportPath = (atelier: string, period: string) => `/reports/${encodeURIComponent(atelier)}/${encodeURIComponent(period)}`;
+
+/** If-Match carries the version the values were typed on; a report not yet created has none. */
+const ifMatch = (version: number): Record<string, string> => (version > 0 ? { "if-match": `"${version}"` } : {});
+
+export const reportsApi = {
+  get: (atelier: string, period: string, signal?: AbortSignal) => request<TReport>(reportPath(atelier, period), { signal }),
+
+  /** Saves the whole draft. A 401 is left to the page: it keeps the values and asks to sign in again. */
+  save: (atelier: string, period: string, values: ReportValues, version: number, options: { keepalive?: boolean } = {}) =>
+    request<TReport>(reportPath(atelier, period), {
+      method: "PUT",
+      body: { values },
+      headers: ifMatch(version),
+      keepalive: options.keepalive,
+      redirectOnUnauthorized: false,
+    }),
+
+  submit: (atelier: string, period: string, justifications: Record<string, string>, version: number) =>
+    request<TReport>(`${reportPath(atelier, period)}/submit`, {
+      method: "POST",
+      body: { justifications },
+      headers: ifMatch(version),
+      redirectOnUnauthorized: false,
+    }),
+};
+
+/** The current version carried by a 409 VERSION_CONFLICT, or null for any other failure. */
+export function conflictOf(error: unknown): ConflictCurrent | null {
+  if (!(error instanceof ApiError) || error.status !== 409 || error.code !== "VERSION_CONFLICT") return null;
+  const current = (error.body as { current?: unknown } | undefined)?.current;
+  if (typeof current !== "object" || current === null) return null;
+  const c = current as Partial<ConflictCurrent>;
+  if (typeof c.version !== "number" || typeof c.values !== "object" || c.values === null) return null;
+  return {
+    version: c.version,
+    status: c.status ?? "draft",
+    values: c.values,
+    updatedBy: c.updatedBy ?? null,
+    updatedAt: c.updatedAt ?? null,
+  };
+}

@@ -1,0 +1,48 @@
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import type { TReport } from "@enquete/contract";
+import type { FieldDef } from "@enquete/domain";
+import type { UseFormRegister } from "react-hook-form";
+import type { ReportFormInput } from "./formText.ts";
+import { ReferenceLine } from "./ReferenceLine.tsx";
+
+// A count needs a few digits, not the page's width.
+const NARROW = { maxWidth: "14rem" };
+
+type Props = {
+  field: FieldDef;
+  register: UseFormRegister<ReportFormInput>;
+  error: string | undefined;
+  reference: TReport["reference"];
+  onBlur: () => void;
+};
+
+/**
+ * A count or a number of days, typed the French way ("12,5"): a text input
+ * with a numeric keyboard, since type=number refuses the comma.
+ */
+export function NumberField({ field, register, error, reference, onBlur }: Props) {
+  const referenceId = `reference-${field.code}`;
+  return (
+    <div className="fr-mb-3w">
+      <Input
+        className="fr-mb-0"
+        label={field.label}
+        hintText={field.help}
+        state={error ? "error" : "default"}
+        stateRelatedMessage={error}
+        nativeInputProps={{
+          ...register(`values.${field.code}`, { onBlur }),
+          id: `field-${field.code}`,
+          inputMode: field.type === "decimal" ? "decimal" : "numeric",
+          autoComplete: "off",
+          style: NARROW,
+          spellCheck: false,
+          "aria-required": field.required || undefined,
+          "aria-invalid": error ? true : undefined,
+          "aria-describedby": referenceId,
+        }}
+      />
+      <ReferenceLine id={referenceId} code={field.code} reference={reference} />
+    </div>
+  );
+}

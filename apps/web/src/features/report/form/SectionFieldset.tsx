@@ -1,0 +1,49 @@
+import type { TReport } from "@enquete/contract";
+import type { FormDefinition, SectionDef } from "@enquete/domain";
+import type { Control, FieldErrors, UseFormRegister } from "react-hook-form";
+import { FieldWarnings } from "./FieldWarnings.tsx";
+import type { ReportFormInput, ReportFormOutput } from "./formText.ts";
+import { LiveSectionTotals } from "./LiveSectionTotals.tsx";
+import { NumberField } from "./NumberField.tsx";
+import { TextField } from "./TextField.tsx";
+import type { LiveTotal } from "./totals.ts";
+
+type Props = {
+  form: FormDefinition;
+  section: SectionDef;
+  totals: LiveTotal[];
+  register: UseFormRegister<ReportFormInput>;
+  control: Control<ReportFormInput, unknown, ReportFormOutput>;
+  errors: FieldErrors<ReportFormInput>;
+  reference: TReport["reference"];
+  onFieldBlur: () => void;
+};
+
+/** One block of the questionnaire: its fields, their warnings, its totals. */
+export function SectionFieldset({ form, section, totals, register, control, errors, reference, onFieldBlur }: Props) {
+  const legendId = `section-${section.code}`;
+  const fieldErrors = errors.values as Record<string, { message?: string } | undefined> | undefined;
+  return (
+    <fieldset className="fr-fieldset fr-mb-4w" aria-labelledby={legendId}>
+      <legend className="fr-fieldset__legend" id={legendId}>
+        <h2 className="fr-h4 fr-mb-0">{section.title}</h2>
+      </legend>
+      <div className="fr-fieldset__element">
+        {section.fields.map((field) => {
+          const error = fieldErrors?.[field.code]?.message;
+          return (
+            <div key={field.code}>
+              {field.type === "text" ? (
+                <TextField field={field} register={register} control={control} error={error} onBlur={onFieldBlur} />
+              ) : (
+                <NumberField field={field} register={register} error={error} reference={reference} onBlur={onFieldBlur} />
+              )}
+              <FieldWarnings code={field.code} register={register} errors={errors.justifications} />
+            </div>
+          );
+        })}
+        <LiveSectionTotals form={form} totals={totals} control={control} />
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,375 @@
+/**
+ * Autosave of a draft, outside React: a moment after typing stops, on blur and
+ * when the page is hidden, the whole values go to the server with the version
+ * they were typed on. Every change is first written to this device; the copy
+ * is dropped only once the server has acknowledged those exact values.
+ *
+ * Nothing is ever overwritten silently: a stale version stops here (conflict)
+ * until the person chooses; an expired session stops here until they sign in;
+ * a dropped network is retried when the browser is back online, and
+ * periodically with a growing delay.
+ */
+import type { TReport } from "@enquete/contract";
+import type { FormDefinition, ReportValues } from "@enquete/domain";
+import type { ConflictCurrent } from "../../../api/reports.ts";
+import { completeValues, type FormText, parseFormText, sameValues } from "../form/formText.ts";
+import type { LocalDraftStore } from "./localDraft.ts";
+import { classifyFailure } from "./saveFailure.ts";
+
+export type SaveState =
+  /** A month not started yet, and nothing typed: nothing to save. */
+  | { kind: "unsaved" }
+  | { kind: "saved"; at: Date | null }
+  /** Typed, waiting for typing to stop. */
+  | { kind: "pending" }
+  /** Everything readable is saved; some fields cannot be read yet and stay on this device. */
+  | { kind: "invalid" }
+  | { kind: "saving" }
+  /** offline: the browser has no network; unreachable: it has, but the server does not answer. */
+  | { kind: "offline"; reason: "offline" | "unreachable"; attempts: number }
+  | { kind: "expired" }
+  /** `base`: the values both versions started from, when known (to suggest a choice per field). */
+  | { kind: "conflict"; current: ConflictCurrent; base: ReportValues | null }
+  | { kind: "error"; message: string; requestId?: string };
+
+export type SaverDeps = {
+  form: FormDefinition;
+  store: LocalDraftStore;
+  save: (values: ReportValues, version: number, options: { keepalive?: boolean }) => Promise<TReport>;
+  /** The report as the server holds it now (when a save finds it created meanwhile). */
+  load: () => Promise<TReport>;
+  /** The server's answer to a save: new version, history, warnings. */
+  onSaved: (report: TReport) => void;
+  isOnline?: () => boolean;
+  debounceMs?: number;
+};
+
+export type SaverInit = {
+  version: number;
+  /** What the server holds at that version. */
+  serverValues: ReportValues;
+  text: FormText;
+  savedAt: Date | null;
+  /** Values restored from this device that the server does not have yet. */
+  restored: boolean;
+  /** The server moved on since the restored values were typed. */
+  conflict: ConflictCurrent | null;
+};
+
+const DEBOUNCE_MS = 1500;
+const FIRST_RETRY_MS = 2000;
+const MAX_RETRY_MS = 30_000;
+
+const browserOnline = () => typeof navigator === "undefined" || navigator.onLine !== false;
+
+export class DraftSaver {
+  private version: number;
+  private acked: ReportValues;
+  private text: FormText;
+  private lastSavedAt: Date | null;
+  private state: SaveState;
+  private inFlight: Promise<void> | null = null;
+  private again = false;
+  private held = false;
+  private started = false;
+  private debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryDelay = FIRST_RETRY_MS;
+  /** Saves in a row that found no server. */
+  private failures = 0;
+  private readonly listeners = new Set<() => void>();
+  private readonly isOnline: () => boolean;
+
+  constructor(
+    private readonly deps: SaverDeps,
+    init: SaverInit,
+  ) {
+    this.version = init.version;
+    this.acked = completeValues(deps.form, init.serverValues);
+    this.text = init.text;
+    this.lastSavedAt = init.savedAt;
+    this.isOnline = deps.isOnline ?? browserOnline;
+    if (init.conflict) this.state = { kind: "conflict", current: init.conflict, base: null };
+    else if (init.restored) this.state = { kind: "pending" };
+    else this.state = this.settledState(parseFormText(deps.form, init.text).invalid.length === 0);
+  }
+
+  // --- for React (useSyncExternalStore) ---
+
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  readonly getState = (): SaveState => this.state;
+
+  /** The version the next save or the submission must name in If-Match. */
+  get currentVersion(): number {
+    return this.version;
+  }
+
+  // --- life cycle ---
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    window.addEventListener("online", this.onOnline);
+    window.addEventListener("offline", this.onOffline);
+    window.addEventListener("pagehide", this.onPageHide);
+    document.addEventListener("visibilitychange", this.onVisibilityChange);
+    // Values on this device that the server already has: the copy is no longer needed.
+    if (this.state.kind === "saved" || this.state.kind === "unsaved") this.deps.store.clear();
+    if (this.state.kind === "pending") this.flush();
+    else if (!this.isOnline()) this.onOffline();
+  }
+
+  /** Leaving the page: what is pending goes now (it is on this device anyway). */
+  stop(): void {
+    if (!this.started) return;
+    this.started = false;
+    window.removeEventListener("online", this.onOnline);
+    window.removeEventListener("offline", this.onOffline);
+    window.removeEventListener("pagehide", this.onPageHide);
+    document.removeEventListener("visibilitychange", this.onVisibilityChange);
+    const pending = this.debounceTimer !== undefined;
+    this.clearTimers();
+    if (pending) this.flush({ keepalive: true });
+  }
+
+  // --- what the page tells it ---
+
+  /** Every change: first to this device, then to the server once typing stops. */
+  change(text: FormText): void {
+    this.text = text;
+    this.deps.store.write({ baseVersion: this.version, formVersion: this.deps.form.version, text });
+    if (this.isBlocked()) return;
+    const { values, complete } = this.payload();
+    if (sameValues(this.deps.form, values, this.acked) && this.inFlight === null) {
+      this.clearDebounce();
+      this.settle(complete);
+      return;
+    }
+    if (this.state.kind !== "offline" && this.state.kind !== "error") this.setState({ kind: "pending" });
+    this.clearDebounce();
+    this.debounceTimer = setTimeout(() => {
+      this.debounceTimer = undefined;
+      this.flush();
+    }, this.deps.debounceMs ?? DEBOUNCE_MS);
+  }
+
+  /** Saves now (blur of a field, page hidden, "Réessayer"). */
+  flush(options: { keepalive?: boolean } = {}): void {
+    this.clearDebounce();
+    if (this.isBlocked()) return;
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
+    const { values, complete } = this.payload();
+    // Nothing new for the server (and opening a new month is not creating its report).
+    if (sameValues(this.deps.form, values, this.acked)) {
+      this.settle(complete);
+      return;
+    }
+    if (!this.isOnline()) {
+      this.setOffline("offline");
+      return;
+    }
+    this.send(values, options);
+  }
+
+  retry(): void {
+    this.retryDelay = FIRST_RETRY_MS;
+    if (this.state.kind === "error" || this.state.kind === "offline") this.setState({ kind: "pending" });
+    this.flush();
+  }
+
+  /**
+   * The person chose between the two versions: `text` is the result, typed on
+   * top of the version the server holds now.
+   */
+  resolveConflict(text: FormText, current: ConflictCurrent): void {
+    this.version = current.version;
+    this.acked = completeValues(this.deps.form, current.values);
+    this.lastSavedAt = current.updatedAt ? new Date(current.updatedAt) : this.lastSavedAt;
+    this.text = text;
+    this.deps.store.write({ baseVersion: this.version, formVersion: this.deps.form.version, text });
+    this.setState({ kind: "pending" });
+    this.flush();
+  }
+
+  /** A conflict found by the submission itself. */
+  conflict(current: ConflictCurrent): void {
+    this.setState({ kind: "conflict", current, base: { ...this.acked } });
+  }
+
+  /**
+   * Before submitting: the server must hold exactly what is on screen. Returns
+   * false when it could not be saved (the status line says why).
+   */
+  async flushAndWait(): Promise<boolean> {
+    this.clearDebounce();
+    while (this.inFlight) await this.inFlight;
+    if (this.isBlocked()) return false;
+    const { values } = this.payload();
+    if (this.version > 0 && sameValues(this.deps.form, values, this.acked)) return true;
+    if (!this.isOnline()) {
+      this.setOffline("offline");
+      return false;
+    }
+    this.send(values, {});
+    while (this.inFlight) await this.inFlight;
+    return this.state.kind === "saved";
+  }
+
+  /** The submission found the session expired: same as a save would. */
+  sessionExpired(): void {
+    this.setState({ kind: "expired" });
+  }
+
+  /** While the submission is on its way, nothing else is sent. */
+  hold(held: boolean): void {
+    this.held = held;
+    if (!held && this.state.kind === "pending") this.flush();
+  }
+
+  /** Submitted: the server has everything; the device's copy goes. */
+  finished(): void {
+    this.held = true;
+    this.clearTimers();
+    this.stop();
+    this.deps.store.clearAll();
+  }
+
+  // --- inside ---
+
+  private send(values: ReportValues, options: { keepalive?: boolean }): void {
+    this.setState({ kind: "saving" });
+    this.inFlight = this.deps
+      .save(values, this.version, options)
+      .then(
+        (report) => this.acknowledged(report),
+        (error: unknown) => this.failed(error),
+      )
+      .finally(() => {
+        this.inFlight = null;
+        if (this.again) {
+          this.again = false;
+          this.flush();
+        }
+      });
+  }
+
+  private acknowledged(report: TReport): void {
+    this.version = report.version;
+    this.acked = completeValues(this.deps.form, report.values);
+    this.lastSavedAt = new Date();
+    this.retryDelay = FIRST_RETRY_MS;
+    this.failures = 0;
+    this.deps.onSaved(report);
+    const { values, complete } = this.payload();
+    if (sameValues(this.deps.form, values, this.acked)) {
+      this.settle(complete);
+      return;
+    }
+    // Typed while the save was on its way: the device's copy now builds on the new version.
+    this.deps.store.write({ baseVersion: this.version, formVersion: this.deps.form.version, text: this.text });
+    this.setState({ kind: "pending" });
+    if (!this.again) {
+      this.debounceTimer = setTimeout(() => {
+        this.debounceTimer = undefined;
+        this.flush();
+      }, this.deps.debounceMs ?? DEBOUNCE_MS);
+    }
+  }
+
+  private async failed(error: unknown): Promise<void> {
+    const failure = await classifyFailure(error, this.deps.load);
+    if (failure.kind === "conflict") this.setState({ kind: "conflict", current: failure.current, base: { ...this.acked } });
+    else if (failure.kind === "network") this.setOffline(this.isOnline() ? "unreachable" : "offline");
+    else this.setState(failure);
+  }
+
+  /** What a save sends: every field; one that cannot be read keeps the server's value meanwhile. */
+  private payload(): { values: ReportValues; complete: boolean } {
+    const { values, invalid } = parseFormText(this.deps.form, this.text);
+    const merged = completeValues(this.deps.form, values);
+    for (const code of invalid) merged[code] = this.acked[code] ?? null;
+    return { values: merged, complete: invalid.length === 0 };
+  }
+
+  /** The server holds what can be read of the screen. */
+  private settle(complete: boolean): void {
+    if (complete) this.deps.store.clear();
+    else this.deps.store.write({ baseVersion: this.version, formVersion: this.deps.form.version, text: this.text });
+    this.setState(this.settledState(complete));
+  }
+
+  private settledState(complete: boolean): SaveState {
+    if (!complete) return { kind: "invalid" };
+    return this.version === 0 ? { kind: "unsaved" } : { kind: "saved", at: this.lastSavedAt };
+  }
+
+  private isBlocked(): boolean {
+    return this.held || this.state.kind === "conflict" || this.state.kind === "expired";
+  }
+
+  /** The save could not leave (or reach the server): it is retried, later and later. */
+  private setOffline(reason: "offline" | "unreachable"): void {
+    if (reason === "unreachable") this.failures += 1;
+    this.setState({ kind: "offline", reason, attempts: this.failures });
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer !== undefined || !this.started) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.flush();
+    }, this.retryDelay);
+    this.retryDelay = Math.min(this.retryDelay * 2, MAX_RETRY_MS);
+  }
+
+  private clearDebounce(): void {
+    if (this.debounceTimer !== undefined) clearTimeout(this.debounceTimer);
+    this.debounceTimer = undefined;
+  }
+
+  private clearTimers(): void {
+    this.clearDebounce();
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+  }
+
+  private setState(state: SaveState): void {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+
+  private readonly onOnline = () => {
+    this.retryDelay = FIRST_RETRY_MS;
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    if (this.state.kind === "offline") this.setState({ kind: "pending" });
+    this.flush();
+  };
+
+  private readonly onOffline = () => {
+    if (!this.isBlocked() && this.state.kind !== "error") this.setState({ kind: "offline", reason: "offline", attempts: this.failures });
+  };
+
+  /**
+   * The page goes away with typing not yet sent: one last try that outlives it.
+   * After a failure (offline, error) there is no last try: the copy on this
+   * device is sent when the page is opened again.
+   */
+  private readonly onPageHide = () => {
+    if (this.debounceTimer !== undefined) this.flush({ keepalive: true });
+  };
+
+  private readonly onVisibilityChange = () => {
+    if (document.visibilityState === "hidden") this.onPageHide();
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The copy of the typed values kept on this device until the server has them,
+ * so that a closed tab, a reload, an expired session or a dropped network
+ * loses nothing. One entry per person, atelier and month.
+ */
+import type { FormText } from "../form/formText.ts";
+
+export type LocalDraft = {
+  /** The report's version the values were typed on (0: not created yet). */
+  baseVersion: number;
+  formVersion: number;
+  text: FormText;
+  savedAt: string;
+};
+
+export type DraftKey = { userId: string; atelier: string; period: string };
+
+const PREFIX = "enquete-atelier:brouillon:v1";
+
+const valuesKey = (k: DraftKey) => `${PREFIX}:${k.userId}:${k.atelier}:${k.period}`;
+const justificationsKey = (k: DraftKey) => `${valuesKey(k)}:justifications`;
+
+function readJson(key: string): unknown {
+  try {
+    const raw = window.localStorage.getItem(key);
+    return raw === null ? null : JSON.parse(raw);
+  } catch {
+    return null; // storage disabled or an unreadable entry: as if there were none
+  }
+}
+
+function writeJson(key: string, value: unknown): void {
+  try {
+    window.localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or disabled: the server save still runs; nothing better can be done here.
+  }
+}
+
+function remove(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // same as above
+  }
+}
+
+const isTextRecord = (v: unknown): v is Record<string, string> =>
+  typeof v === "object" && v !== null && Object.values(v).every((x) => typeof x === "string");
+
+export class LocalDraftStore {
+  constructor(private readonly key: DraftKey) {}
+
+  read(): LocalDraft | null {
+    const v = readJson(valuesKey(this.key)) as Partial<LocalDraft> | null;
+    if (!v || typeof v.baseVersion !== "number" || typeof v.formVersion !== "number" || !isTextRecord(v.text)) return null;
+    return { baseVersion: v.baseVersion, formVersion: v.formVersion, text: v.text, savedAt: String(v.savedAt ?? "") };
+  }
+
+  write(draft: Omit<LocalDraft, "savedAt">): void {
+    writeJson(valuesKey(this.key), { ...draft, savedAt: new Date().toISOString() });
+  }
+
+  clear(): void {
+    remove(valuesKey(this.key));
+  }
+
+  /** Justifications are only sent at submission: they stay here until then. */
+  readJustifications(): Record<string, string> | null {
+    const v = readJson(justificationsKey(this.key));
+    return isTextRecord(v) ? v : null;
+  }
+
+  writeJustifications(justifications: Record<string, string>): void {
+    if (Object.values(justifications).every((t) => t === "")) remove(justificationsKey(this.key));
+    else writeJson(justificationsKey(this.key), justifications);
+  }
+
+  clearAll(): void {
+    this.clear();
+    remove(justificationsKey(this.key));
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * What a failed save means, and so what the autosave does next: compare two
+ * versions, wait for the network, ask to sign in again, or say it loudly.
+ */
+import type { TReport } from "@enquete/contract";
+import { isEditable, type ReportStatus } from "@enquete/domain";
+import { ApiError, errorMessage } from "../../../api/ApiError.ts";
+import { type ConflictCurrent, conflictOf } from "../../../api/reports.ts";
+import { lastEditor } from "./restore.ts";
+
+export type SaveFailure =
+  | { kind: "conflict"; current: ConflictCurrent }
+  | { kind: "network" }
+  | { kind: "expired" }
+  | { kind: "error"; message: string; requestId?: string };
+
+const SUBMITTED_MEANWHILE =
+  "Ce rapport a été soumis entre-temps : il n'est plus modifiable. Vos dernières saisies restent conservées sur cet appareil ; rechargez la page pour voir le rapport soumis.";
+
+/** A first save (no If-Match) that finds the report created meanwhile, by another tab or person: a conflict too. */
+async function createdMeanwhile(error: unknown, load: () => Promise<TReport>): Promise<ConflictCurrent | null> {
+  if (!(error instanceof ApiError) || error.status !== 428) return null;
+  try {
+    const report = await load();
+    const editor = lastEditor(report);
+    return { version: report.version, status: report.status, values: report.values, updatedBy: editor.actor, updatedAt: editor.at };
+  } catch {
+    return null;
+  }
+}
+
+export async function classifyFailure(error: unknown, load: () => Promise<TReport>): Promise<SaveFailure> {
+  const current = conflictOf(error) ?? (await createdMeanwhile(error, load));
+  if (current) {
+    // Submitted or validated in the meantime: there is nothing left to choose between.
+    const editable = current.status === "not_started" || isEditable(current.status as ReportStatus);
+    return editable ? { kind: "conflict", current } : { kind: "error", message: SUBMITTED_MEANWHILE };
+  }
+  if (error instanceof ApiError && error.status === 0) return { kind: "network" };
+  if (error instanceof ApiError && error.status === 401) return { kind: "expired" };
+  return {
+    kind: "error",
+    message: errorMessage(error),
+    ...(error instanceof ApiError && error.requestId ? { requestId: error.requestId } : {}),
+  };
+}

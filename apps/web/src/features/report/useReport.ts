@@ -1,0 +1,45 @@
+import type { TReport } from "@enquete/contract";
+import { useCallback, useEffect, useState } from "react";
+import { isAbort } from "../../api/ApiError.ts";
+import { api } from "../../api/client.ts";
+import { reportsApi } from "../../api/reports.ts";
+
+export type ReportLoad = { status: "loading" } | { status: "error"; error: unknown } | { status: "success"; report: TReport };
+
+/** The report from the server, replaced by each newer answer (a save, the submission). */
+export function useReport(atelier: string, period: string) {
+  const [state, setState] = useState<ReportLoad>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the trigger of a new load
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: "loading" });
+    reportsApi
+      .get(atelier, period, controller.signal)
+      .then((report) => setState({ status: "success", report }))
+      .catch((error: unknown) => {
+        if (!isAbort(error)) setState({ status: "error", error });
+      });
+    return () => controller.abort();
+  }, [atelier, period, attempt]);
+
+  const update = useCallback((report: TReport) => setState({ status: "success", report }), []);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { state, update, retry };
+}
+
+/** The atelier's name for the title; its code while it loads or if it cannot be read. */
+export function useAtelierName(code: string): string {
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    setName(null);
+    api
+      .atelier(code, controller.signal)
+      .then((a) => setName(a.name))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [code]);
+  return name ?? `Atelier Canopé ${code}`;
+}
