@@ -33,7 +33,11 @@ export function ensureWebBuilt({ quiet = false } = {}) {
   if (!quiet) console.log("Construction de l'application web…");
   const started = Date.now();
   // Always a production build: a test runner's NODE_ENV=test would give a development React.
-  const res = spawnSync("npm", ["run", "build", "-w", "apps/web"], { cwd: root, stdio: quiet ? "pipe" : "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const res = spawnSync("npm", ["run", "build", "-w", "apps/web"], {
+    cwd: root,
+    stdio: quiet ? "pipe" : "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (res.status !== 0) {
     if (quiet) process.stderr.write(String(res.stdout) + String(res.stderr));
     throw new Error("La construction de l'application web a échoué.");
