@@ -13,6 +13,7 @@ const AccessibilityPage = lazy(() =>
 );
 const NotFoundPage = lazy(() => import("../features/not-found/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })));
 const ReportPage = lazy(() => import("../features/report/ReportPage.tsx").then((m) => ({ default: m.ReportPage })));
+const SettingsPage = lazy(() => import("../features/settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })));
 
 export function App() {
   return (
@@ -23,6 +24,7 @@ export function App() {
             <Route path={LOGIN_PATH} element={<LoginPage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<HomePage />} />
+              <Route path="/parametres" element={<SettingsPage />} />
               <Route path="/ateliers/:atelier/rapports/:period" element={<ReportPage />} />
             </Route>
             <Route path="/accessibilite" element={<AccessibilityPage />} />

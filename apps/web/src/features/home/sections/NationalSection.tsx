@@ -1,9 +1,11 @@
+import { Link } from "react-router";
 import { api } from "../../../api/client.ts";
 import { plural } from "../../../shared/format.ts";
 import { LoadError } from "../../../shared/LoadError.tsx";
 import { Loading } from "../../../shared/Loading.tsx";
 import { useApiData } from "../../../shared/useApiData.ts";
-import { AteliersTable } from "../tables/AteliersTable.tsx";
+import { CampaignView } from "../../campaign/CampaignView.tsx";
+import { SETTINGS_PATH } from "../../settings/paths.ts";
 import { labelSummary } from "../tables/labelSummary.ts";
 import { TerritoriesTable } from "../tables/TerritoriesTable.tsx";
 import { Section } from "./Section.tsx";
@@ -12,7 +14,7 @@ import { Section } from "./Section.tsx";
 export function NationalSection({ readOnly }: { readOnly: boolean }) {
   const { state, retry } = useApiData(async (signal) => {
     const [territories, ateliers] = await Promise.all([api.territories(signal), api.ateliers({}, signal)]);
-    return { territories, ateliers, territoryNames: new Map(territories.map((t) => [t.code, t.name])) };
+    return { territories, ateliers };
   }, []);
 
   return (
@@ -26,16 +28,18 @@ export function NationalSection({ readOnly }: { readOnly: boolean }) {
             {labelSummary(state.data.ateliers)}
           </p>
           {readOnly && <p className="fr-hint-text">Accès en consultation : les données ne peuvent pas être modifiées.</p>}
+          {!readOnly && (
+            <p>
+              <Link className="fr-link fr-icon-settings-5-line fr-link--icon-left" to={SETTINGS_PATH}>
+                Paramètres de la campagne (jour d'échéance, clôture des années)
+              </Link>
+            </p>
+          )}
           <h3 className="fr-h5 fr-mt-4w">Directions territoriales</h3>
           <TerritoriesTable territories={state.data.territories} />
-          <h3 className="fr-h5 fr-mt-4w">Ateliers du réseau</h3>
-          <AteliersTable
-            ateliers={state.data.ateliers}
-            territoryNames={state.data.territoryNames}
-            caption={`Ateliers du réseau (${state.data.ateliers.length})`}
-          />
         </>
       )}
+      <CampaignView />
     </Section>
   );
 }

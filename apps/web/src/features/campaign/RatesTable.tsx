@@ -1,0 +1,70 @@
+import type { TCampaign, TRates } from "@enquete/contract";
+import { share } from "./rates.ts";
+
+type Props = { campaign: TCampaign; showNation: boolean };
+
+/** Expected reports, and the share submitted, validated and submitted on time, per territory and for the nation. */
+export function RatesTable({ campaign, showNation }: Props) {
+  return (
+    <div className="fr-table fr-table--sm fr-table--no-caption">
+      <div className="fr-table__wrapper">
+        <div className="fr-table__container">
+          <div className="fr-table__content">
+            <table>
+              <caption>Taux de réponse {campaign.year} (mois terminés)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Direction territoriale</th>
+                  <th scope="col">Rapports attendus</th>
+                  <th scope="col">Soumis</th>
+                  <th scope="col">Validés</th>
+                  <th scope="col">Soumis à temps</th>
+                </tr>
+              </thead>
+              <tbody>
+                {showNation && <RatesRow name="Réseau national" rates={campaign.national} strong />}
+                {campaign.territories.map((t) => (
+                  <RatesRow key={t.code} name={t.name} rates={t.rates} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function RatesRow({ name, rates, strong = false }: { name: string; rates: TRates; strong?: boolean }) {
+  return (
+    <tr className={strong ? "fr-text--bold" : undefined}>
+      <th scope="row" className="fr-cell--multiline">
+        {name}
+      </th>
+      <td>{rates.expected.toLocaleString("fr-FR")}</td>
+      <RateCell part={rates.submitted} rates={rates} />
+      <RateCell part={rates.validated} rates={rates} />
+      <RateCell part={rates.onTime} rates={rates} />
+    </tr>
+  );
+}
+
+function RateCell({ part, rates }: { part: number; rates: TRates }) {
+  const value = share(part, rates);
+  if (value === null) {
+    return (
+      <td>
+        <span aria-hidden="true">–</span>
+        <span className="fr-sr-only">Aucun rapport attendu</span>
+      </td>
+    );
+  }
+  return (
+    <td>
+      {value}{" "}
+      <span className="fr-hint-text fr-text--xs" style={{ display: "inline" }}>
+        ({part.toLocaleString("fr-FR")})
+      </span>
+    </td>
+  );
+}

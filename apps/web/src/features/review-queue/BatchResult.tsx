@@ -1,0 +1,61 @@
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import type { TBatchValidateResult } from "@enquete/contract";
+import { useEffect, useRef } from "react";
+import { plural } from "../../shared/format.ts";
+import { ofMonth } from "../atelier-months/months.ts";
+
+type Props = {
+  period: string;
+  result: TBatchValidateResult;
+  /** Atelier names by code, for people to read. */
+  names: ReadonlyMap<string, string>;
+  onClose: () => void;
+};
+
+/**
+ * What a batch validation did: the reports validated, and those refused with
+ * the reason (another person acted first, the report changed…). It takes the
+ * focus when it appears: the button that opened the confirmation is disabled
+ * once the selection is emptied.
+ */
+export function BatchResult({ period, result, names, onClose }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const name = (code: string) => names.get(code) ?? `Atelier ${code}`;
+  const { validated, refused } = result;
+  const title =
+    refused.length === 0
+      ? `${plural(validated.length, "rapport validé", "rapports validés")} ${ofMonth(period)}`
+      : `${plural(validated.length, "rapport validé", "rapports validés")}, ${plural(refused.length, "refusé", "refusés")}`;
+
+  return (
+    <div ref={ref} tabIndex={-1} className={`fr-alert fr-alert--${refused.length === 0 ? "success" : "warning"} fr-my-3w`}>
+      <h4 className="fr-alert__title">{title}</h4>
+      {validated.length > 0 && (
+        <>
+          <p className="fr-mb-1w">{validated.length > 1 ? "Rapports validés :" : "Rapport validé :"}</p>
+          <ul className="fr-mb-2w">
+            {validated.map((code) => (
+              <li key={code}>{name(code)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {refused.length > 0 && (
+        <>
+          <p className="fr-mb-1w">{refused.length > 1 ? "Rapports non validés :" : "Rapport non validé :"}</p>
+          <ul className="fr-mb-2w">
+            {refused.map((r) => (
+              <li key={r.atelierCode}>
+                {name(r.atelierCode)} : {r.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Button priority="tertiary no outline" size="small" onClick={onClose}>
+        Masquer ce message
+      </Button>
+    </div>
+  );
+}

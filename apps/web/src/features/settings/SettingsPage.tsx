@@ -1,0 +1,58 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import type { TSettings } from "@enquete/contract";
+import { useState } from "react";
+import { fetchSettings } from "../../api/campaign.ts";
+import { LoadError } from "../../shared/LoadError.tsx";
+import { Loading } from "../../shared/Loading.tsx";
+import { PageHeading } from "../../shared/PageHeading.tsx";
+import { useApiData } from "../../shared/useApiData.ts";
+import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
+import { useSession } from "../session/useSession.ts";
+import { CloseYearForm } from "./CloseYearForm.tsx";
+import { DueDayForm } from "./DueDayForm.tsx";
+
+/** The campaign's national settings: the due day of the reports and the closing of finished years. */
+export function SettingsPage() {
+  useDocumentTitle("Paramètres de la campagne");
+  const { user } = useSession();
+  const national = user?.roles.some((r) => r.role === "national") ?? false;
+
+  return (
+    <div className="fr-container fr-mb-4w">
+      <Breadcrumb currentPageLabel="Paramètres de la campagne" segments={[{ label: "Tableau de bord", linkProps: { to: "/" } }]} />
+      <PageHeading>Paramètres de la campagne</PageHeading>
+      {national ? (
+        <SettingsContent />
+      ) : (
+        <Alert
+          severity="info"
+          as="h2"
+          title="Page réservée à l'équipe nationale"
+          description="Seule la direction de l'ingénierie des services (DIS) fixe le jour d'échéance et clôt les années."
+        />
+      )}
+    </div>
+  );
+}
+
+function SettingsContent() {
+  const { state, retry } = useApiData((signal) => fetchSettings(signal), []);
+  return (
+    <div aria-busy={state.status === "loading"}>
+      {state.status === "loading" && <Loading label="Chargement des paramètres…" />}
+      {state.status === "error" && <LoadError as="h2" title="Impossible de charger les paramètres" error={state.error} onRetry={retry} />}
+      {state.status === "success" && <SettingsForms initial={state.data} />}
+    </div>
+  );
+}
+
+function SettingsForms({ initial }: { initial: TSettings }) {
+  const [settings, setSettings] = useState(initial);
+  return (
+    <>
+      <DueDayForm dueDay={settings.dueDay} onSaved={setSettings} />
+      <CloseYearForm closedYears={settings.closedYears} onClosed={setSettings} />
+    </>
+  );
+}
