@@ -92,9 +92,11 @@ async function assertYearOpen(db: repo.DbOrTx, report: repo.ReportRecord | null,
 
 /** Who may read a report: by the atelier's territory in that month, or today. */
 export async function assertCanRead(db: Db, caller: Caller, atelierCode: string, period: string) {
-  const then = await repo.territoryOn(db, atelierCode, firstDay(parsePeriod(period) ?? { year: 2016, month: 1 }));
+  const [then, now] = await Promise.all([
+    repo.territoryOn(db, atelierCode, firstDay(parsePeriod(period) ?? { year: 2016, month: 1 })),
+    repo.territoryOn(db, atelierCode, parisDate()),
+  ]);
   if (then === undefined) throw notFound("Cet atelier n'existe pas.");
-  const now = await repo.territoryOn(db, atelierCode, parisDate());
   if (!canReadAtelier(caller.grants, atelierCode, then) && !canReadAtelier(caller.grants, atelierCode, now ?? null)) {
     throw forbidden("Cet atelier n'est pas dans votre périmètre.");
   }
@@ -138,12 +140,16 @@ export async function getReport(db: Db, caller: Caller, atelierCode: string, per
   const territoryCode = await assertCanRead(db, caller, atelierCode, period);
   const p = parsePeriod(period);
   if (!p) throw notFound();
-  const report = await repo.findReport(db, atelierCode, period);
-  const form = formOf(report, period);
-  const [previous, lastYear, past] = await Promise.all([
+  // Independent reads run side by side: this is the answer to every autosave.
+  const [report, previous, lastYear] = await Promise.all([
+    repo.findReport(db, atelierCode, period),
     repo.previousReport(db, atelierCode, period),
     repo.findReport(db, atelierCode, formatPeriod(addMonths(p, -12))),
+  ]);
+  const form = formOf(report, period);
+  const [past, events] = await Promise.all([
     outlierHistory(db, atelierCode, period, form),
+    report ? repo.eventsOf(db, report.id) : Promise.resolve([]),
   ]);
   const previousMonth = previous?.period === formatPeriod(addMonths(p, -1)) ? previous.values : null;
   let values: ReportValues = report?.values ?? {};
@@ -154,7 +160,6 @@ export async function getReport(db: Db, caller: Caller, atelierCode: string, per
         values = { ...values, [f.code]: previous.values[f.code] ?? null };
     }
   }
-  const events = report ? await repo.eventsOf(db, report.id) : [];
   const status = report?.status ?? "not_started";
   const lastReturn = [...events].reverse().find((e) => e.action === "return" || e.action === "reopen");
   return {
