@@ -11,9 +11,11 @@ const HomePage = lazy(() => import("../features/home/HomePage.tsx").then((m) => 
 const AccessibilityPage = lazy(() =>
   import("../features/accessibility/AccessibilityPage.tsx").then((m) => ({ default: m.AccessibilityPage })),
 );
-const NotFoundPage = lazy(() => import("../features/not-found/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })));
 const ReportPage = lazy(() => import("../features/report/ReportPage.tsx").then((m) => ({ default: m.ReportPage })));
 const SettingsPage = lazy(() => import("../features/settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })));
+const ProfilePage = lazy(() => import("../features/profile/ProfilePage.tsx").then((m) => ({ default: m.ProfilePage })));
+const OutboxPage = lazy(() => import("../features/outbox/OutboxPage.tsx").then((m) => ({ default: m.OutboxPage })));
+const NotFoundPage = lazy(() => import("../features/not-found/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
   return (
@@ -24,6 +26,8 @@ export function App() {
             <Route path={LOGIN_PATH} element={<LoginPage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<HomePage />} />
+              <Route path="/profil" element={<ProfilePage />} />
+              <Route path="/administration/courriels" element={<OutboxPage />} />
               <Route path="/parametres" element={<SettingsPage />} />
               <Route path="/ateliers/:atelier/rapports/:period" element={<ReportPage />} />
             </Route>

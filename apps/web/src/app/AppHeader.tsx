@@ -1,4 +1,5 @@
 import { Header, type HeaderProps } from "@codegouvfr/react-dsfr/Header";
+import { PROFILE_PATH } from "../features/profile/paths.ts";
 import { useSession } from "../features/session/useSession.ts";
 import { brandTop, homeLinkProps } from "./brand.tsx";
 
@@ -10,7 +11,7 @@ export function AppHeader({ onSignOut }: { onSignOut: () => void }) {
         {
           iconId: "fr-icon-account-circle-line",
           text: user.displayName,
-          linkProps: { to: "/", title: `Tableau de bord de ${user.displayName}` },
+          linkProps: { to: PROFILE_PATH, title: `${user.displayName} – mon profil et mes courriels` },
         },
         {
           iconId: "fr-icon-logout-box-r-line",

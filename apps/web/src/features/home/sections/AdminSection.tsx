@@ -1,8 +1,10 @@
+import { Link } from "react-router";
 import { api } from "../../../api/client.ts";
 import { plural } from "../../../shared/format.ts";
 import { LoadError } from "../../../shared/LoadError.tsx";
 import { Loading } from "../../../shared/Loading.tsx";
 import { useApiData } from "../../../shared/useApiData.ts";
+import { OUTBOX_PATH } from "../../outbox/paths.ts";
 import { UsersTable } from "../tables/UsersTable.tsx";
 import { Section } from "./Section.tsx";
 
@@ -24,6 +26,11 @@ export function AdminSection() {
             <Figure value={state.data.territories.length} label="directions territoriales" />
             <Figure value={state.data.ateliers.length} label="ateliers" />
           </ul>
+          <p>
+            <Link to={OUTBOX_PATH} className="fr-link fr-icon-mail-line fr-link--icon-left">
+              Courriels envoyés par la plateforme
+            </Link>
+          </p>
           <h3 className="fr-h5 fr-mt-4w">Comptes</h3>
           <UsersTable users={state.data.users} territoryNames={state.data.territoryNames} />
         </>

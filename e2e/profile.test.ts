@@ -1,0 +1,293 @@
+/**
+ * The profile's email preferences and the administrators' outbox in a real
+ * browser: a director turns reminders off and finds them off after a reload,
+ * the essential email stays on, a refusal is explained; the outbox shows the
+ * email of a return, and why it was not sent (no SMTP server in the tests).
+ * Atelier 33 (Bordeaux) and its territory's director only: other browser
+ * tests use 86, 87, 79, 14, 27 and 50.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { addMonths, formatPeriod, MONTHS_FR, type Period, parisDate, periodOfDate } from "@enquete/domain";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "./browser.ts";
+
+const chromiumPath = inject("chromiumPath");
+const baseUrl = inject("baseUrl");
+
+const ATELIER = "33";
+const DIRECTOR = "atelier.33@canope.test";
+const TERRITORY = "dt.aquitaine-limousin-poitou-charentes@canope.test";
+const ADMIN = "admin@canope.test";
+const LAST_MONTH = addMonths(periodOfDate(parisDate()), -1);
+
+/** "d'octobre 2026", "de novembre 2026", as the emails write it. */
+const ofMonth = (p: Period) => {
+  const name = MONTHS_FR[p.month - 1] ?? "";
+  return `${/^[aeiou]/.test(name) ? "d'" : "de "}${name} ${p.year}`;
+};
+const RETURN_SUBJECT = `Rapport ${ofMonth(LAST_MONTH)} renvoyé pour correction (atelier ${ATELIER})`;
+
+/** A complete report that breaks no rule of the questionnaire. */
+const VALUES = {
+  trainingActions: 5,
+  trainingActionsEspe: 1,
+  trainees: 60,
+  traineeDaysOnSite: 18,
+  traineeDaysOffSite: 8,
+  traineeDaysRemote: 2,
+  traineeDaysEspe: 2,
+  visitorsOnSite: 140,
+  beneficiariesOffSite: 45,
+  beneficiariesTeachers: 110,
+  beneficiariesSupervisors: 25,
+  beneficiariesParents: 20,
+  beneficiariesLocalStaff: 15,
+  beneficiariesOther: 15,
+  mediationBeneficiaries: 5,
+  adviceBeneficiaries: 3,
+  codesignSessions: 1,
+  codesignParticipants: 7,
+  events: 2,
+  eventsDpe: 1,
+  eventParticipants: 35,
+  agreementsEspe: 0,
+  agreementsLocalAuthorities: 1,
+  agreementsOther: 0,
+  localAuthoritiesServed: 2,
+  trainers: 3,
+  trainersCertified: 1,
+  highlights: null,
+};
+
+async function apiSignIn(email: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: "canope-demo" }),
+  });
+  if (res.status !== 200) throw new Error(`Connexion de ${email} impossible : ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+async function call(cookie: string, method: "GET" | "PUT" | "POST", path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${baseUrl}/api${path}`, {
+    method,
+    headers: body === undefined ? { cookie } : { cookie, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} : ${res.status} ${await res.text()}`);
+  return await res.json();
+}
+
+type OutboxItem = { to: string; subject: string; status: string; lastError: string | null };
+
+/** Atelier 33's return email as the outbox API has it (the newest emails are enough: it was just written). */
+async function returnEmail(admin: string): Promise<OutboxItem | undefined> {
+  const page = (await call(admin, "GET", "/outbox?limit=200")) as { items: OutboxItem[] };
+  return page.items.find((i) => i.to === DIRECTOR && i.subject === RETURN_SUBJECT);
+}
+
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+beforeAll(async () => {
+  if (!chromiumPath) return;
+  browser = await launchBrowser(chromiumPath);
+  // Last month's report, submitted by the atelier and returned by its territory: one email to the director.
+  const director = await apiSignIn(DIRECTOR);
+  const period = formatPeriod(LAST_MONTH);
+  await call(director, "PUT", `/reports/${ATELIER}/${period}`, { values: VALUES });
+  await call(director, "POST", `/reports/${ATELIER}/${period}/submit`, {});
+  const territory = await apiSignIn(TERRITORY);
+  await call(territory, "POST", `/reports/${ATELIER}/${period}/return`, { comment: "Merci de vérifier le nombre de stagiaires." });
+});
+afterAll(async () => await browser?.close());
+
+async function newPage(): Promise<{ page: Page; problems: string[] }> {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    // A 401 from GET /api/me is how the app learns nobody is signed in; the browser logs it.
+    if (m.type() === "error" && !/status of (401|422)/.test(m.text())) problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
+  return { page, problems };
+}
+
+/** Opens a page of the app: sign-in first, then back to it. */
+async function signInAt(page: Page, email: string, path: string) {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForURL(/\/connexion/);
+  await page.getByLabel("Adresse électronique").fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill("canope-demo");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL((url) => url.pathname === path.split("?")[0]);
+}
+
+async function seriousA11yViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+}
+
+const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+const reminders = (page: Page) => page.getByRole("checkbox", { name: /Rappels de remise du rapport mensuel/ });
+const returnNotices = (page: Page) => page.getByRole("checkbox", { name: /Avis de renvoi d'un rapport/ });
+const validationNotices = (page: Page) => page.getByRole("checkbox", { name: /Avis de validation d'un rapport/ });
+
+/** The preferences as the API has them for the page's signed-in person. */
+async function savedPreferences(page: Page): Promise<Record<string, boolean>> {
+  const res = await page.request.get(`${baseUrl}/api/me/notifications`);
+  expect(res.status()).toBe(200);
+  const body = (await res.json()) as { preferences: { kind: string; enabled: boolean }[] };
+  return Object.fromEntries(body.preferences.map((p) => [p.kind, p.enabled]));
+}
+
+describe.skipIf(!chromiumPath)("profile and outbox in a real browser", () => {
+  it("the name in the header opens the profile: who I am, my role in French with its scope", async () => {
+    const { page, problems } = await newPage();
+    await signInAt(page, DIRECTOR, "/");
+    const me = (await (await page.request.get(`${baseUrl}/api/me`)).json()) as { displayName: string };
+    await page.locator(".fr-header__tools-links").getByRole("link", { name: me.displayName }).click();
+    await page.waitForURL(/\/profil$/);
+    await page.getByRole("heading", { level: 1, name: "Mon profil" }).waitFor();
+    expect(await page.title()).toBe("Mon profil – Enquête atelier");
+    const account = page.getByRole("region", { name: "Mon compte" });
+    await account.getByText(me.displayName, { exact: true }).waitFor();
+    await account.getByText(DIRECTOR, { exact: true }).waitFor();
+    await account.getByText("Direction d'atelier (Atelier Canopé 33 – Bordeaux)").waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("turns reminders off with the keyboard, and finds them off after a reload (the API agrees)", async () => {
+    const { page, problems } = await newPage();
+    await signInAt(page, DIRECTOR, "/profil");
+    await page.getByRole("heading", { level: 2, name: "Courriels" }).waitFor();
+    expect(await reminders(page).isChecked()).toBe(true);
+    await reminders(page).focus();
+    await page.keyboard.press("Space");
+    await page.getByRole("status").filter({ hasText: "Préférences enregistrées." }).waitFor();
+    expect(await reminders(page).isChecked()).toBe(false);
+    await expect.poll(async () => (await savedPreferences(page)).reminders).toBe(false);
+
+    await page.reload();
+    await page.getByRole("heading", { level: 2, name: "Courriels" }).waitFor();
+    await reminders(page).waitFor();
+    expect(await reminders(page).isChecked()).toBe(false);
+    expect(await validationNotices(page).isChecked()).toBe(true);
+    expect(await savedPreferences(page)).toEqual({ reminders: false, report_validated: true, report_returned: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps the essential email on, says why, and the API refuses to turn it off", async () => {
+    const { page } = await newPage();
+    await signInAt(page, DIRECTOR, "/profil");
+    const essential = returnNotices(page);
+    await essential.waitFor();
+    expect(await essential.isChecked()).toBe(true);
+    expect(await essential.isDisabled()).toBe(true);
+    const reason = await essential.evaluate((input) => {
+      const id = input.getAttribute("aria-describedby");
+      return id ? (document.getElementById(id)?.textContent ?? "") : "";
+    });
+    expect(reason).toContain("il ne peut pas être désactivé");
+
+    const refused = await page.request.put(`${baseUrl}/api/me/notifications`, { data: { preferences: { report_returned: false } } });
+    expect(refused.status()).toBe(422);
+    expect((await savedPreferences(page)).report_returned).toBe(true);
+    await page.close();
+  });
+
+  it("explains a refused save in French and puts the switch back", async () => {
+    const { page } = await newPage();
+    await signInAt(page, DIRECTOR, "/profil");
+    await validationNotices(page).waitFor();
+    await page.route("**/api/me/notifications", async (route) => {
+      if (route.request().method() !== "PUT") return await route.continue();
+      await route.fulfill({
+        status: 422,
+        contentType: "application/json",
+        body: JSON.stringify({
+          code: "VALIDATION_FAILED",
+          message: "Certaines préférences ne peuvent pas être enregistrées.",
+          errors: [{ field: "preferences.report_validated", message: "Ce type de message ne vous concerne pas." }],
+        }),
+      });
+    });
+    await validationNotices(page).focus();
+    await page.keyboard.press("Space");
+    const alert = page.getByRole("alert").filter({ hasText: "Préférences non enregistrées" });
+    await alert.getByText("Certaines préférences ne peuvent pas être enregistrées.").waitFor();
+    await alert.getByText("Ce type de message ne vous concerne pas.").waitFor();
+    expect(await validationNotices(page).isChecked()).toBe(true);
+    expect((await savedPreferences(page)).report_validated).toBe(true);
+    await page.close();
+  });
+
+  it("shows a non-administrator that the outbox is reserved, and the API refuses them", async () => {
+    const { page } = await newPage();
+    await signInAt(page, DIRECTOR, "/administration/courriels");
+    await page.getByRole("heading", { level: 1, name: "Courriels envoyés par la plateforme" }).waitFor();
+    await page.getByRole("heading", { name: "Accès réservé à l'administration de la plateforme" }).waitFor();
+    expect(await page.getByRole("table").count()).toBe(0);
+    expect((await page.request.get(`${baseUrl}/api/outbox`)).status()).toBe(403);
+    await page.close();
+  });
+
+  it("works on a phone 360 px wide: the profile's switches and the outbox, without horizontal scroll of the page", async () => {
+    const phone = await launchBrowser(chromiumPath as string, { width: 360, height: 740 });
+    try {
+      const page = await phone.context.newPage();
+      await signInAt(page, DIRECTOR, "/profil");
+      await reminders(page).waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      await phone.context.clearCookies();
+      await signInAt(page, ADMIN, "/administration/courriels");
+      await page.getByRole("table").waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  // The delivery job runs every minute: the email may take that long to be tried.
+  it("shows the administrator the email of atelier 33's return, and why it was not sent without SMTP", { timeout: 150_000 }, async () => {
+    const admin = await apiSignIn(ADMIN);
+    expect(await returnEmail(admin)).toMatchObject({ status: expect.stringMatching(/^(pending|failed)$/) });
+    await expect.poll(async () => (await returnEmail(admin))?.status, { timeout: 120_000, interval: 2_000 }).toBe("failed");
+
+    const { page, problems } = await newPage();
+    await signInAt(page, ADMIN, "/");
+    await page.getByRole("link", { name: "Courriels envoyés par la plateforme" }).click();
+    await page.waitForURL(/\/administration\/courriels$/);
+    await page.getByRole("heading", { level: 1, name: "Courriels envoyés par la plateforme" }).waitFor();
+    expect(await page.title()).toBe("Courriels envoyés par la plateforme – Enquête atelier");
+    await page.getByRole("heading", { name: "Aucun serveur SMTP n'est configuré" }).waitFor();
+
+    const row = page.getByRole("row").filter({ hasText: RETURN_SUBJECT }).filter({ hasText: DIRECTOR });
+    await row.first().waitFor();
+    const text = ((await row.first().textContent()) ?? "").replace(/\s+/g, " ");
+    expect(text).toContain("Avis de renvoi");
+    expect(text).toContain("En échec");
+    expect(text).toContain("aucun serveur SMTP n'est configuré");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The page is in the address; one past the last says so and leads back.
+    await page.goto(`${baseUrl}/administration/courriels?page=999`);
+    await page.getByText("Cette page n'existe pas").waitFor();
+    expect(await page.title()).toBe("Courriels envoyés par la plateforme (page 999) – Enquête atelier");
+    await page.getByRole("link", { name: "Aller à la dernière page" }).click();
+    await row.first().or(page.getByRole("table")).first().waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
