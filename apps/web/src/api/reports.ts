@@ -1,5 +1,6 @@
 /**
- * The monthly report's routes: read, save the draft with its version (If-Match), submit.
+ * The monthly report's routes: read, save the draft with its version (If-Match),
+ * submit; the territory's decisions (validate, return) and the national reopening.
  */
 import type { TConflict, TReport } from "@enquete/contract";
 import type { ReportValues } from "@enquete/domain";
@@ -33,6 +34,17 @@ export const reportsApi = {
       headers: ifMatch(version),
       redirectOnUnauthorized: false,
     }),
+
+  /** 409 with a French message when the status no longer allows it (validated meanwhile from another tab…). */
+  validate: (atelier: string, period: string) => request<TReport>(`${reportPath(atelier, period)}/validate`, { method: "POST" }),
+
+  /** 422 with the French message on the field `comment` when it is empty or too long. */
+  return: (atelier: string, period: string, comment: string) =>
+    request<TReport>(`${reportPath(atelier, period)}/return`, { method: "POST", body: { comment } }),
+
+  /** National only; 422 on the field `reason`. The report comes back `returned`. */
+  reopen: (atelier: string, period: string, reason: string) =>
+    request<TReport>(`${reportPath(atelier, period)}/reopen`, { method: "POST", body: { reason } }),
 };
 
 /** The current version carried by a 409 VERSION_CONFLICT, or null for any other failure. */

@@ -16,6 +16,13 @@ import { ofMonth } from "./monthText.ts";
 import { ReportHeader } from "./ReportHeader.tsx";
 import { ReturnedNotice } from "./ReturnedNotice.tsx";
 import { ReadOnlyReport } from "./readonly/ReadOnlyReport.tsx";
+import { DecisionShortcut } from "./review/DecisionShortcut.tsx";
+import { OutcomeNotice } from "./review/OutcomeNotice.tsx";
+import { QueueLink } from "./review/QueueLink.tsx";
+import { queuePath } from "./review/queuePath.ts";
+import { ReviewPanel } from "./review/ReviewPanel.tsx";
+import { availableActions, directsTerritoryOf, isReviewer } from "./review/reviewRights.ts";
+import { useReviewOutcome } from "./review/useReviewOutcome.ts";
 import { useAtelierName, useReport } from "./useReport.ts";
 
 /** /ateliers/:atelier/rapports/:period — an atelier's monthly report: filled in, or read. */
@@ -36,20 +43,10 @@ function UnknownMonth() {
 }
 
 function MonthReport({ atelier, period }: { atelier: string; period: string }) {
-  const { user } = useSession();
   const atelierName = useAtelierName(atelier);
   const month = ofMonth(period);
   useDocumentTitle(`Rapport ${month} – ${atelierName}`);
-  const { state, update, retry } = useReport(atelier, period);
-  const [submitted, setSubmitted] = useState<TReport | null>(null);
-
-  const onSubmitted = useCallback(
-    (report: TReport) => {
-      setSubmitted(report);
-      update(report);
-    },
-    [update],
-  );
+  const { state, update, retry, refresh } = useReport(atelier, period);
 
   return (
     <div className="fr-container fr-mb-4w">
@@ -66,22 +63,67 @@ function MonthReport({ atelier, period }: { atelier: string; period: string }) {
           <LoadError as="h2" title="Impossible d'ouvrir ce rapport" error={state.error} onRetry={retry} />
         </>
       )}
-      {state.status === "success" && (
-        <>
-          <ReportHeader report={state.report} atelierName={atelierName} />
-          {state.report.status === "returned" && <ReturnedNotice comment={state.report.returnComment} />}
-          {submitted && <SubmittedNotice report={submitted} />}
-          <ReportBody
-            report={state.report}
-            userId={user?.id ?? ""}
-            isDirector={isDirectorOf(user?.roles ?? [], atelier)}
-            onReport={update}
-            onSubmitted={onSubmitted}
-          />
-          <ReportHistory history={state.report.history} form={formVersion(state.report.formVersion) ?? CURRENT_FORM} />
-        </>
-      )}
+      {state.status === "success" && <LoadedReport report={state.report} atelierName={atelierName} update={update} refresh={refresh} />}
     </div>
+  );
+}
+
+type LoadedProps = {
+  report: TReport;
+  atelierName: string;
+  update: (report: TReport) => void;
+  refresh: () => void;
+};
+
+/** The report once loaded: for its director to fill in or read, for its reviewers to read and decide. */
+function LoadedReport({ report, atelierName, update, refresh }: LoadedProps) {
+  const { user } = useSession();
+  const roles = user?.roles ?? [];
+  const [submitted, setSubmitted] = useState<TReport | null>(null);
+  const { outcome, onDecided, onRefused } = useReviewOutcome({ update, refresh });
+  const reviewer = isReviewer(roles, report);
+  const actions = availableActions(roles, report);
+  const queueHref = report.territoryCode && directsTerritoryOf(roles, report) ? queuePath(report.territoryCode, report.period) : null;
+
+  const onSubmitted = useCallback(
+    (next: TReport) => {
+      setSubmitted(next);
+      update(next);
+    },
+    [update],
+  );
+
+  return (
+    <>
+      {queueHref && (
+        <p className="fr-mb-2w">
+          <QueueLink href={queueHref} />
+        </p>
+      )}
+      <ReportHeader report={report} atelierName={atelierName} />
+      {outcome && <OutcomeNotice key={outcome.id} outcome={outcome} queueHref={queueHref} />}
+      {report.status === "returned" && <ReturnedNotice report={report} />}
+      {submitted && <SubmittedNotice report={submitted} />}
+      {actions.length > 0 && <DecisionShortcut actions={actions} />}
+      <ReportBody
+        report={report}
+        userId={user?.id ?? ""}
+        isDirector={isDirectorOf(roles, report.atelierCode)}
+        onReport={update}
+        onSubmitted={onSubmitted}
+      />
+      {reviewer && (
+        <ReviewPanel
+          report={report}
+          atelierName={atelierName}
+          actions={actions}
+          queueHref={queueHref}
+          onDecided={onDecided}
+          onRefused={onRefused}
+        />
+      )}
+      <ReportHistory history={report.history} form={formVersion(report.formVersion) ?? CURRENT_FORM} />
+    </>
   );
 }
 

@@ -1,14 +1,30 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import type { TReport } from "@enquete/contract";
+import { formatDateTime } from "../../shared/format.ts";
 
-/** A returned report starts with what the territory asked to correct. */
-export function ReturnedNotice({ comment }: { comment: string | null }) {
+/** A returned report starts with what was asked: the territory's comment, or the national team's reason for reopening it. */
+export function ReturnedNotice({ report }: { report: TReport }) {
+  const event = [...report.history].reverse().find((e) => e.action === "return" || e.action === "reopen");
+  const reopened = event?.action === "reopen";
+  const comment = report.returnComment;
   return (
     <Alert
       className="fr-mb-4w"
       severity="warning"
       as="h2"
-      title="Rapport renvoyé par la direction territoriale"
-      description={<p style={{ whiteSpace: "pre-line" }}>{comment ?? "La direction territoriale n'a pas laissé de commentaire."}</p>}
+      title={reopened ? "Rapport rouvert par la direction nationale" : "Rapport renvoyé par la direction territoriale"}
+      description={
+        <>
+          {event && (
+            <p className="fr-text--sm fr-mb-1w">
+              {reopened ? "Rouvert" : "Renvoyé"} le {formatDateTime(event.at)} par {event.actor}.
+            </p>
+          )}
+          <p className="fr-mb-0" style={{ whiteSpace: "pre-line" }}>
+            {comment ? `${reopened ? "Motif" : "Commentaire"} : ${comment}` : "Aucun commentaire n'accompagne ce renvoi."}
+          </p>
+        </>
+      }
     />
   );
 }

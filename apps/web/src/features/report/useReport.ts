@@ -6,7 +6,7 @@ import { reportsApi } from "../../api/reports.ts";
 
 export type ReportLoad = { status: "loading" } | { status: "error"; error: unknown } | { status: "success"; report: TReport };
 
-/** The report from the server, replaced by each newer answer (a save, the submission). */
+/** The report from the server, replaced by each newer answer (a save, the submission, a decision). */
 export function useReport(atelier: string, period: string) {
   const [state, setState] = useState<ReportLoad>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
@@ -26,7 +26,14 @@ export function useReport(atelier: string, period: string) {
 
   const update = useCallback((report: TReport) => setState({ status: "success", report }), []);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, update, retry };
+  /** Loads it again while the page stays as it is (no loading state): what is on screen is replaced once the answer is in. */
+  const refresh = useCallback(() => {
+    reportsApi
+      .get(atelier, period)
+      .then((report) => setState({ status: "success", report }))
+      .catch((error: unknown) => setState({ status: "error", error }));
+  }, [atelier, period]);
+  return { state, update, retry, refresh };
 }
 
 /** The atelier's name for the title; its code while it loads or if it cannot be read. */

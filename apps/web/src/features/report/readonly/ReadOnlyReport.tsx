@@ -1,10 +1,10 @@
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { TReport } from "@enquete/contract";
 import { type FieldDef, type FormDefinition, type ListedStatus, STATUS_LABELS } from "@enquete/domain";
-import { ReferenceLine } from "../form/ReferenceLine.tsx";
 import { SectionTotals } from "../form/SectionTotals.tsx";
 import { liveTotals } from "../form/totals.ts";
 import { displayValue } from "../valueText.ts";
+import { ComparisonTable } from "./ComparisonTable.tsx";
+import { SectionWarnings } from "./SectionWarnings.tsx";
 
 type Props = { report: TReport; form: FormDefinition; isDirector: boolean };
 
@@ -14,60 +14,45 @@ function why(report: TReport, isDirector: boolean): string {
   return `Ce rapport est ${STATUS_LABELS[report.status as ListedStatus].toLowerCase()} : il n'est plus modifiable.`;
 }
 
-function Value({ field, report }: { field: FieldDef; report: TReport }) {
-  const value = displayValue(report.values[field.code]);
+/** A text answer (the month's highlights), kept with its line breaks. */
+function TextValue({ field, report }: { field: FieldDef; report: TReport }) {
   return (
-    <>
+    <dl className="fr-mb-2w fr-pl-0">
       <dt className="fr-text--bold fr-mb-1v">{field.label}</dt>
-      <dd className="fr-mb-3w fr-ml-0">
+      <dd className="fr-ml-0">
         <span style={{ whiteSpace: "pre-line" }} data-field={field.code}>
-          {value}
+          {displayValue(report.values[field.code])}
         </span>
-        {field.type !== "text" && <ReferenceLine code={field.code} reference={report.reference} />}
       </dd>
-    </>
+    </dl>
   );
 }
 
-/** The same layout as the form, with the values instead of inputs. */
+/**
+ * The report for reading, block by block: each figure beside the previous
+ * month and the same month last year, the soft warnings with the atelier's
+ * justification, the block's totals.
+ */
 export function ReadOnlyReport({ report, form, isDirector }: Props) {
   const totals = liveTotals(form);
   return (
     <>
       <p className="fr-mb-4w">{why(report, isDirector)}</p>
-      {form.sections.map((section) => {
-        const warnings = report.warnings.filter((w) => section.fields.some((f) => f.code === w.fields[w.fields.length - 1]));
-        return (
-          <section key={section.code} className="fr-mb-4w" aria-labelledby={`section-${section.code}`}>
-            <h2 id={`section-${section.code}`} className="fr-h4">
-              {section.title}
-            </h2>
-            <dl>
-              {section.fields.map((field) => (
-                <Value key={field.code} field={field} report={report} />
-              ))}
-            </dl>
-            {warnings.map((w) => (
-              <Alert
-                key={w.code}
-                className="fr-mb-2w"
-                severity="warning"
-                small
-                role="status"
-                description={
-                  <>
-                    <p className="fr-mb-1v">{w.message}</p>
-                    <p className="fr-mb-0">
-                      <strong>Justification :</strong> {report.justifications[w.code] || "aucune"}
-                    </p>
-                  </>
-                }
-              />
+      {form.sections.map((section) => (
+        <section key={section.code} className="fr-mb-4w" aria-labelledby={`section-${section.code}`}>
+          <h2 id={`section-${section.code}`} className="fr-h4">
+            {section.title}
+          </h2>
+          <ComparisonTable section={section} report={report} />
+          {section.fields
+            .filter((f) => f.type === "text")
+            .map((field) => (
+              <TextValue key={field.code} field={field} report={report} />
             ))}
-            <SectionTotals totals={totals.filter((t) => t.section === section.code)} values={report.values} />
-          </section>
-        );
-      })}
+          <SectionWarnings section={section} report={report} />
+          <SectionTotals totals={totals.filter((t) => t.section === section.code)} values={report.values} />
+        </section>
+      ))}
     </>
   );
 }

@@ -1,0 +1,88 @@
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import type { TReport } from "@enquete/contract";
+import type { FieldDef, SectionDef } from "@enquete/domain";
+import { displayValue } from "../valueText.ts";
+import { comparedMonths, fieldChanges, referenceText } from "./comparison.ts";
+
+type Props = { section: SectionDef; report: TReport };
+
+// Keeps the visually hidden caption inside the table's scrolling area (it would widen the page on a phone);
+// on a phone the table keeps a readable width and scrolls sideways in its frame, not the page.
+const TABLE = { position: "relative", minWidth: "32rem" } as const;
+// "dont …" lines are parts of the line above: set in like a sub-item.
+const PART = { paddingLeft: "1.5rem" } as const;
+
+function ColumnHeader({ title, month }: { title: string; month: string }) {
+  return (
+    <th scope="col" className="fr-cell--right">
+      {title}
+      {month && <span className="fr-text--xs fr-text--regular fr-mb-0 fr-hint-text">{month}</span>}
+    </th>
+  );
+}
+
+function FieldRow({ field, report }: { field: FieldDef; report: TReport }) {
+  const { reference } = report;
+  const changes = fieldChanges(field.code, report.values, reference);
+  return (
+    <tr>
+      <th scope="row" style={field.label.startsWith("dont ") ? PART : undefined}>
+        {field.label}
+      </th>
+      <td className="fr-cell--right">
+        <span className="fr-text--bold" data-field={field.code}>
+          {displayValue(report.values[field.code])}
+        </span>
+        {changes.map((text) => (
+          <span key={text} style={{ display: "block" }} className="fr-mt-1v">
+            {" "}
+            <Badge as="span" small noIcon severity="warning">
+              {text}
+            </Badge>
+          </span>
+        ))}
+      </td>
+      <td className="fr-cell--right">{referenceText(reference.previousMonth, field.code)}</td>
+      <td className="fr-cell--right">{referenceText(reference.sameMonthLastYear, field.code)}</td>
+    </tr>
+  );
+}
+
+/**
+ * A block's figures beside the same atelier's previous month and the same
+ * month last year, in DSFR's table markup (it scrolls on a phone, not the
+ * page); a change of half or more is written out, not only coloured.
+ */
+export function ComparisonTable({ section, report }: Props) {
+  const fields = section.fields.filter((f) => f.type !== "text");
+  if (fields.length === 0) return null;
+  const months = comparedMonths(report.period);
+  return (
+    <div className="fr-table fr-table--sm fr-table--multiline fr-table--no-caption fr-mb-2w">
+      <div className="fr-table__wrapper">
+        <div className="fr-table__container">
+          <div className="fr-table__content">
+            <table style={TABLE}>
+              <caption>{section.title} : les chiffres du mois, du mois précédent et du même mois l'an dernier</caption>
+              <thead>
+                <tr>
+                  <th scope="col" style={{ width: "38%" }}>
+                    Champ
+                  </th>
+                  <ColumnHeader title="Ce mois" month={months.current} />
+                  <ColumnHeader title="Mois précédent" month={months.previous} />
+                  <ColumnHeader title="Même mois l'an dernier" month={months.lastYear} />
+                </tr>
+              </thead>
+              <tbody>
+                {fields.map((field) => (
+                  <FieldRow key={field.code} field={field} report={report} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
