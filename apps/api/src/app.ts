@@ -12,7 +12,11 @@ import type { Config } from "./config.ts";
 import type { Db } from "./db/client.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { campaignRoutes } from "./modules/campaign/routes.ts";
+import { exportRoutes } from "./modules/exports/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
+import { distanceLearningRoutes } from "./modules/indicators/distance-learning/routes.ts";
+import { indicatorRoutes } from "./modules/indicators/routes.ts";
+import { targetRoutes } from "./modules/indicators/targets/routes.ts";
 import { notificationRoutes } from "./modules/notifications/routes.ts";
 import { referentialRoutes } from "./modules/referential/routes.ts";
 import { reportRoutes } from "./modules/reports/routes.ts";
@@ -74,6 +78,10 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
       await api.register(notificationRoutes, { db });
       await api.register(campaignRoutes, { db, config });
       await api.register(settingsRoutes, { db, config });
+      await api.register(indicatorRoutes, { db, config });
+      await api.register(targetRoutes, { db });
+      await api.register(distanceLearningRoutes, { db });
+      await api.register(exportRoutes, { db, config });
     },
     { prefix: "/api" },
   );

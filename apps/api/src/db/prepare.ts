@@ -10,6 +10,7 @@ import { runMigrations } from "./migrate.ts";
 import { seedDemo } from "./seed/demo.ts";
 import { HISTORY_MONTHS, seedHistory } from "./seed/history.ts";
 import { seedReferential } from "./seed/referential.ts";
+import { seedTargets } from "./seed/targets.ts";
 
 export const EMBEDDED_DATABASE = "enquete";
 
@@ -31,6 +32,7 @@ export async function prepareDatabase(config: Config, log: (message: string) => 
   try {
     await runMigrations(db);
     if (await seedReferential(db)) log("Référentiel chargé : 12 directions territoriales, 101 ateliers.");
+    if (await seedTargets(db)) log("Cibles du contrat chargées : valeurs 2016 et cibles 2017–2019 des six indicateurs.");
     if (config.demo !== "off" && (await seedDemo(db))) {
       log("Comptes de démonstration créés (mot de passe : canope-demo).");
     }

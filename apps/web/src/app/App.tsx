@@ -15,6 +15,9 @@ const ReportPage = lazy(() => import("../features/report/ReportPage.tsx").then((
 const SettingsPage = lazy(() => import("../features/settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })));
 const ProfilePage = lazy(() => import("../features/profile/ProfilePage.tsx").then((m) => ({ default: m.ProfilePage })));
 const OutboxPage = lazy(() => import("../features/outbox/OutboxPage.tsx").then((m) => ({ default: m.OutboxPage })));
+const NationalDashboardPage = lazy(() => import("../features/dashboard/pages.ts").then((m) => ({ default: m.NationalDashboardPage })));
+const TerritoryDashboardPage = lazy(() => import("../features/dashboard/pages.ts").then((m) => ({ default: m.TerritoryDashboardPage })));
+const AtelierDashboardPage = lazy(() => import("../features/dashboard/pages.ts").then((m) => ({ default: m.AtelierDashboardPage })));
 const NotFoundPage = lazy(() => import("../features/not-found/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -30,6 +33,9 @@ export function App() {
               <Route path="/administration/courriels" element={<OutboxPage />} />
               <Route path="/parametres" element={<SettingsPage />} />
               <Route path="/ateliers/:atelier/rapports/:period" element={<ReportPage />} />
+              <Route path="/tableau-de-bord" element={<NationalDashboardPage />} />
+              <Route path="/tableau-de-bord/territoires/:code" element={<TerritoryDashboardPage />} />
+              <Route path="/tableau-de-bord/ateliers/:code" element={<AtelierDashboardPage />} />
             </Route>
             <Route path="/accessibilite" element={<AccessibilityPage />} />
             <Route path="*" element={<NotFoundPage />} />

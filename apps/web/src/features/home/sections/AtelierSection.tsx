@@ -1,6 +1,7 @@
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import type { TAtelierDetail } from "@enquete/contract";
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 import { api } from "../../../api/client.ts";
 import { dayBefore, formatDay, yesNo } from "../../../shared/format.ts";
 import { LabelStatusBadge } from "../../../shared/LabelStatusBadge.tsx";
@@ -8,6 +9,7 @@ import { LoadError } from "../../../shared/LoadError.tsx";
 import { Loading } from "../../../shared/Loading.tsx";
 import { useApiData } from "../../../shared/useApiData.ts";
 import { AtelierMonths } from "../../atelier-months/AtelierMonths.tsx";
+import { atelierDashboardPath } from "../../dashboard/paths.ts";
 import { Section } from "./Section.tsx";
 
 /** "Mon atelier": the director's monthly reports first, then what the platform knows of the atelier. */
@@ -18,6 +20,11 @@ export function AtelierSection({ atelierCode }: { atelierCode: string }) {
   return (
     <Section title={title} state={state}>
       {state.status === "success" && <AtelierSummary atelier={state.data} />}
+      <p>
+        <Link className="fr-link fr-icon-line-chart-line fr-link--icon-left" to={atelierDashboardPath(atelierCode)}>
+          Indicateurs de l'atelier, mois par mois
+        </Link>
+      </p>
       <AtelierMonths atelierCode={atelierCode} />
       <h3 className="fr-h4 fr-mt-6w">L'atelier</h3>
       {state.status === "loading" && <Loading label="Chargement de votre atelier…" />}

@@ -5,6 +5,7 @@ import { LoadError } from "../../../shared/LoadError.tsx";
 import { Loading } from "../../../shared/Loading.tsx";
 import { useApiData } from "../../../shared/useApiData.ts";
 import { CampaignView } from "../../campaign/CampaignView.tsx";
+import { DASHBOARD_PATH } from "../../dashboard/paths.ts";
 import { SETTINGS_PATH } from "../../settings/paths.ts";
 import { labelSummary } from "../tables/labelSummary.ts";
 import { TerritoriesTable } from "../tables/TerritoriesTable.tsx";
@@ -28,6 +29,11 @@ export function NationalSection({ readOnly }: { readOnly: boolean }) {
             {labelSummary(state.data.ateliers)}
           </p>
           {readOnly && <p className="fr-hint-text">Accès en consultation : les données ne peuvent pas être modifiées.</p>}
+          <p>
+            <Link className="fr-link fr-icon-line-chart-line fr-link--icon-left" to={DASHBOARD_PATH}>
+              Indicateurs du contrat : réseau national, par direction territoriale et par atelier
+            </Link>
+          </p>
           {!readOnly && (
             <p>
               <Link className="fr-link fr-icon-settings-5-line fr-link--icon-left" to={SETTINGS_PATH}>

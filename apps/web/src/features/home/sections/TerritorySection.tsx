@@ -1,9 +1,11 @@
 import { useState } from "react";
+import { Link } from "react-router";
 import { api } from "../../../api/client.ts";
 import { LoadError } from "../../../shared/LoadError.tsx";
 import { Loading } from "../../../shared/Loading.tsx";
 import { useApiData } from "../../../shared/useApiData.ts";
 import { CampaignView } from "../../campaign/CampaignView.tsx";
+import { territoryDashboardPath } from "../../dashboard/paths.ts";
 import { ReviewQueue } from "../../review-queue/ReviewQueue.tsx";
 import { AteliersTable } from "../tables/AteliersTable.tsx";
 import { labelSummary } from "../tables/labelSummary.ts";
@@ -24,6 +26,11 @@ export function TerritorySection({ territoryCode }: { territoryCode: string }) {
   return (
     <Section title={title} state={state}>
       {state.status === "success" && <p>{labelSummary(state.data.ateliers)}</p>}
+      <p>
+        <Link className="fr-link fr-icon-line-chart-line fr-link--icon-left" to={territoryDashboardPath(territoryCode)}>
+          Indicateurs du contrat de la direction territoriale, par atelier
+        </Link>
+      </p>
       <ReviewQueue territoryCode={territoryCode} onValidated={() => setValidations((n) => n + 1)} />
       <CampaignView territoryCode={territoryCode} refreshKey={validations} />
       <h3 className="fr-h4 fr-mt-6w">Ateliers de la direction territoriale</h3>

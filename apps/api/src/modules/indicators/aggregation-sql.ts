@@ -1,0 +1,196 @@
+/**
+ * The SQL of the indicators' aggregation: one statement, one pass over the
+ * reports of the period. Each report's values are read once and grouped per
+ * atelier (and group of the breakdown): flow fields are summed; a snapshot
+ * field keeps the value of the atelier's latest counted report, found with a
+ * max() over a key that puts the month before the value, which needs no sort
+ * and runs in parallel. The atelier rows are then summed for the whole scope
+ * and for each group (GROUPING SETS). A report counts in the territory of its
+ * own month (reports.territory_code), so a move never rewrites the past.
+ */
+import { type AggregatedField, type Breakdown, FIELD_CODE_RE, type IndicatorScope, type ReportStatus, UNKNOWN_KEY } from "@enquete/domain";
+import { type SQL, sql } from "drizzle-orm";
+
+export interface AggregateQuery {
+  from: string;
+  to: string;
+  scope: IndicatorScope;
+  /** Statuses the figures count (official: validated; provisional: submitted and validated). */
+  counted: readonly ReportStatus[];
+  breakdown?: Breakdown;
+  /** Months before this one are over: their reports are expected. */
+  currentPeriod: string;
+  dueDay: number;
+  fields: readonly AggregatedField[];
+}
+
+export const TOTAL_KEY = "";
+/** Snapshot key = month index × SNAPSHOT_SHIFT + value in hundredths + 1 (0: no value). */
+export const SNAPSHOT_SHIFT = 100_000_000_000;
+
+const raw = (text: string) => sql.raw(text);
+
+function checkedCode(code: string): string {
+  if (!FIELD_CODE_RE.test(code)) throw new Error(`Invalid field code ${code}`);
+  return code;
+}
+
+/**
+ * The report's values parsed once per row into typed columns (jsonb_to_record):
+ * integers as int4 (summed in int8), trainee-days as double precision, rounded
+ * to two decimals once summed. Codes come from the questionnaire and are checked.
+ */
+function valuesRecord(fields: readonly AggregatedField[]): SQL {
+  const columns = fields.map((f) => `"${checkedCode(f.code)}" ${f.type === "integer" ? "int4" : "float8"}`);
+  return raw(`cross join lateral jsonb_to_record(case when c.counted then r.values else '{}'::jsonb end) as v(${columns.join(", ")})`);
+}
+
+const fieldValue = (f: AggregatedField) => raw(`v."${checkedCode(f.code)}"`);
+
+/** Month index of a YYYY-MM text or of a date: year × 12 + month − 1. */
+const periodIndex = (column: string) => raw(`(substr(${column}, 1, 4)::int * 12 + substr(${column}, 6, 2)::int - 1)`);
+const dateIndex = (expr: string) => raw(`(extract(year from ${expr})::int * 12 + extract(month from ${expr})::int - 1)`);
+
+export function monthIndex(period: string): number {
+  return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+}
+
+/** The group key of a report (alias r) or of an expected atelier-month (ateliers a, memberships at, months m.d). */
+function keyOf(breakdown: Breakdown | undefined, side: "report" | "cell"): SQL {
+  switch (breakdown) {
+    case "territory":
+      return side === "report" ? sql`r.territory_code` : sql`at.territory_code`;
+    case "atelier":
+      return side === "report" ? sql`r.atelier_code` : sql`a.code`;
+    case "month":
+      return side === "report" ? sql`r.period` : sql`to_char(m.d, 'YYYY-MM')`;
+    case "lab":
+      return sql`a.has_lab::text`;
+    case "espe":
+      return sql`a.in_espe::text`;
+    case "label":
+      return sql`coalesce(l.status::text, ${UNKNOWN_KEY})`;
+    default:
+      return sql`${TOTAL_KEY}::text`;
+  }
+}
+
+/** Joins a key needs: the atelier's attributes, or its labellisation status on the month's first day. */
+function joinsFor(breakdown: Breakdown | undefined, side: "report" | "cell"): SQL {
+  if (breakdown === "lab" || breakdown === "espe") return side === "report" ? sql`join ateliers a on a.code = r.atelier_code` : sql``;
+  if (breakdown !== "label") return sql``;
+  const day = side === "report" ? sql`to_date(r.period, 'YYYY-MM')` : sql`m.d`;
+  const atelier = side === "report" ? sql`r.atelier_code` : sql`a.code`;
+  return sql`left join label_ranges l on l.atelier_code = ${atelier} and l.valid_from <= ${day} and (l.valid_to is null or l.valid_to > ${day})`;
+}
+
+function scopeFilter(scope: IndicatorScope, side: "report" | "cell"): SQL {
+  if (scope.kind === "territory")
+    return side === "report" ? sql`and r.territory_code = ${scope.code}` : sql`and at.territory_code = ${scope.code}`;
+  if (scope.kind === "atelier") return side === "report" ? sql`and r.atelier_code = ${scope.code}` : sql`and a.code = ${scope.code}`;
+  return sql``;
+}
+
+const list = (items: SQL[]) => sql.join(items, sql`, `);
+
+/**
+ * Per atelier (and group): counts, flow sums, snapshot keys. Each report is
+ * read once; only the reports that count are parsed, so the sums need no filter.
+ */
+function perAtelier(q: AggregateQuery, flows: AggregatedField[], snapshots: AggregatedField[]): SQL {
+  const counted = sql`r.status in (${list(q.counted.map((s) => sql`${s}::report_status`))})`;
+  const over = sql`r.period < ${q.currentPeriod}`;
+  const dueDate = sql`(to_date(r.period, 'YYYY-MM') + interval '1 month')::date + ${q.dueDay - 1}::int`;
+  const monthKey = sql`${periodIndex("r.period")}::int8 * ${raw(String(SNAPSHOT_SHIFT))}`;
+  return sql`
+    select ${keyOf(q.breakdown, "report")} as k, r.atelier_code,
+      count(*) filter (where c.counted) as included,
+      count(*) filter (where ${over} and r.status in ('submitted', 'validated')) as submitted,
+      count(*) filter (where ${over} and r.status = 'validated') as validated,
+      count(*) filter (where ${over} and (r.first_submitted_at at time zone 'Europe/Paris')::date <= ${dueDate}) as on_time
+      ${sql.join(
+        flows.map((f, i) => sql`, sum(${fieldValue(f)}) as ${raw(`f${i}`)}`),
+        sql``,
+      )}
+      ${sql.join(
+        snapshots.map((f, i) => sql`, max(c.month_key + coalesce(round(${fieldValue(f)} * 100)::int8 + 1, 0)) as ${raw(`n${i}`)}`),
+        sql``,
+      )}
+    from reports r
+      cross join lateral (select ${counted} as counted, case when ${counted} then ${monthKey} end as month_key) c
+      ${valuesRecord([...flows, ...snapshots])}
+      ${joinsFor(q.breakdown, "report")}
+    where r.period between ${q.from} and ${q.to} ${scopeFilter(q.scope, "report")}
+    group by 1, 2`;
+}
+
+const decode = (column: string) => raw(`sum(nullif(${column} % ${SNAPSHOT_SHIFT}, 0) - 1) / 100.0`);
+
+/**
+ * Expected reports: atelier-months of the period that are over, for ateliers
+ * open that month, in the scope's territory that month. Counted by interval
+ * arithmetic on the memberships, or month by month for keys that change
+ * within a membership (month, labellisation status).
+ */
+function expected(q: AggregateQuery): SQL {
+  const lastOver = Math.min(monthIndex(q.to), monthIndex(q.currentPeriod) - 1);
+  const grouped = q.breakdown ? sql`group by grouping sets ((), (k))` : sql``;
+  const gk = q.breakdown ? sql`case when grouping(k) = 1 then ${TOTAL_KEY} else k end` : sql`${TOTAL_KEY}::text`;
+  if (q.breakdown === "month" || q.breakdown === "label") {
+    return sql`
+      select ${gk} as gk, count(*) as expected from (
+        select ${keyOf(q.breakdown, "cell")} as k
+        from generate_series(to_date(${q.from}, 'YYYY-MM'), to_date(${q.to}, 'YYYY-MM'), interval '1 month') m(d)
+        join atelier_territories at on at.valid_from <= m.d and (at.valid_to is null or at.valid_to > m.d)
+        join ateliers a on a.code = at.atelier_code
+          and a.opened_on <= (m.d + interval '1 month' - interval '1 day') and (a.closed_on is null or a.closed_on > m.d)
+        ${joinsFor(q.breakdown, "cell")}
+        where ${dateIndex("m.d")} <= ${lastOver}::int ${scopeFilter(q.scope, "cell")}
+      ) cells ${grouped}`;
+  }
+  const lower = sql`greatest(${monthIndex(q.from)}::int, ${dateIndex("at.valid_from")} + (extract(day from at.valid_from) > 1)::int, ${dateIndex("a.opened_on")})`;
+  const upper = sql`least(${lastOver}::int,
+    coalesce(${dateIndex("(at.valid_to - 1)")}, ${lastOver}::int), coalesce(${dateIndex("(a.closed_on - 1)")}, ${lastOver}::int))`;
+  return sql`
+    select ${gk} as gk, coalesce(sum(greatest(0, months)), 0) as expected from (
+      select ${keyOf(q.breakdown, "cell")} as k, ${upper} - ${lower} + 1 as months
+      from atelier_territories at join ateliers a on a.code = at.atelier_code
+      where true ${scopeFilter(q.scope, "cell")}
+    ) memberships ${grouped}`;
+}
+
+export function aggregateSql(q: AggregateQuery): SQL {
+  const flows = q.fields.filter((f) => f.aggregation === "flow");
+  const snapshots = q.fields.filter((f) => f.aggregation === "snapshot");
+  const grouped = q.breakdown ? sql`group by grouping sets ((), (k))` : sql``;
+  const gk = q.breakdown ? sql`case when grouping(k) = 1 then ${TOTAL_KEY} else k end` : sql`${TOTAL_KEY}::text`;
+  const sums = [
+    ...["included", "submitted", "validated", "on_time"].map((c) => raw(`sum(${c}) as ${c}`)),
+    ...flows.map((_, i) => raw(`sum(f${i}) as f${i}`)),
+    ...snapshots.map((_, i) => sql`${decode(`n${i}`)} as ${raw(`n${i}`)}`),
+  ];
+  // With a breakdown, the whole scope's snapshot takes each atelier's latest report across its groups.
+  const latest = q.breakdown
+    ? sql`, latest as (
+        select ${TOTAL_KEY}::text as gk ${sql.join(
+          snapshots.map((_, i) => sql`, ${decode(`n${i}`)} as ${raw(`m${i}`)}`),
+          sql``,
+        )}
+        from (select atelier_code ${raw(snapshots.map((_, i) => `, max(n${i}) as n${i}`).join(""))} from per_atelier group by atelier_code) x
+      )`
+    : sql``;
+  return sql`
+    with ${
+      q.breakdown === "label"
+        ? sql`label_ranges as (
+      select atelier_code, status, valid_from, lead(valid_from) over (partition by atelier_code order by valid_from) as valid_to
+      from atelier_labels
+    ),`
+        : sql``
+    }
+    per_atelier as (${perAtelier(q, flows, snapshots)}),
+    totals as (select ${gk} as gk, ${list(sums)} from per_atelier ${grouped}),
+    expected as (${expected(q)})
+    ${latest}
+    select * from totals full join expected using (gk) ${q.breakdown ? sql`left join latest using (gk)` : sql``}`;
+}

@@ -1,0 +1,25 @@
+import { ZApiError, ZIndicators, ZIndicatorsQuery } from "@enquete/contract";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { Config } from "../../config.ts";
+import type { Db } from "../../db/client.ts";
+import { dueDay } from "../settings/service.ts";
+import { scopeGuard } from "./access.ts";
+import * as service from "./service.ts";
+
+export const indicatorRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
+  app.get(
+    "/indicators",
+    {
+      schema: {
+        tags: ["Indicateurs"],
+        summary: "Les indicateurs du contrat et les chiffres du tableau de bord d'un périmètre et d'une période",
+        description:
+          "Chiffres officiels (rapports validés) ou provisoires (soumis et validés), avec leur complétude. Les valeurs en % sont des pourcentages (12,5 pour 12,5 %). Un territoire compte chaque rapport dans le territoire de l'atelier au mois du rapport.",
+        querystring: ZIndicatorsQuery,
+        response: { 200: ZIndicators, 401: ZApiError, 403: ZApiError, 404: ZApiError, 422: ZApiError },
+      },
+      preHandler: app.allow(scopeGuard(db)),
+    },
+    async (request) => await service.computeIndicators(db, request.query, { dueDay: await dueDay(db, config) }),
+  );
+};

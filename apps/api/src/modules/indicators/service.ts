@@ -1,0 +1,160 @@
+/**
+ * GET /api/indicators: the repository aggregates the reports in SQL, the
+ * domain's definitions turn the totals into the contract indicators and the
+ * dashboard's figures, with targets, baselines and completeness.
+ */
+import type { TCompleteness, TIndicators, TIndicatorsQuery } from "@enquete/contract";
+import {
+  aggregatedFields,
+  atelierName,
+  CONTRACT_INDICATORS,
+  COUNTED_STATUSES,
+  dashboardFigures,
+  evaluateFigure,
+  evaluateIndicator,
+  figureGroups,
+  formatPeriod,
+  formatScope,
+  type IndicatorDef,
+  type IndicatorScope,
+  indicatorRange,
+  type PeriodRange,
+  parisDate,
+  parseScope,
+  periodOfDate,
+  rangeLabel,
+  reachedRate,
+  showsTargets,
+  type TargetRow,
+  targetsOf,
+  type YearType,
+} from "@enquete/domain";
+import type { Db } from "../../db/client.ts";
+import { AppError } from "../../errors.ts";
+import { type Aggregate, type AggregateRow, aggregate } from "./aggregation.ts";
+import { breakdownGroups } from "./groups.ts";
+import * as repo from "./repository.ts";
+
+export function scopeOf(text: string): IndicatorScope {
+  const scope = parseScope(text);
+  if (!scope) throw new AppError("VALIDATION_FAILED", 422, "Périmètre invalide.", [{ field: "scope", message: "Périmètre invalide." }]);
+  return scope;
+}
+
+export function rangeOf(query: { year: number; yearType?: "calendar" | "school"; month?: string; quarter?: number }): PeriodRange {
+  const range = indicatorRange(query);
+  if ("problems" in range) {
+    throw new AppError(
+      "VALIDATION_FAILED",
+      422,
+      "La requête contient des valeurs invalides : corrigez les champs signalés.",
+      range.problems,
+    );
+  }
+  return range;
+}
+
+const completenessOf = (row: AggregateRow): TCompleteness => ({ ...row.counts });
+
+async function scopeLabel(db: Db, scope: IndicatorScope): Promise<string> {
+  if (scope.kind === "national") return "Réseau Canopé (national)";
+  if (scope.kind === "territory") return (await repo.territoryNames(db)).get(scope.code) ?? scope.code;
+  const city = (await repo.atelierCities(db, [scope.code])).get(scope.code);
+  return city ? atelierName(scope.code, city) : scope.code;
+}
+
+export interface IndicatorContext {
+  dueDay: number;
+  /** Paris date: months before its month are expected. */
+  today?: string;
+}
+
+async function load(db: Db, scope: IndicatorScope, range: PeriodRange, query: TIndicatorsQuery, context: IndicatorContext) {
+  const national = scope.kind === "national";
+  const fields = aggregatedFields();
+  const [result, targets, distanceLearning, label] = await Promise.all([
+    aggregate(db, {
+      ...range,
+      scope,
+      counted: COUNTED_STATUSES[query.basis],
+      ...(query.breakdown ? { breakdown: query.breakdown } : {}),
+      currentPeriod: formatPeriod(periodOfDate(context.today ?? parisDate())),
+      dueDay: context.dueDay,
+      fields,
+    }),
+    repo.allTargets(db),
+    national ? repo.distanceLearningTotals(db, range.from, range.to) : Promise.resolve(undefined),
+    scopeLabel(db, scope),
+  ]);
+  return { result, targets, distanceLearning, label };
+}
+
+interface Loaded {
+  scope: IndicatorScope;
+  range: PeriodRange;
+  query: TIndicatorsQuery;
+  result: Aggregate;
+  targets: TargetRow[];
+  distanceLearning: { moocTraineeDays: number; magistereTraineeDays: number; months: number } | undefined;
+  label: string;
+}
+
+/**
+ * The targets shown beside a value: set per calendar year, they show for a
+ * calendar year, its quarters and months (the trajectory), and the rate
+ * reached for the whole year only.
+ */
+export function targetInfo(
+  def: IndicatorDef,
+  scope: IndicatorScope,
+  targets: readonly TargetRow[],
+  period: { year: number; yearType: YearType; range: PeriodRange },
+  value: number | null,
+) {
+  if (period.yearType !== "calendar" || !showsTargets(def, scope)) return {};
+  const { target, baseline } = targetsOf(targets, def.code, period.year);
+  const wholeYear = period.range.from === `${period.year}-01` && period.range.to === `${period.year}-12`;
+  return {
+    ...(target ? { target: target.value } : {}),
+    ...(baseline ? { baseline: baseline.value, baselineYear: baseline.year } : {}),
+    ...(target && wholeYear ? { reached: reachedRate(value, target.value) } : {}),
+  };
+}
+
+function present(l: Loaded): TIndicators {
+  const national = l.scope.kind === "national";
+  const fields = aggregatedFields();
+  const figures = dashboardFigures(fields);
+  const { totals, counts } = l.result.total;
+  const dl = l.distanceLearning;
+  const response: TIndicators = {
+    scope: formatScope(l.scope),
+    scopeLabel: l.label,
+    year: l.query.year,
+    yearType: l.query.yearType,
+    from: l.range.from,
+    to: l.range.to,
+    periodLabel: rangeLabel(l.range, l.query.yearType),
+    basis: l.query.basis,
+    completeness: completenessOf(l.result.total),
+    indicators: CONTRACT_INDICATORS.map((def) => {
+      const value = evaluateIndicator(def, totals, { national, ...(dl ? { distanceLearning: dl } : {}) });
+      const period = { year: l.query.year, yearType: l.query.yearType, range: l.range };
+      return { ...value, label: def.label, unit: def.unit, ...targetInfo(def, l.scope, l.targets, period, value.value), fiche: def.fiche };
+    }),
+    figures: figures.map((def) => ({ ...evaluateFigure(def, totals, counts), label: def.label, unit: def.unit, group: def.group })),
+    figureGroups: figureGroups(fields),
+    ...(dl ? { distanceLearning: dl } : {}),
+  };
+  return response;
+}
+
+/** The indicators of a scope and period, from one aggregation of the reports, with the breakdown asked for. */
+export async function computeIndicators(db: Db, query: TIndicatorsQuery, context: IndicatorContext): Promise<TIndicators> {
+  const scope = scopeOf(query.scope);
+  const range = rangeOf(query);
+  const loaded: Loaded = { scope, range, query, ...(await load(db, scope, range, query, context)) };
+  const response = present(loaded);
+  if (!query.breakdown) return response;
+  return { ...response, breakdown: await breakdownGroups(db, query.breakdown, loaded.result.groups) };
+}

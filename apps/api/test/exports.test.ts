@@ -1,0 +1,192 @@
+/**
+ * The exports: the reports CSV as French Excel opens it, and the dashboard
+ * workbook with real numbers, each limited to the caller's reach.
+ */
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { indicatorTargets, reports } from "../src/db/schema.ts";
+import { seedTargets } from "../src/db/seed/targets.ts";
+import { parseFrenchCsv } from "./exports-csv.ts";
+import { buildUser, createTestApp, signIn } from "./helpers.ts";
+import { type Fixture, IDF, NORMANDIE, seedFixture, values } from "./indicators-fixtures.ts";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let fixture: Fixture;
+const cookie: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedTargets(t.db);
+  fixture = await seedFixture(t.db);
+  await t.db.insert(indicatorTargets).values([
+    { indicatorCode: "1-1", year: 2025, value: 2000, isBaseline: false },
+    { indicatorCode: "4-1-1", year: 2025, value: 50, isBaseline: false },
+  ]);
+  await t.db.insert(reports).values({
+    atelierCode: "2A",
+    period: "2025-05",
+    territoryCode: "paca-corse",
+    status: "draft",
+    version: 1,
+    formVersion: 1,
+    values: values({ highlights: '=HYPERLINK("http://pirate.example") ; "accueil"\nsur deux lignes' }),
+  });
+  const people = {
+    national: [{ role: "national" }],
+    viewer: [{ role: "viewer" }],
+    dtNormandie: [{ role: "territory", territoryCode: NORMANDIE }],
+    dtIdf: [{ role: "territory", territoryCode: IDF }],
+    atelier14: [{ role: "atelier", atelierCode: "14" }],
+    nobody: [],
+  } as const;
+  for (const [name, grants] of Object.entries(people)) {
+    const u = await buildUser(t.db, { grants: [...grants] });
+    cookie[name] = (await signIn(t.app, u.email, u.password)).cookie;
+  }
+});
+afterAll(async () => await t.close());
+
+const get = (who: string | null, url: string) => t.app.inject({ url, headers: who ? { cookie: cookie[who] ?? "" } : {} });
+
+async function csv(who: string, query = "year=2025") {
+  const res = await get(who, `/api/exports/reports.csv?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return { res, rows: parseFrenchCsv(res.body) };
+}
+
+describe("the reports CSV", () => {
+  it("opens in French Excel: BOM, ;, decimal comma, quoted text, a French file name", async () => {
+    const { res, rows } = await csv("national");
+    expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(res.headers["content-disposition"]).toBe(
+      "attachment; filename=\"rapports-mensuels-annee-2025.csv\"; filename*=UTF-8''rapports-mensuels-ann%C3%A9e-2025.csv",
+    );
+    expect(res.body.startsWith('\uFEFF"atelier";"nom_atelier";"departement";"direction_territoriale";"mois";"statut"')).toBe(true);
+    const first = res.body.split("\r\n")[1] ?? "";
+    expect(first).toMatch(/^"14";"Atelier Canopé 14 – Caen";"Calvados";"normandie";"2025-01";"validated";"Validé";1;2025-02-05 10:00;/);
+    expect(first).toContain(";1;0,5;1,25;0,5;");
+    const row = rows.find((r) => r.atelier === "14" && r.mois === "2025-01");
+    expect(row).toMatchObject({ traineeDaysOffSite: "0,5", traineeDaysRemote: "1,25", trainers: "10", highlights: "" });
+  });
+
+  it("has one row per report of the year, whatever its status, with the territory of its month", async () => {
+    const { rows } = await csv("national");
+    const expected = fixture.facts.filter((f) => f.period.startsWith("2025-")).length + 1;
+    expect(rows).toHaveLength(expected);
+    const moved = rows.filter((r) => r.atelier === "27");
+    expect(moved.filter((r) => r.direction_territoriale === NORMANDIE).map((r) => r.mois)).toEqual([
+      "2025-01",
+      "2025-02",
+      "2025-03",
+      "2025-04",
+      "2025-05",
+      "2025-06",
+    ]);
+    expect(moved.filter((r) => r.direction_territoriale === IDF)).toHaveLength(6);
+    expect(rows.filter((r) => r.atelier === "50").map((r) => r.statut)).toEqual(["returned", "submitted", "validated", "draft"]);
+    const school = (await csv("national", "year=2025&yearType=school")).rows;
+    expect(school.filter((r) => r.atelier === "75").map((r) => r.mois)).toEqual(["2025-09", "2025-12", "2026-01", "2026-08"]);
+  });
+
+  it("quotes a text with separators and line breaks, and defuses a formula", async () => {
+    const { res, rows } = await csv("national");
+    expect(res.body).toContain('"\'=HYPERLINK(""http://pirate.example"") ; ""accueil""\nsur deux lignes"');
+    expect(rows.find((r) => r.atelier === "2A")?.highlights).toBe('\'=HYPERLINK("http://pirate.example") ; "accueil"\nsur deux lignes');
+  });
+
+  it("is limited to the caller's reach: a territory gets the reports of its months, an atelier its own", async () => {
+    const normandie = (await csv("dtNormandie")).rows;
+    expect(new Set(normandie.map((r) => r.direction_territoriale))).toEqual(new Set([NORMANDIE]));
+    expect(normandie.filter((r) => r.atelier === "27")).toHaveLength(6);
+    const idf = (await csv("dtIdf")).rows;
+    expect(new Set(idf.map((r) => r.atelier))).toEqual(new Set(["27", "75"]));
+    const own = (await csv("atelier14")).rows;
+    expect(new Set(own.map((r) => r.atelier))).toEqual(new Set(["14"]));
+    expect((await csv("viewer")).rows.length).toBe((await csv("national")).rows.length);
+  });
+
+  it("refuses the signed-out, the role-less and bad parameters", async () => {
+    expect((await get(null, "/api/exports/reports.csv?year=2025")).statusCode).toBe(401);
+    expect((await get("nobody", "/api/exports/reports.csv?year=2025")).statusCode).toBe(403);
+    const bad = await get("national", "/api/exports/reports.csv?year=25");
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors).toContainEqual({ field: "year", message: "L'enquête commence en 2016." });
+    expect((await get("national", "/api/exports/reports.csv?year=2025&yearType=civil")).statusCode).toBe(422);
+  });
+});
+
+async function workbook(who: string, query = "year=2025") {
+  const res = await get(who, `/api/exports/indicators.xlsx?${query}`);
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  return { res, wb };
+}
+
+const rowOf = (sheet: ExcelJS.Worksheet, code: string) => {
+  let found: ExcelJS.Row | undefined;
+  sheet.eachRow((row) => {
+    if (row.getCell(1).value === code) found = row;
+  });
+  if (!found) throw new Error(`no row ${code}`);
+  return found;
+};
+
+describe("the dashboard workbook", () => {
+  it("has the national indicators with baseline, target, value and rate reached as real numbers", async () => {
+    const { res, wb } = await workbook("national");
+    expect(res.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(res.headers["content-disposition"]).toContain("filename*=UTF-8''tableau-de-bord-indicateurs-ann%C3%A9e-2025.xlsx");
+    const names = wb.worksheets.map((s) => s.name);
+    expect(names[0]).toBe("Indicateurs nationaux");
+    expect(names).toContain("Normandie");
+    expect(names).toContain("Île-de-France");
+    expect(names.slice(-2)).toEqual(["Totaux mensuels", "Fiches indicateurs"]);
+    expect(names).toHaveLength(1 + 12 + 2);
+    const national = wb.getWorksheet("Indicateurs nationaux") as ExcelJS.Worksheet;
+    expect(national.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(national.getRow(1).values).toEqual(
+      expect.arrayContaining(["Code", "Unité", "Valeur de référence", "Cible 2025", "Valeur", "Taux d'atteinte de la cible"]),
+    );
+    const days = rowOf(national, "1-1");
+    expect(days.getCell(5).value).toBe(87_325);
+    expect(days.getCell(6).value).toBe(2000);
+    expect(typeof days.getCell(7).value).toBe("number");
+    expect(days.getCell(7).numFmt).toMatch(/^#,##0/);
+    const trainers = rowOf(national, "4-1-1");
+    expect(trainers.getCell(6)).toMatchObject({ value: 0.5, numFmt: "0.00%" });
+    expect(trainers.getCell(7)).toMatchObject({ value: 0.4138, numFmt: "0.00%" });
+    expect(trainers.getCell(8).value).toBeCloseTo(0.8276, 4);
+    expect(trainers.getCell(9).value).toBe(12);
+    expect(trainers.getCell(10).value).toBe(29);
+  });
+
+  it("gives each territory its sheet (targets of shares only) and the monthly totals", async () => {
+    const { wb } = await workbook("viewer");
+    const normandie = wb.getWorksheet("Normandie") as ExcelJS.Worksheet;
+    expect(rowOf(normandie, "1-1").getCell(6).value).toBeNull();
+    expect(rowOf(normandie, "4-1-1").getCell(6).value).toBe(0.5);
+    const monthly = wb.getWorksheet("Totaux mensuels") as ExcelJS.Worksheet;
+    expect(monthly.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const january = monthly.getRow(2);
+    expect(january.getCell(1).value).toEqual(new Date(Date.UTC(2025, 0, 1)));
+    expect(january.getCell(1).numFmt).toBe("mmmm yyyy");
+    expect(january.getCell(2).value).toBe(101);
+    const header = monthly.getRow(1).values as string[];
+    const onSite = header.indexOf("Journées stagiaires dans les murs");
+    expect(january.getCell(onSite).value).toBe(1 + 101);
+    const total = monthly.getRow(14);
+    expect(String(total.getCell(1).value)).toMatch(/^Total/);
+    expect(total.getCell(2).value).toBe(1212);
+  });
+
+  it("gives a territorial director their territory only, and refuses atelier directors", async () => {
+    const { wb } = await workbook("dtNormandie");
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["Normandie", "Totaux mensuels Normandie", "Fiches indicateurs"]);
+    const atelier = await get("atelier14", "/api/exports/indicators.xlsx?year=2025");
+    expect(atelier.statusCode).toBe(403);
+    expect(atelier.json().message).toMatch(/réservé aux directions nationale et territoriales/);
+    expect((await get(null, "/api/exports/indicators.xlsx?year=2025")).statusCode).toBe(401);
+    expect((await get("national", "/api/exports/indicators.xlsx")).statusCode).toBe(422);
+  });
+});

@@ -1,0 +1,76 @@
+import type { TCompleteness, TIndicators } from "@enquete/contract";
+import type { IndicatorScope } from "@enquete/domain";
+import { completenessSentence, formatNumber, formatPercent, formatValue } from "../format.ts";
+import type { DashboardSettings } from "../settings.ts";
+import type { IndicatorValue } from "../types.ts";
+import { noTargetReason, targetTerm } from "./targetText.ts";
+
+type Props = {
+  indicator: IndicatorValue;
+  scope: IndicatorScope;
+  settings: DashboardSettings;
+  periodLabel: string;
+  completeness: TCompleteness;
+  distanceLearning: TIndicators["distanceLearning"];
+};
+
+/** The value of the period, its target and baseline, the share of the target reached, and what it is made of. */
+export function IndicatorFigures({ indicator, scope, settings, periodLabel, completeness, distanceLearning }: Props) {
+  const reason = noTargetReason(indicator, scope, settings);
+  return (
+    <>
+      <dl className="fr-mb-2w fr-pl-0">
+        <div>
+          <dt className="fr-text--sm fr-mb-0">Valeur, {periodLabel}</dt>
+          <dd className="fr-h2 fr-m-0 fr-mb-2w fr-pl-0">{formatValue(indicator.value, indicator.unit)}</dd>
+        </div>
+        {(indicator.target !== undefined || scope.kind === "national") && (
+          <Term term={targetTerm(scope, settings.year)}>
+            {indicator.target === undefined ? "aucune" : formatValue(indicator.target, indicator.unit)}
+          </Term>
+        )}
+        {indicator.baseline !== undefined && (
+          <Term term={`Valeur de référence ${indicator.baselineYear ?? ""}`.trim()}>{formatValue(indicator.baseline, indicator.unit)}</Term>
+        )}
+        {indicator.reached !== undefined && (
+          <Term term={scope.kind === "national" ? "Part de la cible atteinte" : "Part de la cible nationale atteinte"}>
+            {indicator.reached === null ? "non calculable" : formatPercent(indicator.reached)}
+          </Term>
+        )}
+      </dl>
+      {reason && <p className="fr-text--sm fr-hint-text">{reason}</p>}
+      {indicator.numerator !== undefined && indicator.denominator !== undefined && (
+        <p className="fr-text--sm fr-mb-1w">
+          Soit {formatNumber(indicator.numerator)} sur {formatNumber(indicator.denominator)} (numérateur et dénominateur de la fiche).
+        </p>
+      )}
+      {indicator.parts && (
+        <>
+          <p className="fr-text--sm fr-mb-0">Dont :</p>
+          <ul className="fr-text--sm fr-mb-1w">
+            {indicator.parts.map((p) => (
+              <li key={p.code}>
+                {p.label} : {formatNumber(p.value)}
+              </li>
+            ))}
+          </ul>
+          {distanceLearning && (
+            <p className="fr-text--sm fr-hint-text fr-mb-1w">Formation à distance saisie pour {distanceLearning.months} mois sur 12.</p>
+          )}
+        </>
+      )}
+      <p className="fr-text--sm fr-mb-2w">{completenessSentence(completeness, settings.basis)}.</p>
+    </>
+  );
+}
+
+function Term({ term, children }: { term: string; children: string }) {
+  return (
+    <div className="fr-text--sm fr-mb-1v">
+      <dt style={{ display: "inline" }}>{term} : </dt>
+      <dd style={{ display: "inline" }} className="fr-m-0 fr-text--bold">
+        {children}
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { TIndicators } from "@enquete/contract";
+import { formatNumber, formatValue } from "../format.ts";
+import type { FigureValue } from "../types.ts";
+
+type Props = { indicators: TIndicators; caption: string };
+
+function valueText(f: FigureValue): string {
+  const value = formatValue(f.value, f.unit);
+  if (f.numerator === undefined || f.denominator === undefined) return value;
+  return `${value} (${formatNumber(f.numerator)} sur ${formatNumber(f.denominator)})`;
+}
+
+/** Every other figure of the period in one compact table, grouped like the questionnaire, then the reporting figures. */
+export function FiguresTable({ indicators, caption }: Props) {
+  const groups = indicators.figureGroups
+    .map((g) => ({ ...g, figures: indicators.figures.filter((f) => f.group === g.code) }))
+    .filter((g) => g.figures.length > 0);
+  return (
+    <div className="fr-grid-row">
+      <div className="fr-col-12 fr-col-lg-9">
+        <div className="fr-table fr-table--sm fr-table--bordered fr-table--no-caption">
+          <div className="fr-table__wrapper">
+            <div className="fr-table__container">
+              <div className="fr-table__content">
+                <table>
+                  <caption>{caption}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Chiffre</th>
+                      <th scope="col">Valeur</th>
+                    </tr>
+                  </thead>
+                  {groups.map((g) => (
+                    <tbody key={g.code}>
+                      <tr>
+                        <th scope="rowgroup" colSpan={2} className="fr-cell--multiline">
+                          {g.label}
+                        </th>
+                      </tr>
+                      {g.figures.map((f) => (
+                        <tr key={f.code}>
+                          <th scope="row" className="fr-cell--multiline">
+                            {f.label}
+                          </th>
+                          <td>{valueText(f)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  ))}
+                </table>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,267 @@
+/**
+ * The dashboards in a real browser: the DIS opens the national indicators of
+ * last year, reads a fiche and a curve's table, drills down to a territory,
+ * an atelier and one of its reports, downloads both exports; each dashboard
+ * page passes axe and fits a 360 px phone. Data: the Corse ateliers 2A and
+ * 2B, last year, which no other browser test touches (they use this year's
+ * recent months, and other territories).
+ */
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { parisDate, periodOfDate } from "@enquete/domain";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "./browser.ts";
+
+const chromiumPath = inject("chromiumPath");
+const baseUrl = inject("baseUrl");
+
+const NATIONAL = "dis@canope.test";
+const TERRITORY = "dt.paca-corse@canope.test";
+const TERRITORY_NAME = "Provence-Alpes-Côte d'Azur – Corse";
+const YEAR = periodOfDate(parisDate()).year - 1;
+/** The territory's eight ateliers, twelve months each. */
+const TERRITORY_EXPECTED = 8 * 12;
+
+const BASE_VALUES = {
+  trainingActions: 5,
+  trainingActionsEspe: 1,
+  trainees: 60,
+  traineeDaysOnSite: 18,
+  traineeDaysOffSite: 8,
+  traineeDaysRemote: 2,
+  traineeDaysEspe: 2,
+  visitorsOnSite: 120,
+  beneficiariesOffSite: 40,
+  beneficiariesTeachers: 100,
+  beneficiariesSupervisors: 20,
+  beneficiariesParents: 20,
+  beneficiariesLocalStaff: 10,
+  beneficiariesOther: 10,
+  mediationBeneficiaries: 5,
+  adviceBeneficiaries: 3,
+  codesignSessions: 1,
+  codesignParticipants: 20,
+  events: 2,
+  eventsDpe: 1,
+  eventParticipants: 35,
+  agreementsEspe: 0,
+  agreementsLocalAuthorities: 1,
+  agreementsOther: 0,
+  localAuthoritiesServed: 2,
+  trainers: 3,
+  trainersCertified: 1,
+  highlights: null,
+};
+
+/** Validated reports (atelier, month, co-design sessions), and one only submitted: official figures leave it out. */
+const VALIDATED = [
+  { atelier: "2A", month: 1, codesignSessions: 2 },
+  { atelier: "2A", month: 2, codesignSessions: 3 },
+  { atelier: "2A", month: 3, codesignSessions: 4 },
+  { atelier: "2B", month: 1, codesignSessions: 6 },
+] as const;
+const SUBMITTED = { atelier: "2B", month: 2, codesignSessions: 5 } as const;
+const sessions = (atelier?: string) =>
+  VALIDATED.filter((r) => atelier === undefined || r.atelier === atelier).reduce((sum, r) => sum + r.codesignSessions, 0);
+const period = (month: number) => `${YEAR}-${String(month).padStart(2, "0")}`;
+
+async function apiSignIn(email: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: "canope-demo" }),
+  });
+  if (res.status !== 200) throw new Error(`Connexion de ${email} impossible : ${res.status}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+async function call(cookie: string, method: "PUT" | "POST", path: string, body?: unknown): Promise<void> {
+  const res = await fetch(`${baseUrl}/api${path}`, {
+    method,
+    headers: body === undefined ? { cookie } : { cookie, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} : ${res.status} ${await res.text()}`);
+}
+
+async function submitReport(report: { atelier: string; month: number; codesignSessions: number }): Promise<string> {
+  const director = await apiSignIn(`atelier.${report.atelier.toLowerCase()}@canope.test`);
+  const at = `/reports/${report.atelier}/${period(report.month)}`;
+  await call(director, "PUT", at, { values: { ...BASE_VALUES, codesignSessions: report.codesignSessions } });
+  await call(director, "POST", `${at}/submit`, {});
+  return at;
+}
+
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+beforeAll(async () => {
+  if (!chromiumPath) return;
+  browser = await launchBrowser(chromiumPath);
+  const territory = await apiSignIn(TERRITORY);
+  for (const report of VALIDATED) await call(territory, "POST", `${await submitReport(report)}/validate`);
+  await submitReport(SUBMITTED);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(): Promise<{ page: Page; problems: string[] }> {
+  await browser.context.clearCookies();
+  const page = await browser.context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    // A 401 from GET /api/me is how the app learns nobody is signed in.
+    if (m.type() === "error" && !/status of 401/.test(m.text())) problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
+  return { page, problems };
+}
+
+async function signIn(page: Page, email: string, path: string) {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForURL(/\/connexion/);
+  await page.getByLabel("Adresse électronique").fill(email);
+  await page.getByLabel("Mot de passe", { exact: true }).fill("canope-demo");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+const text = (s: string | null) => (s ?? "").replace(/\s+/g, " ").trim();
+const card = (page: Page, code: string) => page.getByRole("article", { name: new RegExp(`^${code} – `) });
+const cardValue = async (page: Page, code: string) => text(await card(page, code).locator("dd").first().textContent());
+const dashboardReady = (page: Page) => card(page, "4-1-1").waitFor();
+
+/** The cells of a breakdown row, after its header: the six indicators, then the reports counted. */
+async function breakdownRow(page: Page, name: string): Promise<string[]> {
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+  return (await row.getByRole("cell").allTextContents()).map(text);
+}
+
+async function seriousA11yViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+}
+
+async function overflowAt360(path: string): Promise<number> {
+  const phone = await launchBrowser(chromiumPath as string, { width: 360, height: 740 });
+  try {
+    const small = await phone.context.newPage();
+    await signIn(small, NATIONAL, path);
+    await dashboardReady(small);
+    // The curves are drawn at the width they are given: let them measure it.
+    await small.waitForTimeout(200);
+    return await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  } finally {
+    await phone.close();
+  }
+}
+
+async function downloaded(page: Page, linkName: RegExp): Promise<{ name: string; bytes: Buffer }> {
+  const waiting = page.waitForEvent("download");
+  await page.getByRole("link", { name: linkName }).click();
+  const download = await waiting;
+  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+}
+
+describe.skipIf(!chromiumPath)("the dashboards", () => {
+  it("take the national team from the network down to a territory, an atelier and a report, with both exports", async () => {
+    const { page, problems } = await newPage();
+    await signIn(page, NATIONAL, `/tableau-de-bord?annee=${YEAR}`);
+    await page.getByRole("heading", { level: 1, name: "Indicateurs : Réseau national" }).waitFor();
+    await dashboardReady(page);
+
+    // The six contract indicators, each with its value.
+    expect(await page.getByRole("article").count()).toBe(6);
+    for (const code of ["1-1", "1-4", "1-5", "2-2-2", "3-4", "4-1-1"]) expect(await cardValue(page, code)).not.toBe("");
+    const completeness = text(await page.getByText(/^Chiffres établis sur .* attendus \(/).textContent());
+    expect(completeness).toContain(`sur ${text((101 * 12).toLocaleString("fr-FR"))} attendus`);
+
+    // The territory's row of the breakdown: 3-4 is the sum of its validated reports' sessions, the submitted one left out.
+    const corse = await breakdownRow(page, TERRITORY_NAME);
+    expect(corse[4]).toBe(String(sessions()));
+    expect(corse[6]?.replace(/\s/g, "")).toBe(`${VALIDATED.length}/${TERRITORY_EXPECTED}`);
+
+    // A fiche beside its figure, and the curve's numbers as a table.
+    // By keyboard: the fiche's button, then (below) the territory's link.
+    await card(page, "3-4").getByRole("button", { name: "Fiche de l'indicateur 3-4" }).focus();
+    await page.keyboard.press("Enter");
+    await card(page, "3-4").getByText("Mesure le rôle joué par Réseau Canopé pour favoriser les démarches innovantes").waitFor();
+    await card(page, "3-4").getByRole("button", { name: "Données du graphique (tableau)" }).click();
+    const curve = card(page, "3-4").getByRole("table", { name: `Cumul mois après mois – 3-4, ${YEAR}` });
+    await curve.waitFor();
+    expect(await curve.getByRole("row").count()).toBe(13);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Both exports of the year, named by the API.
+    const csv = await downloaded(page, /^Télécharger les rapports mensuels de l'année/);
+    expect(csv.name).toBe(`rapports-mensuels-année-${YEAR}.csv`);
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const header = csv.bytes.toString("utf8").slice(1).split(/\r?\n/)[0] ?? "";
+    expect(header.split(";").length).toBeGreaterThan(20);
+    expect(header).toContain("codesignSessions");
+    const xlsx = await downloaded(page, /^Télécharger le tableau de bord de l'année/);
+    expect(xlsx.name).toBe(`tableau-de-bord-indicateurs-année-${YEAR}.xlsx`);
+    expect(xlsx.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+
+    // Down to the territory: its own figures, then provisional ones that count the submitted report.
+    await page.getByRole("link", { name: TERRITORY_NAME, exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`/tableau-de-bord/territoires/paca-corse\\?annee=${YEAR}$`));
+    await page.getByRole("heading", { level: 1, name: `Indicateurs : ${TERRITORY_NAME}` }).waitFor();
+    await dashboardReady(page);
+    expect(await cardValue(page, "3-4")).toBe(String(sessions()));
+    await page.getByText(`Chiffres établis sur ${VALIDATED.length} rapports validés sur ${TERRITORY_EXPECTED} attendus (`).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByText("Provisoires (soumis)").click();
+    await page.waitForURL(/base=provisoire/);
+    await page
+      .getByText(`Chiffres établis sur ${VALIDATED.length + 1} rapports soumis ou validés sur ${TERRITORY_EXPECTED} attendus (`)
+      .waitFor();
+    expect(await cardValue(page, "3-4")).toBe(String(sessions() + SUBMITTED.codesignSessions));
+    await page.getByText("Officiels (validés)").click();
+    await page.getByText(`Chiffres établis sur ${VALIDATED.length} rapports validés`).first().waitFor();
+    expect((await breakdownRow(page, "Atelier Canopé 2A – Ajaccio"))[4]).toBe(String(sessions("2A")));
+
+    // Down to the atelier, month by month, then to the report behind a month.
+    await page.getByRole("link", { name: "Atelier Canopé 2A – Ajaccio", exact: true }).click();
+    await page.waitForURL(new RegExp(`/tableau-de-bord/ateliers/2A\\?annee=${YEAR}$`));
+    await page.getByRole("heading", { level: 1, name: "Indicateurs : Atelier Canopé 2A – Ajaccio" }).waitFor();
+    await dashboardReady(page);
+    expect(await cardValue(page, "3-4")).toBe(String(sessions("2A")));
+    const breadcrumb = page.getByRole("navigation", { name: "vous êtes ici :" });
+    expect(await breadcrumb.getByRole("link", { name: TERRITORY_NAME }).getAttribute("href")).toBe(
+      `/tableau-de-bord/territoires/paca-corse?annee=${YEAR}`,
+    );
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole("link", { name: `février ${YEAR} – voir le rapport` }).click();
+    await page.waitForURL(new RegExp(`/ateliers/2A/rapports/${period(2)}$`));
+    await page.getByRole("heading", { level: 1, name: `Rapport d'activité de février ${YEAR}` }).waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows an atelier director their atelier's dashboard from the home page, without the national workbook", async () => {
+    const { page, problems } = await newPage();
+    await signIn(page, "atelier.2a@canope.test", "/");
+    await page.getByRole("link", { name: "Indicateurs de l'atelier, mois par mois" }).click();
+    await page.waitForURL(/\/tableau-de-bord\/ateliers\/2A$/);
+    await dashboardReady(page);
+    await page.getByRole("link", { name: /^Télécharger les rapports mensuels/ }).waitFor();
+    expect(await page.getByRole("link", { name: /^Télécharger le tableau de bord/ }).count()).toBe(0);
+    expect(await page.getByRole("navigation", { name: "vous êtes ici :" }).getByRole("link", { name: "Réseau national" }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("fits each dashboard page on a phone 360 px wide", async () => {
+    for (const path of [
+      `/tableau-de-bord?annee=${YEAR}`,
+      `/tableau-de-bord/territoires/paca-corse?annee=${YEAR}`,
+      `/tableau-de-bord/ateliers/2A?annee=${YEAR}`,
+    ]) {
+      expect({ path, overflow: await overflowAt360(path) }).toEqual({ path, overflow: 0 });
+    }
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * Which reports count, and how their fields add up. The server aggregates in
+ * SQL; this is the same rule written small, over a handful of reports, so
+ * that it can be read, tested on hand-made cases, and compared with the SQL.
+ */
+import type { ReportValues } from "../questionnaire/types.ts";
+import type { ReportStatus } from "../workflow.ts";
+import { round2 } from "./evaluate.ts";
+import type { AggregatedField } from "./figures.ts";
+import type { PeriodRange } from "./periods.ts";
+
+export const BASES = ["official", "provisional"] as const;
+export type IndicatorBasis = (typeof BASES)[number];
+
+/**
+ * Official figures count validated reports only; provisional figures count
+ * submitted and validated ones. A draft or a returned report never counts.
+ */
+export const COUNTED_STATUSES: Record<IndicatorBasis, readonly ReportStatus[]> = {
+  official: ["validated"],
+  provisional: ["submitted", "validated"],
+};
+
+export interface ReportFacts {
+  atelierCode: string;
+  period: string;
+  /** The atelier's territory in the report's month. */
+  territoryCode: string;
+  status: ReportStatus;
+  values: ReportValues;
+}
+
+const numberOf = (values: ReportValues, code: string) => {
+  const v = values[code];
+  return typeof v === "number" ? v : 0;
+};
+
+/**
+ * Field totals of the reports that count: flow fields summed over months
+ * and ateliers; snapshot fields taken from each atelier's latest counted
+ * report of the period, then summed over ateliers.
+ */
+export function aggregateReports(
+  reports: readonly ReportFacts[],
+  fields: readonly AggregatedField[],
+  options: PeriodRange & { basis: IndicatorBasis; include?: (r: ReportFacts) => boolean },
+): Record<string, number> {
+  const statuses = COUNTED_STATUSES[options.basis];
+  const counted = reports.filter(
+    (r) => r.period >= options.from && r.period <= options.to && statuses.includes(r.status) && (options.include?.(r) ?? true),
+  );
+  const latest = new Map<string, ReportFacts>();
+  for (const r of counted) {
+    const seen = latest.get(r.atelierCode);
+    if (!seen || seen.period < r.period) latest.set(r.atelierCode, r);
+  }
+  const totals: Record<string, number> = {};
+  for (const f of fields) {
+    const source = f.aggregation === "flow" ? counted : [...latest.values()];
+    totals[f.code] = round2(source.reduce((sum, r) => sum + numberOf(r.values, f.code), 0));
+  }
+  return totals;
+}

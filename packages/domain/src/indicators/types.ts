@@ -1,0 +1,81 @@
+/**
+ * Indicators are data, like the questionnaire: a formula over field codes,
+ * a unit and the contract's "fiche". The server aggregates the fields in
+ * SQL and these definitions turn the totals into figures.
+ */
+
+/** "%" values are percentages (12.5 means 12.5 %), targets of "%" indicators too. */
+export type IndicatorUnit = "nombre" | "%";
+
+/**
+ * How a field's monthly values add up over a period (domain page, section 5):
+ * flow: summed over months and ateliers; snapshot: each atelier's latest
+ * value in the period, then summed over ateliers.
+ */
+export type Aggregation = "flow" | "snapshot";
+
+/** A sum of questionnaire fields, all aggregated the same way. */
+export interface Term {
+  fields: readonly string[];
+  aggregation: Aggregation;
+}
+
+/** The counts of expected and received reports behind every figure. */
+export const REPORTING_COUNTS = ["expected", "submitted", "validated", "onTime"] as const;
+export type ReportingCount = (typeof REPORTING_COUNTS)[number];
+
+/**
+ * sum: Σ terms. ratio: Σ numerator terms / Σ denominator terms × 100, a
+ * ratio of sums and never an average of ratios. count and rate read the
+ * reporting counts instead of the reports' values.
+ */
+export type Formula =
+  | { kind: "sum"; terms: readonly Term[] }
+  | { kind: "ratio"; numerator: readonly Term[]; denominator: readonly Term[] }
+  | { kind: "count"; count: ReportingCount }
+  | { kind: "rate"; numerator: ReportingCount; denominator: ReportingCount };
+
+/** The contract's "fiche indicateur", in French, shown beside the figure. */
+export interface Fiche {
+  /** The indicator's title in the contract, word for word. */
+  contractTitle: string;
+  signification: string;
+  perimetre: string;
+  modeDeCalcul: string;
+  source: string;
+}
+
+export interface IndicatorDef {
+  code: string;
+  label: string;
+  unit: IndicatorUnit;
+  formula: Extract<Formula, { kind: "sum" | "ratio" }>;
+  /** The national MOOC and M@gistère trainee-days are added, in the national figure only (indicator 1-1). */
+  addsDistanceLearning: boolean;
+  fiche: Fiche;
+}
+
+export interface FigureGroup {
+  code: string;
+  label: string;
+}
+
+/** A figure of the dashboard beyond the six contract indicators. */
+export interface FigureDef {
+  code: string;
+  label: string;
+  unit: IndicatorUnit;
+  group: string;
+  formula: Formula;
+}
+
+/** Field totals of a scope and period: flow fields summed, snapshot fields latest per atelier then summed. */
+export type FieldTotals = Readonly<Record<string, number>>;
+
+export type ReportingCounts = Readonly<Record<ReportingCount, number>>;
+
+/** The national distance-learning trainee-days of the period. */
+export interface DistanceLearningTotals {
+  moocTraineeDays: number;
+  magistereTraineeDays: number;
+}
