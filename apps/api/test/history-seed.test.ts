@@ -371,11 +371,16 @@ describe("seedHistory", () => {
     await one.close();
     expect(first.join("\n")).toMatch(new RegExp(`Historique de démonstration créé : ${afterFirst?.reports} rapports sur 25 mois\\.`));
     expect(afterFirst?.reports).toBeGreaterThan(2000);
+    // The demo's recent years get targets (the 2019 ones carried over), so its dashboards show a trajectory.
+    const year = Number(parisDate().slice(0, 4));
+    expect(first.join("\n")).toContain(`Cibles de démonstration ${year - 2}–${year}`);
 
     const second: string[] = [];
     const two = await prepareDatabase(config, (m) => second.push(m));
     try {
       expect(second.join("\n")).not.toContain("Historique");
+      const targets = await rows<{ n: number }>(two.db, sql`select count(*)::int as n from indicator_targets where year = ${year}`);
+      expect(targets[0]?.n).toBe(6);
       expect(await counts(two.db)).toEqual(afterFirst);
       expect(await seedHistory(two.db, { today: TODAY })).toEqual({ reports: 0, events: 0 });
       expect(await counts(two.db)).toEqual(afterFirst);

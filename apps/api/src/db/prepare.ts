@@ -10,7 +10,7 @@ import { runMigrations } from "./migrate.ts";
 import { seedDemo } from "./seed/demo.ts";
 import { HISTORY_MONTHS, seedHistory } from "./seed/history.ts";
 import { seedReferential } from "./seed/referential.ts";
-import { seedTargets } from "./seed/targets.ts";
+import { seedDemoTargets, seedTargets } from "./seed/targets.ts";
 
 export const EMBEDDED_DATABASE = "enquete";
 
@@ -38,7 +38,12 @@ export async function prepareDatabase(config: Config, log: (message: string) => 
     }
     if (config.demo === "full") {
       const history = await seedHistory(db, { today: parisDate() });
-      if (history.reports > 0) log(`Historique de démonstration créé : ${history.reports} rapports sur ${HISTORY_MONTHS} mois.`);
+      if (history.reports > 0) {
+        log(`Historique de démonstration créé : ${history.reports} rapports sur ${HISTORY_MONTHS} mois.`);
+        const year = Number(parisDate().slice(0, 4));
+        await seedDemoTargets(db, [year - 2, year - 1, year]);
+        log(`Cibles de démonstration ${year - 2}–${year} : celles de 2019 reconduites.`);
+      }
     }
   } catch (error) {
     await pool.end().catch(() => {});

@@ -37,3 +37,16 @@ export async function seedTargets(db: Db): Promise<boolean> {
     return true;
   });
 }
+
+/**
+ * Demo only: the demo history covers recent years, which no contract has set
+ * targets for; the 2019 targets are carried over so the dashboards show a
+ * trajectory. Never run outside the demo history (DEMO=full).
+ */
+export async function seedDemoTargets(db: Db, years: readonly number[]): Promise<number> {
+  const rows = Object.entries(CONTRACT_2017_2019).flatMap(([indicatorCode, values]) =>
+    years.map((year) => ({ indicatorCode, year, value: values[3], isBaseline: false })),
+  );
+  const inserted = await db.insert(indicatorTargets).values(rows).onConflictDoNothing().returning({ year: indicatorTargets.year });
+  return inserted.length;
+}
