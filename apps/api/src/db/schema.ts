@@ -198,6 +198,28 @@ export const reports = pgTable(
   ],
 );
 
+/**
+ * The reports summed per month, territory and status, kept by triggers on
+ * `reports` in the same transaction as each change (migration
+ * 0005_report_monthly_sums): `sums` adds every numeric value per field code,
+ * `submittedDays` counts the reports by the day of their first submission
+ * counted from the first day of the next month (Paris, clamped to -1..28), so
+ * the on-time count follows the due day of the day. The indicators of a
+ * national or territorial scope read it instead of the reports' values.
+ */
+export const reportMonthlySums = pgTable(
+  "report_monthly_sums",
+  {
+    period: text().notNull(),
+    territoryCode: text().notNull(),
+    status: reportStatusEnum().notNull(),
+    reports: integer().notNull().default(0),
+    sums: jsonb().$type<Record<string, number>>().notNull().default({}),
+    submittedDays: jsonb().$type<Record<string, number>>().notNull().default({}),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.territoryCode, t.status] })],
+);
+
 /** Every save and every transition of a report: who, when, what changed, why. */
 export const reportEvents = pgTable(
   "report_events",

@@ -7,6 +7,8 @@
  * and runs in parallel. The atelier rows are then summed for the whole scope
  * and for each group (GROUPING SETS). A report counts in the territory of its
  * own month (reports.territory_code), so a move never rewrites the past.
+ * A national or territorial scope without breakdown reads the monthly
+ * summary instead (summarySql, at the end).
  */
 import { type AggregatedField, type Breakdown, FIELD_CODE_RE, type IndicatorScope, type ReportStatus, UNKNOWN_KEY } from "@enquete/domain";
 import { type SQL, sql } from "drizzle-orm";
@@ -193,4 +195,62 @@ export function aggregateSql(q: AggregateQuery): SQL {
     expected as (${expected(q)})
     ${latest}
     select * from totals full join expected using (gk) ${q.breakdown ? sql`left join latest using (gk)` : sql``}`;
+}
+
+/** Whether a query can read report_monthly_sums: a national or territorial scope without breakdown. */
+export function summaryApplies(q: AggregateQuery): boolean {
+  return !q.breakdown && q.scope.kind !== "atelier";
+}
+
+/**
+ * The same row as aggregateSql for a national or territorial scope without
+ * breakdown, without reading the reports' values: flow sums and counts come
+ * from report_monthly_sums (a few rows per month, kept by triggers on
+ * reports), the on-time count from its histogram of first-submission days.
+ * A snapshot field takes each atelier's latest counted report of the period:
+ * nationally one probe per atelier on reports(atelier_code, period), for a
+ * territory from the territory's reports of the period (its own index).
+ */
+export function summarySql(q: AggregateQuery): SQL {
+  const flows = q.fields.filter((f) => f.aggregation === "flow");
+  const snapshots = q.fields.filter((f) => f.aggregation === "snapshot");
+  const statuses = list(q.counted.map((s) => sql`${s}::report_status`));
+  const territory = q.scope.kind === "territory" ? q.scope.code : null;
+  const inTerritory = (alias: string) => (territory === null ? sql`` : sql`and ${raw(alias)}.territory_code = ${territory}`);
+  const over = sql`s.period < ${q.currentPeriod}`;
+  const flowSums = flows.map(
+    (f, i) => sql`, sum((s.sums ->> ${checkedCode(f.code)})::numeric) filter (where s.status in (${statuses})) as ${raw(`f${i}`)}`,
+  );
+  const snapshotSums = snapshots.map((f, i) => sql`, sum((x.values ->> ${checkedCode(f.code)})::numeric) as ${raw(`n${i}`)}`);
+  const latest =
+    territory === null
+      ? sql`from ateliers a cross join lateral (
+          select r.values from reports r
+          where r.atelier_code = a.code and r.period between ${q.from} and ${q.to} and r.status in (${statuses})
+          order by r.period desc limit 1
+        ) x`
+      : sql`from (
+          select distinct on (r.atelier_code) r.values from reports r
+          where r.period between ${q.from} and ${q.to} and r.status in (${statuses}) ${inTerritory("r")}
+          order by r.atelier_code, r.period desc
+        ) x`;
+  return sql`
+    with s as (
+      select * from report_monthly_sums s where s.period between ${q.from} and ${q.to} ${inTerritory("s")}
+    ),
+    totals as (
+      select ${TOTAL_KEY}::text as gk,
+        sum(s.reports) filter (where s.status in (${statuses})) as included,
+        sum(s.reports) filter (where ${over} and s.status in ('submitted', 'validated')) as submitted,
+        sum(s.reports) filter (where ${over} and s.status = 'validated') as validated,
+        (select sum(d.value::numeric) from s cross join lateral jsonb_each(s.submitted_days) d
+          where ${over} and d.key::int <= ${q.dueDay - 1}::int) as on_time
+        ${sql.join(flowSums, sql``)}
+      from s
+    ),
+    snapshots as (
+      select ${TOTAL_KEY}::text as gk ${sql.join(snapshotSums, sql``)} ${latest}
+    ),
+    expected as (${expected(q)})
+    select * from totals full join expected using (gk) left join snapshots using (gk)`;
 }

@@ -5,7 +5,7 @@
 import { type AggregatedField, type ReportingCounts, round2 } from "@enquete/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { type AggregateQuery, aggregateSql, TOTAL_KEY } from "./aggregation-sql.ts";
+import { type AggregateQuery, aggregateSql, summaryApplies, summarySql, TOTAL_KEY } from "./aggregation-sql.ts";
 
 export type { AggregateQuery } from "./aggregation-sql.ts";
 
@@ -55,7 +55,7 @@ function toRow(raw: Record<string, unknown>, fields: readonly AggregatedField[])
 async function run(db: Db, q: AggregateQuery) {
   return await db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('parallel_setup_cost', '0', true), set_config('parallel_tuple_cost', '0', true)`);
-    return await tx.execute<Record<string, unknown>>(aggregateSql(q));
+    return await tx.execute<Record<string, unknown>>(summaryApplies(q) ? summarySql(q) : aggregateSql(q));
   });
 }
 
