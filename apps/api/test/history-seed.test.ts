@@ -114,7 +114,8 @@ describe("seedHistory", () => {
     const [year] = await rows<Record<string, string>>(
       a.db,
       sql`select
-        sum((values->>'traineeDaysOnSite')::numeric + (values->>'traineeDaysOffSite')::numeric + (values->>'traineeDaysRemote')::numeric) as days,
+        sum((values->>'traineeDaysOnSite')::numeric + (values->>'traineeDaysOffSite')::numeric) as days,
+        sum((values->>'traineeDaysRemote')::numeric) as remote,
         sum((values->>'traineeDaysEspe')::numeric) as espe,
         sum((values->>'visitorsOnSite')::int + (values->>'beneficiariesOffSite')::int) as beneficiaries,
         sum((values->>'codesignSessions')::int) as codesign,
@@ -134,7 +135,8 @@ describe("seedHistory", () => {
       codesignSessions: Number(year?.codesign),
       eventsDpe: Number(year?.dpe),
     };
-    const espeShare = share(Number(year?.espe), figures.traineeDays);
+    // 1-1 counts in-person days (the contract's fiche); 1-5 divides by all trainee-days, remote included.
+    const espeShare = share(Number(year?.espe), figures.traineeDays + Number(year?.remote));
     const certifiedShare = share(Number(team?.certified), Number(team?.trainers));
     console.log(
       `2025 (${year?.n} reports): ${JSON.stringify(figures)} vs contract 2016 ${JSON.stringify(YEARLY_TARGETS)}; ESPE ${(espeShare * 100).toFixed(1)} %, certified ${(certifiedShare * 100).toFixed(1)} % (${team?.certified}/${team?.trainers})`,

@@ -289,10 +289,12 @@ function nextTeam(r: Random, team: Team, month: number): Team {
 const half = (x: number) => Math.max(0, Math.round(x * 2) / 2);
 
 function trainingValues(r: Random, p: Profile, mean: number): ReportValues {
+  // `mean` is in-person trainee-days (in and out of the walls), what indicator 1-1 counts;
+  // remote days come on top of them, as in the contract's fiche.
   const days = mean * r.noise(0.3);
   const onSite = half(days * p.onSiteShare * r.noise(0.15));
+  const offSite = half(days * (1 - p.onSiteShare) * r.noise(0.2));
   const remote = p.remoteShare > 0 ? half(days * p.remoteShare * r.noise(0.3)) : 0;
-  const offSite = half(days * (1 - p.onSiteShare - p.remoteShare) * r.noise(0.2));
   const total = onSite + offSite + remote;
   const espe = Math.min(total, half(total * p.espeShare * r.noise(0.5)));
   const actions = total === 0 ? 0 : Math.max(1, Math.round(total / r.range(4, 10)));
