@@ -4,11 +4,16 @@
  * their status and lateness, and the button for this month's report.
  * Atelier 79 (Niort) only: other browser tests use 86 and 87.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { addMonths, formatPeriod, MONTHS_FR, type Period, parisDate, periodOfDate } from "@enquete/domain";
+
+import { addMonths, formatPeriod, MONTHS_FR, type Period } from "@enquete/domain";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildValues } from "../apps/api/test/factories.ts";
 import { launchBrowser } from "./browser.ts";
+import { horizontalOverflow, onPhone, seriousA11yViolations } from "./support/checks.ts";
+import { monthsAgo, ofMonth, thisMonth, title } from "./support/months.ts";
+import { returnReport, saveReport, submitReport, validateReport } from "./support/reports.ts";
+import { newPage, signIn as signInAs } from "./support/session.ts";
 
 const chromiumPath = inject("chromiumPath");
 const baseUrl = inject("baseUrl");
@@ -18,92 +23,25 @@ const DIRECTOR = "atelier.79@canope.test";
 const TERRITORY = "dt.aquitaine-limousin-poitou-charentes@canope.test";
 const COMMENT = "Les journées stagiaires hors les murs semblent élevées : merci de vérifier.";
 
-const now = periodOfDate(parisDate());
+const now = thisMonth();
 const months = {
   current: now,
-  returned: addMonths(now, -1),
-  validated: addMonths(now, -2),
-  draft: addMonths(now, -3),
-  missing: addMonths(now, -4),
+  returned: monthsAgo(1),
+  validated: monthsAgo(2),
+  draft: monthsAgo(3),
+  missing: monthsAgo(4),
   // In December the next month belongs to a year the page does not show.
   future: now.month < 12 ? addMonths(now, 1) : null,
 };
 
-/** "Octobre 2026". */
-const title = (p: Period) => `${MONTHS_FR[p.month - 1]?.replace(/^./, (c) => c.toUpperCase())} ${p.year}`;
-/** "de novembre 2026", "d'octobre 2026". */
-const ofMonth = (p: Period) => {
-  const name = MONTHS_FR[p.month - 1] ?? "";
-  return `${/^[aeiou]/.test(name) ? "d'" : "de "}${name} ${p.year}`;
-};
 const reportPath = (p: Period) => `/ateliers/${ATELIER}/rapports/${formatPeriod(p)}`;
-
-/** A complete report that breaks no rule of the questionnaire. */
-const VALUES = {
-  trainingActions: 8,
-  trainingActionsEspe: 1,
-  trainees: 90,
-  traineeDaysOnSite: 30,
-  traineeDaysOffSite: 12.5,
-  traineeDaysRemote: 4,
-  traineeDaysEspe: 3,
-  visitorsOnSite: 200,
-  beneficiariesOffSite: 80,
-  beneficiariesTeachers: 180,
-  beneficiariesSupervisors: 40,
-  beneficiariesParents: 30,
-  beneficiariesLocalStaff: 20,
-  beneficiariesOther: 10,
-  mediationBeneficiaries: 9,
-  adviceBeneficiaries: 5,
-  codesignSessions: 1,
-  codesignParticipants: 10,
-  events: 2,
-  eventsDpe: 1,
-  eventParticipants: 60,
-  agreementsEspe: 0,
-  agreementsLocalAuthorities: 1,
-  agreementsOther: 0,
-  localAuthoritiesServed: 3,
-  trainers: 5,
-  trainersCertified: 1,
-  highlights: null,
-};
-
-async function apiSignIn(email: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: "canope-demo" }),
-  });
-  if (res.status !== 200) throw new Error(`Connexion de ${email} impossible : ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
-async function call(cookie: string, method: "PUT" | "POST", path: string, body?: unknown) {
-  const res = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: body === undefined ? { cookie } : { cookie, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} : ${res.status} ${await res.text()}`);
-}
 
 /** Last month returned with a comment, the month before validated, the one before a draft, the one before nothing. */
 async function createReports() {
-  const director = await apiSignIn(DIRECTOR);
-  const territory = await apiSignIn(TERRITORY);
-  const at = (p: Period) => `/reports/${ATELIER}/${formatPeriod(p)}`;
-  for (const p of [months.returned, months.validated]) {
-    await call(director, "PUT", at(p), { values: VALUES });
-    await call(director, "POST", `${at(p)}/submit`, {});
-  }
-  await call(territory, "POST", `${at(months.returned)}/return`, { comment: COMMENT });
-  await call(territory, "POST", `${at(months.validated)}/validate`);
-  await call(director, "PUT", at(months.draft), { values: { trainingActions: 3 } });
+  for (const p of [months.returned, months.validated]) await submitReport(ATELIER, p, buildValues());
+  await returnReport(TERRITORY, ATELIER, months.returned, COMMENT);
+  await validateReport(TERRITORY, ATELIER, months.validated);
+  await saveReport(ATELIER, months.draft, { trainingActions: 3 });
 }
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -115,11 +53,7 @@ beforeAll(async () => {
 afterAll(async () => await browser?.close());
 
 async function signIn(page: Page) {
-  await page.goto(`${baseUrl}/`);
-  await page.waitForURL(/\/connexion/);
-  await page.getByLabel("Adresse électronique").fill(DIRECTOR);
-  await page.getByLabel("Mot de passe", { exact: true }).fill("canope-demo");
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await signInAs(page, DIRECTOR);
   await page.getByRole("heading", { level: 3, name: "Rapports mensuels" }).waitFor();
 }
 
@@ -132,15 +66,10 @@ async function monthCells(page: Page, p: Period): Promise<string[]> {
 
 describe.skipIf(!chromiumPath)("the atelier director's home page", () => {
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
   beforeAll(async () => {
     if (!chromiumPath) return;
-    await browser.context.clearCookies();
-    page = await browser.context.newPage();
-    page.on("console", (m) => {
-      if (m.type() === "error" && !/status of 401/.test(m.text())) problems.push(m.text());
-    });
-    page.on("pageerror", (e) => problems.push(e.message));
+    ({ page, problems } = await newPage(browser.context));
     await signIn(page);
   });
 
@@ -180,9 +109,7 @@ describe.skipIf(!chromiumPath)("the atelier director's home page", () => {
   });
 
   it("has no serious accessibility problem", async () => {
-    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
-    expect(serious).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
   it("leads from the returned report's alert to its page", async () => {
@@ -202,15 +129,10 @@ describe.skipIf(!chromiumPath)("the atelier director's home page", () => {
   });
 
   it("works on a phone 360 px wide: the tables scroll, not the page", async () => {
-    const phone = await launchBrowser(chromiumPath as string, { width: 360, height: 740 });
-    try {
-      const small = await phone.context.newPage();
+    await onPhone(chromiumPath as string, async (small) => {
       await signIn(small);
       await small.getByRole("table", { name: `Année ${now.year}` }).waitFor();
-      const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-    } finally {
-      await phone.close();
-    }
+      expect(await horizontalOverflow(small)).toBeLessThanOrEqual(0);
+    });
   });
 });

@@ -5,83 +5,28 @@
  * Normandie's ateliers 27 and 76, three months ago only: other browser tests
  * use 86, 87, 79 and Normandie's two previous months.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { addMonths, formatPeriod, MONTHS_FR, type Period, parisDate, periodOfDate } from "@enquete/domain";
+
+import { formatPeriod, type Period } from "@enquete/domain";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildValues } from "../apps/api/test/factories.ts";
 import { launchBrowser } from "./browser.ts";
+import { apiSignIn, call } from "./support/api.ts";
+import { horizontalOverflow, onPhone, seriousA11yViolations } from "./support/checks.ts";
+import { monthsAgo, ofMonth, thisMonth } from "./support/months.ts";
+import { submitReport, validateReport } from "./support/reports.ts";
+import { newPage as freshPage, signIn } from "./support/session.ts";
 
 const chromiumPath = inject("chromiumPath");
-const baseUrl = inject("baseUrl");
 
 const NATIONAL = "dis@canope.test";
 const TERRITORY = "dt.normandie@canope.test";
-const now = periodOfDate(parisDate());
+const now = thisMonth();
 /** 27 submits and is validated that month (after its due date: late, but validated); 76 never reports. */
-const MONTH = addMonths(now, -3);
+const MONTH = monthsAgo(3);
 const YEAR = MONTH.year;
 /** Months over in the grid's year: each atelier is expected to have reported for them. */
 const FINISHED_MONTHS = YEAR === now.year ? now.month - 1 : 12;
-
-/** "d'août 2026", "de mai 2026". */
-const ofMonth = (p: Period) => {
-  const name = MONTHS_FR[p.month - 1] ?? "";
-  return `${/^[aeiou]/.test(name) ? "d'" : "de "}${name} ${p.year}`;
-};
-
-const VALUES = {
-  trainingActions: 5,
-  trainingActionsEspe: 1,
-  trainees: 60,
-  traineeDaysOnSite: 18,
-  traineeDaysOffSite: 8,
-  traineeDaysRemote: 2,
-  traineeDaysEspe: 2,
-  visitorsOnSite: 120,
-  beneficiariesOffSite: 40,
-  beneficiariesTeachers: 100,
-  beneficiariesSupervisors: 20,
-  beneficiariesParents: 20,
-  beneficiariesLocalStaff: 10,
-  beneficiariesOther: 10,
-  mediationBeneficiaries: 5,
-  adviceBeneficiaries: 3,
-  codesignSessions: 1,
-  codesignParticipants: 7,
-  events: 2,
-  eventsDpe: 1,
-  eventParticipants: 35,
-  agreementsEspe: 0,
-  agreementsLocalAuthorities: 1,
-  agreementsOther: 0,
-  localAuthoritiesServed: 2,
-  trainers: 3,
-  trainersCertified: 1,
-  highlights: null,
-};
-
-async function apiSignIn(email: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: "canope-demo" }),
-  });
-  if (res.status !== 200) throw new Error(`Connexion de ${email} impossible : ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
-async function call(cookie: string, method: "GET" | "PUT" | "POST", path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: body === undefined ? { cookie } : { cookie, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} : ${res.status} ${await res.text()}`);
-  return await res.json();
-}
 
 /** The due day is shared by every browser test: it goes back to 10 whatever happens here. */
 async function resetDueDay() {
@@ -93,36 +38,16 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
   if (!chromiumPath) return;
   browser = await launchBrowser(chromiumPath);
-  const director = await apiSignIn("atelier.27@canope.test");
-  const at = `/reports/27/${formatPeriod(MONTH)}`;
-  await call(director, "PUT", at, { values: VALUES });
-  await call(director, "POST", `${at}/submit`, {});
-  await call(await apiSignIn(TERRITORY), "POST", `${at}/validate`);
+  await submitReport("27", MONTH, buildValues());
+  await validateReport(TERRITORY, "27", MONTH);
 });
 afterAll(async () => {
   if (chromiumPath) await resetDueDay();
   await browser?.close();
 });
 
-async function newPage(): Promise<{ page: Page; problems: string[] }> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    // A 401 from GET /api/me is how the app learns nobody is signed in; a 422 is the due day refused on purpose.
-    if (m.type() === "error" && !/status of (401|422)/.test(m.text())) problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
-  return { page, problems };
-}
-
-async function signIn(page: Page, email: string, path = "/") {
-  await page.goto(`${baseUrl}${path}`);
-  await page.waitForURL(/\/connexion/);
-  await page.getByLabel("Adresse électronique").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill("canope-demo");
-  await page.getByRole("button", { name: "Se connecter" }).click();
-}
+// A 422 is the due day refused on purpose.
+const newPage = () => freshPage(browser.context, /status of (401|422)/);
 
 const grid = (page: Page) => page.getByRole("table", { name: `Statut des rapports mensuels ${YEAR}, par atelier et par mois` });
 
@@ -138,21 +63,12 @@ async function gridCell(page: Page, atelierName: string, p: Period) {
   };
 }
 
-async function seriousA11yViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
-}
-
 async function overflowAt360(email: string, path: string, ready: (page: Page) => Promise<unknown>): Promise<number> {
-  const phone = await launchBrowser(chromiumPath as string, { width: 360, height: 740 });
-  try {
-    const small = await phone.context.newPage();
+  return await onPhone(chromiumPath as string, async (small) => {
     await signIn(small, email, path);
     await ready(small);
-    return await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  } finally {
-    await phone.close();
-  }
+    return await horizontalOverflow(small);
+  });
 }
 
 describe.skipIf(!chromiumPath)("the campaign follow-up", () => {

@@ -8,11 +8,15 @@
  * first. Atelier 86 three and four months ago, atelier 87 four and five months
  * ago: other browser tests use other months of these ateliers.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { addMonths, formatPeriod, MONTHS_FR, type Period, parisDate, periodOfDate } from "@enquete/domain";
+import { formatPeriod, type Period } from "@enquete/domain";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
+import { apiSignIn, call } from "./support/api.ts";
+import { horizontalOverflow, onPhone, seriousA11yViolations } from "./support/checks.ts";
+import { monthsAgo, ofMonth } from "./support/months.ts";
+import { reportAt, saveReport, submitReport, validateReport } from "./support/reports.ts";
+import { newPage as freshPage, signIn } from "./support/session.ts";
 
 const chromiumPath = inject("chromiumPath");
 const baseUrl = inject("baseUrl");
@@ -21,22 +25,16 @@ const DIRECTOR = "atelier.86@canope.test";
 const TERRITORY = "dt.aquitaine-limousin-poitou-charentes@canope.test";
 const NATIONAL = "dis@canope.test";
 
-const now = periodOfDate(parisDate());
 /** The month of the cycle, and the one before it (validated: what the territory compares with). */
-const MONTH = addMonths(now, -3);
-const PREVIOUS = addMonths(now, -4);
+const MONTH = monthsAgo(3);
+const PREVIOUS = monthsAgo(4);
 /** Atelier 87: validated with the keyboard only, and refused with a 409. */
-const KEYBOARD_MONTH = addMonths(now, -4);
-const CONFLICT_MONTH = addMonths(now, -5);
+const KEYBOARD_MONTH = monthsAgo(4);
+const CONFLICT_MONTH = monthsAgo(5);
 
 const COMMENT = "Les participants aux événements ont plus que doublé : merci de vérifier ce chiffre.";
 const REASON = "Erreur de saisie signalée par l'atelier après la validation.";
 
-/** "de novembre 2026", "d'octobre 2026". */
-const ofMonth = (p: Period) => {
-  const name = MONTHS_FR[p.month - 1] ?? "";
-  return `${/^[aeiou]/.test(name) ? "d'" : "de "}${name} ${p.year}`;
-};
 const reportPath = (atelier: string, p: Period) => `/ateliers/${atelier}/rapports/${formatPeriod(p)}`;
 
 /** A complete report that breaks no rule of the questionnaire. */
@@ -90,87 +88,31 @@ const VALUES = {
 };
 const JUSTIFICATION = "Dix visiteurs de la fête de la science comptés dans deux publics.";
 
-async function apiSignIn(email: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: "canope-demo" }),
-  });
-  if (res.status !== 200) throw new Error(`Connexion de ${email} impossible : ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
-async function call(cookie: string, method: "GET" | "PUT" | "POST", path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: body === undefined ? { cookie } : { cookie, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} : ${res.status} ${await res.text()}`);
-  return await res.json();
-}
-
 type ServerReport = { status: string; values: Record<string, unknown>; justifications: Record<string, string> };
 
 async function serverReport(atelier: string, p: Period): Promise<ServerReport> {
-  return (await call(await apiSignIn(NATIONAL), "GET", `/reports/${atelier}/${formatPeriod(p)}`)) as ServerReport;
-}
-
-async function submitThroughApi(atelier: string, p: Period, values: Record<string, unknown>) {
-  const director = await apiSignIn(`atelier.${atelier}@canope.test`);
-  await call(director, "PUT", `/reports/${atelier}/${formatPeriod(p)}`, { values });
-  await call(director, "POST", `/reports/${atelier}/${formatPeriod(p)}/submit`, {});
+  return (await call(await apiSignIn(NATIONAL), "GET", reportAt(atelier, p))) as ServerReport;
 }
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
   if (!chromiumPath) return;
   browser = await launchBrowser(chromiumPath);
-  await submitThroughApi("86", PREVIOUS, PREVIOUS_VALUES);
-  await call(await apiSignIn(TERRITORY), "POST", `/reports/86/${formatPeriod(PREVIOUS)}/validate`);
-  await call(await apiSignIn(DIRECTOR), "PUT", `/reports/86/${formatPeriod(MONTH)}`, { values: VALUES });
-  await submitThroughApi("87", KEYBOARD_MONTH, PREVIOUS_VALUES);
-  await submitThroughApi("87", CONFLICT_MONTH, PREVIOUS_VALUES);
+  await submitReport("86", PREVIOUS, PREVIOUS_VALUES);
+  await validateReport(TERRITORY, "86", PREVIOUS);
+  await saveReport("86", MONTH, VALUES);
+  await submitReport("87", KEYBOARD_MONTH, PREVIOUS_VALUES);
+  await submitReport("87", CONFLICT_MONTH, PREVIOUS_VALUES);
 });
 afterAll(async () => await browser?.close());
 
 /** A fresh page, signed out; console errors are collected (a 401 is how the app learns nobody is signed in). */
-async function newPage(expected: RegExp = /status of 401/): Promise<{ page: Page; problems: string[] }> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" && !expected.test(m.text())) problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
-  return { page, problems };
-}
+const newPage = (expected?: RegExp) => freshPage(browser.context, expected);
 
 /** Opens a page signed out, signs in on the way, and lands back on it. */
 async function signInTo(page: Page, email: string, path: string) {
-  await page.goto(`${baseUrl}${path}`);
-  await page.waitForURL(/\/connexion/).catch(async (error: Error) => {
-    const heading = await page
-      .locator("h1")
-      .first()
-      .textContent({ timeout: 1_000 })
-      .catch(() => null);
-    throw new Error(`${error.message}\nPage : ${page.url()} ; titre : ${heading}`);
-  });
-  await page.getByLabel("Adresse électronique").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill("canope-demo");
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await signIn(page, email, path);
   await page.waitForURL(`${baseUrl}${path}`);
-}
-
-async function seriousA11yViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
 /** A field's row in a block's comparison table: this month, the previous month, the same month last year. */
@@ -422,15 +364,10 @@ describe.skipIf(!chromiumPath)("reviewing with the keyboard, and a decision take
   });
 
   it("works on a phone 360 px wide: the tables scroll, not the page", async () => {
-    const phone = await launchBrowser(chromiumPath as string, { width: 360, height: 740 });
-    try {
-      const small = await phone.context.newPage();
+    await onPhone(chromiumPath as string, async (small) => {
       await signInTo(small, TERRITORY, reportPath("86", MONTH));
       await small.getByRole("table", { name: /^Formation :/ }).waitFor();
-      const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-    } finally {
-      await phone.close();
-    }
+      expect(await horizontalOverflow(small)).toBeLessThanOrEqual(0);
+    });
   });
 });

@@ -7,19 +7,20 @@
  * recent months, and other territories).
  */
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
-import { parisDate, periodOfDate } from "@enquete/domain";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
+import { horizontalOverflow, onPhone, seriousA11yViolations } from "./support/checks.ts";
+import { thisMonth } from "./support/months.ts";
+import { submitReport as submit, validateReport } from "./support/reports.ts";
+import { newPage as freshPage, signIn } from "./support/session.ts";
 
 const chromiumPath = inject("chromiumPath");
-const baseUrl = inject("baseUrl");
 
 const NATIONAL = "dis@canope.test";
 const TERRITORY = "dt.paca-corse@canope.test";
 const TERRITORY_NAME = "Provence-Alpes-Côte d'Azur – Corse";
-const YEAR = periodOfDate(parisDate()).year - 1;
+const YEAR = thisMonth().year - 1;
 /** The territory's eight ateliers, twelve months each. */
 const TERRITORY_EXPECTED = 8 * 12;
 
@@ -66,67 +67,25 @@ const sessions = (atelier?: string) =>
   VALIDATED.filter((r) => atelier === undefined || r.atelier === atelier).reduce((sum, r) => sum + r.codesignSessions, 0);
 const period = (month: number) => `${YEAR}-${String(month).padStart(2, "0")}`;
 
-async function apiSignIn(email: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: "canope-demo" }),
-  });
-  if (res.status !== 200) throw new Error(`Connexion de ${email} impossible : ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
-async function call(cookie: string, method: "PUT" | "POST", path: string, body?: unknown): Promise<void> {
-  const res = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: body === undefined ? { cookie } : { cookie, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} : ${res.status} ${await res.text()}`);
-}
-
-async function submitReport(report: { atelier: string; month: number; codesignSessions: number }): Promise<string> {
-  const director = await apiSignIn(`atelier.${report.atelier.toLowerCase()}@canope.test`);
-  const at = `/reports/${report.atelier}/${period(report.month)}`;
-  await call(director, "PUT", at, { values: { ...BASE_VALUES, codesignSessions: report.codesignSessions } });
-  await call(director, "POST", `${at}/submit`, {});
-  return at;
+async function submitReport(report: { atelier: string; month: number; codesignSessions: number }) {
+  await submit(report.atelier, period(report.month), { ...BASE_VALUES, codesignSessions: report.codesignSessions });
 }
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
   if (!chromiumPath) return;
   browser = await launchBrowser(chromiumPath);
-  const territory = await apiSignIn(TERRITORY);
-  for (const report of VALIDATED) await call(territory, "POST", `${await submitReport(report)}/validate`);
+  for (const report of VALIDATED) {
+    await submitReport(report);
+    await validateReport(TERRITORY, report.atelier, period(report.month));
+  }
   await submitReport(SUBMITTED);
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-async function newPage(): Promise<{ page: Page; problems: string[] }> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    // A 401 from GET /api/me is how the app learns nobody is signed in.
-    if (m.type() === "error" && !/status of 401/.test(m.text())) problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
-  return { page, problems };
-}
-
-async function signIn(page: Page, email: string, path: string) {
-  await page.goto(`${baseUrl}${path}`);
-  await page.waitForURL(/\/connexion/);
-  await page.getByLabel("Adresse électronique").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill("canope-demo");
-  await page.getByRole("button", { name: "Se connecter" }).click();
-}
+const newPage = () => freshPage(browser.context);
 
 const text = (s: string | null) => (s ?? "").replace(/\s+/g, " ").trim();
 const card = (page: Page, code: string) => page.getByRole("article", { name: new RegExp(`^${code} – `) });
@@ -139,23 +98,14 @@ async function breakdownRow(page: Page, name: string): Promise<string[]> {
   return (await row.getByRole("cell").allTextContents()).map(text);
 }
 
-async function seriousA11yViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
-}
-
 async function overflowAt360(path: string): Promise<number> {
-  const phone = await launchBrowser(chromiumPath as string, { width: 360, height: 740 });
-  try {
-    const small = await phone.context.newPage();
+  return await onPhone(chromiumPath as string, async (small) => {
     await signIn(small, NATIONAL, path);
     await dashboardReady(small);
     // The curves are drawn at the width they are given: let them measure it.
     await small.waitForTimeout(200);
-    return await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  } finally {
-    await phone.close();
-  }
+    return await horizontalOverflow(small);
+  });
 }
 
 async function downloaded(page: Page, linkName: RegExp): Promise<{ name: string; bytes: Buffer }> {

@@ -6,11 +6,16 @@
  * Atelier 33 (Bordeaux) and its territory's director only: other browser
  * tests use 86, 87, 79, 14, 27 and 50.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { addMonths, formatPeriod, MONTHS_FR, type Period, parisDate, periodOfDate } from "@enquete/domain";
+
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildValues } from "../apps/api/test/factories.ts";
 import { launchBrowser } from "./browser.ts";
+import { apiSignIn, call } from "./support/api.ts";
+import { horizontalOverflow, seriousA11yViolations } from "./support/checks.ts";
+import { monthsAgo, ofMonth } from "./support/months.ts";
+import { returnReport, submitReport } from "./support/reports.ts";
+import { newPage as freshPage, signIn } from "./support/session.ts";
 
 const chromiumPath = inject("chromiumPath");
 const baseUrl = inject("baseUrl");
@@ -19,69 +24,9 @@ const ATELIER = "33";
 const DIRECTOR = "atelier.33@canope.test";
 const TERRITORY = "dt.aquitaine-limousin-poitou-charentes@canope.test";
 const ADMIN = "admin@canope.test";
-const LAST_MONTH = addMonths(periodOfDate(parisDate()), -1);
+const LAST_MONTH = monthsAgo(1);
 
-/** "d'octobre 2026", "de novembre 2026", as the emails write it. */
-const ofMonth = (p: Period) => {
-  const name = MONTHS_FR[p.month - 1] ?? "";
-  return `${/^[aeiou]/.test(name) ? "d'" : "de "}${name} ${p.year}`;
-};
 const RETURN_SUBJECT = `Rapport ${ofMonth(LAST_MONTH)} renvoyé pour correction (atelier ${ATELIER})`;
-
-/** A complete report that breaks no rule of the questionnaire. */
-const VALUES = {
-  trainingActions: 5,
-  trainingActionsEspe: 1,
-  trainees: 60,
-  traineeDaysOnSite: 18,
-  traineeDaysOffSite: 8,
-  traineeDaysRemote: 2,
-  traineeDaysEspe: 2,
-  visitorsOnSite: 140,
-  beneficiariesOffSite: 45,
-  beneficiariesTeachers: 110,
-  beneficiariesSupervisors: 25,
-  beneficiariesParents: 20,
-  beneficiariesLocalStaff: 15,
-  beneficiariesOther: 15,
-  mediationBeneficiaries: 5,
-  adviceBeneficiaries: 3,
-  codesignSessions: 1,
-  codesignParticipants: 7,
-  events: 2,
-  eventsDpe: 1,
-  eventParticipants: 35,
-  agreementsEspe: 0,
-  agreementsLocalAuthorities: 1,
-  agreementsOther: 0,
-  localAuthoritiesServed: 2,
-  trainers: 3,
-  trainersCertified: 1,
-  highlights: null,
-};
-
-async function apiSignIn(email: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: "canope-demo" }),
-  });
-  if (res.status !== 200) throw new Error(`Connexion de ${email} impossible : ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
-async function call(cookie: string, method: "GET" | "PUT" | "POST", path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: body === undefined ? { cookie } : { cookie, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} : ${res.status} ${await res.text()}`);
-  return await res.json();
-}
 
 type OutboxItem = { to: string; subject: string; status: string; lastError: string | null };
 
@@ -96,43 +41,19 @@ beforeAll(async () => {
   if (!chromiumPath) return;
   browser = await launchBrowser(chromiumPath);
   // Last month's report, submitted by the atelier and returned by its territory: one email to the director.
-  const director = await apiSignIn(DIRECTOR);
-  const period = formatPeriod(LAST_MONTH);
-  await call(director, "PUT", `/reports/${ATELIER}/${period}`, { values: VALUES });
-  await call(director, "POST", `/reports/${ATELIER}/${period}/submit`, {});
-  const territory = await apiSignIn(TERRITORY);
-  await call(territory, "POST", `/reports/${ATELIER}/${period}/return`, { comment: "Merci de vérifier le nombre de stagiaires." });
+  await submitReport(ATELIER, LAST_MONTH, buildValues());
+  await returnReport(TERRITORY, ATELIER, LAST_MONTH, "Merci de vérifier le nombre de stagiaires.");
 });
 afterAll(async () => await browser?.close());
 
-async function newPage(): Promise<{ page: Page; problems: string[] }> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    // A 401 from GET /api/me is how the app learns nobody is signed in; the browser logs it.
-    if (m.type() === "error" && !/status of (401|422)/.test(m.text())) problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
-  return { page, problems };
-}
+// A 422 is a change the server refuses on purpose.
+const newPage = () => freshPage(browser.context, /status of (401|422)/);
 
 /** Opens a page of the app: sign-in first, then back to it. */
 async function signInAt(page: Page, email: string, path: string) {
-  await page.goto(`${baseUrl}${path}`);
-  await page.waitForURL(/\/connexion/);
-  await page.getByLabel("Adresse électronique").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill("canope-demo");
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await signIn(page, email, path);
   await page.waitForURL((url) => url.pathname === path.split("?")[0]);
 }
-
-async function seriousA11yViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
-}
-
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 const reminders = (page: Page) => page.getByRole("checkbox", { name: /Rappels de remise du rapport mensuel/ });
 const returnNotices = (page: Page) => page.getByRole("checkbox", { name: /Avis de renvoi d'un rapport/ });

@@ -5,24 +5,20 @@
  * Atelier 86 (this month) and 87 (this month and the previous one) only:
  * other browser tests use other ateliers.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { addMonths, formatPeriod, type Period, parisDate, periodOfDate, type ReportValues } from "@enquete/domain";
+import { formatPeriod, type ReportValues } from "@enquete/domain";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
+import { seriousA11yViolations } from "./support/checks.ts";
+import { monthsAgo, ofMonth, thisMonth } from "./support/months.ts";
+import { signIn, watchProblems as watch } from "./support/session.ts";
 
 const chromiumPath = inject("chromiumPath");
 const baseUrl = inject("baseUrl");
 
-const now = periodOfDate(parisDate());
+const now = thisMonth();
 const THIS_MONTH = formatPeriod(now);
-const PREVIOUS_MONTH = formatPeriod(addMonths(now, -1));
-const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-/** "de novembre 2026", "d'octobre 2026". */
-const ofMonth = (p: Period) => {
-  const name = MONTHS[p.month - 1] ?? "";
-  return `${/^[aeiou]/.test(name) ? "d'" : "de "}${name} ${p.year}`;
-};
+const PREVIOUS_MONTH = formatPeriod(monthsAgo(1));
 
 /** Autosave waits for typing to stop (1.5 s): the server is polled a while. */
 const POLL = { timeout: 10_000, interval: 200 };
@@ -66,23 +62,12 @@ beforeAll(async () => {
 });
 afterAll(async () => await browser?.close());
 
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    // A 401 from GET /api/me is how the app learns nobody is signed in; the aborted saves of the "offline" part are expected.
-    if (m.type() === "error" && !/status of 401|net::ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(m.text())) problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
-  return problems;
-}
+// A 401 from GET /api/me is how the app learns nobody is signed in; the aborted saves of the "offline" part are expected.
+const watchProblems = (page: Page) => watch(page, /status of 401|net::ERR_INTERNET_DISCONNECTED|Failed to fetch/);
 
 /** Opens a report's page signed out, signs in on the way, and lands back on the report. */
 async function signInTo(page: Page, email: string, path: string) {
-  await page.goto(`${baseUrl}${path}`);
-  await page.waitForURL(/\/connexion/);
-  await page.getByLabel("Adresse électronique").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill("canope-demo");
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await signIn(page, email, path);
   await page.waitForURL(`${baseUrl}${path}`);
   await page.getByRole("button", { name: "Soumettre" }).waitFor();
 }
@@ -102,11 +87,6 @@ const serverReport = async (context: BrowserContext, atelier: string, period: st
   (await api(context, "GET", `/reports/${atelier}/${period}`)).body;
 
 const saveStatus = (page: Page) => page.getByTestId("save-status");
-
-async function seriousA11yViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
-}
 
 describe.skipIf(!chromiumPath)("the monthly report form", () => {
   it("atelier 86: fill, errors and warnings, offline, reload, restore, save, submit", async () => {

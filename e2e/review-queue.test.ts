@@ -5,96 +5,32 @@
  * Normandie's ateliers 14, 27, 50 and 61, the two previous months only: other
  * browser tests use 86, 87 and 79, and the campaign test the month before.
  */
-import AxeBuilder from "@axe-core/playwright";
-import { addMonths, dueDate, formatPeriod, MONTHS_FR, type Period, parisDate, periodOfDate } from "@enquete/domain";
+
+import { dueDate, formatPeriod, type Period, parisDate } from "@enquete/domain";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildValues } from "../apps/api/test/factories.ts";
 import { launchBrowser } from "./browser.ts";
+import { apiSignIn, call } from "./support/api.ts";
+import { horizontalOverflow, onPhone, seriousA11yViolations } from "./support/checks.ts";
+import { monthsAgo, ofMonth, title } from "./support/months.ts";
+import { reportAt, saveReport, submitReport } from "./support/reports.ts";
+import { newPage, signIn as signInAs } from "./support/session.ts";
 
 const chromiumPath = inject("chromiumPath");
 const baseUrl = inject("baseUrl");
 
 const TERRITORY = "dt.normandie@canope.test";
-const now = periodOfDate(parisDate());
 /** The queue's default month: its three reports are submitted, 61's is a draft, 76 has none. */
-const LAST_MONTH = addMonths(now, -1);
+const LAST_MONTH = monthsAgo(1);
 /** Before the 10th, last month's reports are not late yet. */
 const LAST_MONTH_LATE = parisDate() > dueDate(formatPeriod(LAST_MONTH));
 /** Reviewed with the keyboard only: 14 and 50 submitted. */
-const TWO_AGO = addMonths(now, -2);
-
-/** "Octobre 2026". */
-const title = (p: Period) => `${MONTHS_FR[p.month - 1]?.replace(/^./, (c) => c.toUpperCase())} ${p.year}`;
-/** "de novembre 2026", "d'octobre 2026". */
-const ofMonth = (p: Period) => {
-  const name = MONTHS_FR[p.month - 1] ?? "";
-  return `${/^[aeiou]/.test(name) ? "d'" : "de "}${name} ${p.year}`;
-};
-
-/** A complete report that breaks no rule of the questionnaire. */
-const VALUES = {
-  trainingActions: 6,
-  trainingActionsEspe: 1,
-  trainees: 70,
-  traineeDaysOnSite: 20,
-  traineeDaysOffSite: 10,
-  traineeDaysRemote: 2,
-  traineeDaysEspe: 2,
-  visitorsOnSite: 150,
-  beneficiariesOffSite: 50,
-  beneficiariesTeachers: 120,
-  beneficiariesSupervisors: 30,
-  beneficiariesParents: 20,
-  beneficiariesLocalStaff: 20,
-  beneficiariesOther: 10,
-  mediationBeneficiaries: 6,
-  adviceBeneficiaries: 4,
-  codesignSessions: 1,
-  codesignParticipants: 8,
-  events: 2,
-  eventsDpe: 1,
-  eventParticipants: 40,
-  agreementsEspe: 0,
-  agreementsLocalAuthorities: 1,
-  agreementsOther: 0,
-  localAuthoritiesServed: 2,
-  trainers: 4,
-  trainersCertified: 1,
-  highlights: null,
-};
-
-async function apiSignIn(email: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: "canope-demo" }),
-  });
-  if (res.status !== 200) throw new Error(`Connexion de ${email} impossible : ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
-async function call(cookie: string, method: "GET" | "PUT" | "POST", path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${baseUrl}/api${path}`, {
-    method,
-    headers: body === undefined ? { cookie } : { cookie, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path} : ${res.status} ${await res.text()}`);
-  return await res.json();
-}
-
-async function submit(atelier: string, p: Period) {
-  const director = await apiSignIn(`atelier.${atelier}@canope.test`);
-  await call(director, "PUT", `/reports/${atelier}/${formatPeriod(p)}`, { values: VALUES });
-  await call(director, "POST", `/reports/${atelier}/${formatPeriod(p)}/submit`, {});
-}
+const TWO_AGO = monthsAgo(2);
 
 async function statusOf(atelier: string, p: Period): Promise<string> {
   const territory = await apiSignIn(TERRITORY);
-  const report = (await call(territory, "GET", `/reports/${atelier}/${formatPeriod(p)}`)) as { status: string };
+  const report = (await call(territory, "GET", reportAt(atelier, p))) as { status: string };
   return report.status;
 }
 
@@ -102,19 +38,14 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
   if (!chromiumPath) return;
   browser = await launchBrowser(chromiumPath);
-  for (const atelier of ["14", "27", "50"]) await submit(atelier, LAST_MONTH);
-  const director61 = await apiSignIn("atelier.61@canope.test");
-  await call(director61, "PUT", `/reports/61/${formatPeriod(LAST_MONTH)}`, { values: { trainingActions: 2 } });
-  for (const atelier of ["14", "50"]) await submit(atelier, TWO_AGO);
+  for (const atelier of ["14", "27", "50"]) await submitReport(atelier, LAST_MONTH, buildValues());
+  await saveReport("61", LAST_MONTH, { trainingActions: 2 });
+  for (const atelier of ["14", "50"]) await submitReport(atelier, TWO_AGO, buildValues());
 });
 afterAll(async () => await browser?.close());
 
 async function signIn(page: Page, path = "/") {
-  await page.goto(`${baseUrl}${path}`);
-  await page.waitForURL(/\/connexion/);
-  await page.getByLabel("Adresse électronique").fill(TERRITORY);
-  await page.getByLabel("Mot de passe", { exact: true }).fill("canope-demo");
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await signInAs(page, TERRITORY, path);
   await page.getByRole("heading", { level: 3, name: "Rapports à examiner" }).waitFor();
 }
 
@@ -142,22 +73,12 @@ async function tabTo(page: Page, name: RegExp, max = 40): Promise<void> {
   throw new Error(`Aucun élément « ${name} » atteint au clavier.`);
 }
 
-async function seriousA11yViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
-}
-
 describe.skipIf(!chromiumPath)("the territorial director's review queue", () => {
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
   beforeAll(async () => {
     if (!chromiumPath) return;
-    await browser.context.clearCookies();
-    page = await browser.context.newPage();
-    page.on("console", (m) => {
-      if (m.type() === "error" && !/status of 401/.test(m.text())) problems.push(m.text());
-    });
-    page.on("pageerror", (e) => problems.push(e.message));
+    ({ page, problems } = await newPage(browser.context));
     await signIn(page);
   });
 
@@ -257,16 +178,11 @@ describe.skipIf(!chromiumPath)("the territorial director's review queue", () => 
   });
 
   it("works on a phone 360 px wide: the tables scroll, not the page", async () => {
-    const phone = await launchBrowser(chromiumPath as string, { width: 360, height: 740 });
-    try {
-      const small = await phone.context.newPage();
+    await onPhone(chromiumPath as string, async (small) => {
       await signIn(small);
       await queueTable(small, LAST_MONTH).waitFor();
       await small.getByRole("table", { name: /^Statut des rapports mensuels/ }).waitFor();
-      const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-    } finally {
-      await phone.close();
-    }
+      expect(await horizontalOverflow(small)).toBeLessThanOrEqual(0);
+    });
   });
 });

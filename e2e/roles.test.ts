@@ -2,10 +2,10 @@
  * Each role signs in in a real browser, lands on its own home page with real
  * data, and signs out. Also: a wrong password, the 404 page, a phone screen.
  */
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
+import { horizontalOverflow, onPhone, seriousA11yViolations } from "./support/checks.ts";
+import { newPage as freshPage, signIn } from "./support/session.ts";
 
 const chromiumPath = inject("chromiumPath");
 const baseUrl = inject("baseUrl");
@@ -16,30 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await browser?.close());
 
-async function newPage(): Promise<{ page: Page; problems: string[] }> {
-  await browser.context.clearCookies();
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    // A 401 from GET /api/me is how the app learns nobody is signed in; the browser logs it.
-    if (m.type() === "error" && !/status of 401/.test(m.text())) problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
-  return { page, problems };
-}
-
-async function signIn(page: Page, email: string, password = "canope-demo") {
-  await page.goto(`${baseUrl}/`);
-  await page.waitForURL(/\/connexion/);
-  await page.getByLabel("Adresse électronique").fill(email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-}
-
-async function seriousA11yViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
-}
+const newPage = () => freshPage(browser.context);
 
 const journeys = [
   { email: "atelier.86@canope.test", section: "Atelier Canopé 86 – Poitiers", shows: "Aquitaine – Limousin – Poitou-Charentes" },
@@ -70,7 +47,7 @@ describe.skipIf(!chromiumPath)("each role in a real browser", () => {
 
   it("explains a wrong password in French and keeps what was typed", async () => {
     const { page } = await newPage();
-    await signIn(page, "atelier.86@canope.test", "pas-le-bon-mot-de-passe");
+    await signIn(page, "atelier.86@canope.test", "/", "pas-le-bon-mot-de-passe");
     await page.getByText("Adresse électronique ou mot de passe incorrect.").waitFor();
     expect(await page.getByLabel("Adresse électronique").inputValue()).toBe("atelier.86@canope.test");
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -94,9 +71,7 @@ describe.skipIf(!chromiumPath)("each role in a real browser", () => {
   });
 
   it("works on a phone 360 px wide: no horizontal scroll of the page, and the form by keyboard", async () => {
-    const phone = await launchBrowser(chromiumPath as string, { width: 360, height: 740 });
-    try {
-      const page = await phone.context.newPage();
+    await onPhone(chromiumPath as string, async (page) => {
       await page.goto(`${baseUrl}/connexion`);
       await page.getByLabel("Adresse électronique").focus();
       await page.keyboard.type("dt.normandie@canope.test");
@@ -104,10 +79,7 @@ describe.skipIf(!chromiumPath)("each role in a real browser", () => {
       await page.keyboard.type("canope-demo");
       await page.keyboard.press("Enter");
       await page.getByRole("heading", { level: 2, name: "Normandie", exact: true }).waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
-    } finally {
-      await phone.close();
-    }
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    });
   });
 });
