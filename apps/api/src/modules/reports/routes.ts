@@ -22,6 +22,7 @@ import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { caller } from "../../plugins/app/auth.ts";
 import { dueDay } from "../settings/service.ts";
+import * as decisions from "./decisions.ts";
 import * as listing from "./listing.ts";
 import * as service from "./service.ts";
 
@@ -152,7 +153,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       preHandler: app.allow(guards.hasRole("territory", "national")),
     },
     async (request) =>
-      await service.decide(db, caller(request), "validate", request.params.atelier, request.params.period, null, await current()),
+      await decisions.decide(db, caller(request), "validate", request.params.atelier, request.params.period, null, await current()),
   );
 
   app.post(
@@ -167,7 +168,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       },
       preHandler: app.allow(guards.hasRole("territory", "national")),
     },
-    async (request) => await service.validateBatch(db, caller(request), request.body.period, request.body.atelierCodes, await current()),
+    async (request) => await decisions.validateBatch(db, caller(request), request.body.period, request.body.atelierCodes, await current()),
   );
 
   app.post(
@@ -183,7 +184,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       preHandler: app.allow(guards.hasRole("territory", "national")),
     },
     async (request) =>
-      await service.decide(
+      await decisions.decide(
         db,
         caller(request),
         "return",
@@ -207,7 +208,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       preHandler: app.allow(guards.hasRole("national")),
     },
     async (request) =>
-      await service.decide(
+      await decisions.decide(
         db,
         caller(request),
         "reopen",

@@ -24,15 +24,12 @@ import {
   numericFields,
   parisDate,
   parsePeriod,
-  type ReportAction,
   type ReportValues,
   softWarnings,
-  TRANSITIONS,
 } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
 import type { Caller } from "../auth/service.ts";
-import { queueDecisionEmails } from "../notifications/service.ts";
 import { listClosedYears } from "../settings/repository.ts";
 import * as repo from "./repository.ts";
 
@@ -78,7 +75,7 @@ function assertPeriodOpen(period: string) {
  * A closed year's reports no longer change, except those the national team
  * reopened after the closing (they can then be corrected and validated).
  */
-async function assertYearOpen(db: repo.DbOrTx, report: repo.ReportRecord | null, period: string) {
+export async function assertYearOpen(db: repo.DbOrTx, report: repo.ReportRecord | null, period: string) {
   const year = Number(period.slice(0, 4));
   const closed = (await listClosedYears(db)).find((c) => c.year === year);
   if (!closed) return;
@@ -362,64 +359,4 @@ export async function submit(
     );
   });
   return await getReport(db, caller, atelierCode, period, settings);
-}
-
-/** validate, return, reopen: the territory of that atelier (or national) decides. */
-export async function decide(
-  db: Db,
-  caller: Caller,
-  action: Extract<ReportAction, "validate" | "return" | "reopen">,
-  atelierCode: string,
-  period: string,
-  comment: string | null,
-  settings: ReportSettings,
-): Promise<TReport> {
-  const territoryCode = await assertCanRead(db, caller, atelierCode, period);
-  const allowedRoles = TRANSITIONS[action].by;
-  const mayAct = caller.grants.some((g) => allowedRoles.includes(g.role) && (g.role !== "territory" || g.territoryCode === territoryCode));
-  if (!mayAct)
-    throw forbidden(
-      action === "reopen"
-        ? "Seule la direction nationale peut rouvrir un rapport validé."
-        : "Seule la direction territoriale de cet atelier peut décider de ce rapport.",
-    );
-  await db.transaction(async (tx) => {
-    const report = await repo.findReport(tx, atelierCode, period, true);
-    if (!report) throw notFound("Ce rapport n'existe pas.");
-    if (action !== "reopen") await assertYearOpen(tx, report, period);
-    const next = nextStatus(report.status, action);
-    if ("error" in next) throw new AppError("INVALID_TRANSITION", 409, next.error);
-    await repo.updateReport(
-      tx,
-      report.id,
-      { status: next.to, version: report.version + 1, ...(action === "validate" ? { validatedAt: new Date() } : { validatedAt: null }) },
-      {
-        actorId: caller.userId,
-        actorLabel: caller.displayName,
-        action,
-        fromStatus: report.status,
-        toStatus: next.to,
-        version: report.version + 1,
-        comment,
-      },
-    );
-    await queueDecisionEmails(tx, { atelierCode, period, action, comment });
-  });
-  return await getReport(db, caller, atelierCode, period, settings);
-}
-
-/** Validates several submitted reports of a month, each in its own transaction; says which were refused and why. */
-export async function validateBatch(db: Db, caller: Caller, period: string, atelierCodes: string[], settings: ReportSettings) {
-  const validated: string[] = [];
-  const refused: { atelierCode: string; code: string; message: string }[] = [];
-  for (const atelierCode of [...new Set(atelierCodes)]) {
-    try {
-      await decide(db, caller, "validate", atelierCode, period, null, settings);
-      validated.push(atelierCode);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      refused.push({ atelierCode, code: error.code, message: error.message });
-    }
-  }
-  return { validated, refused };
 }
