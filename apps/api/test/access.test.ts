@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { atelierTerritories } from "../src/db/schema.ts";
-import { buildUser, createTestApp, signIn } from "./helpers.ts";
+import { createTestApp, signInPeople } from "./helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 const cookies: Record<string, string> = {};
@@ -17,10 +17,7 @@ beforeAll(async () => {
     nobody: [],
     nationalAndAtelier: [{ role: "national" }, { role: "atelier", atelierCode: "14" }],
   } as const;
-  for (const [name, grants] of Object.entries(people)) {
-    const u = await buildUser(t.db, { grants: [...grants] });
-    cookies[name] = (await signIn(t.app, u.email, u.password)).cookie;
-  }
+  Object.assign(cookies, await signInPeople(t, people));
 });
 afterAll(async () => await t.close());
 

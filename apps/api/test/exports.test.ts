@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indicatorTargets, reports } from "../src/db/schema.ts";
 import { seedTargets } from "../src/db/seed/targets.ts";
 import { parseFrenchCsv } from "./exports-csv.ts";
-import { buildUser, createTestApp, signIn } from "./helpers.ts";
+import { createTestApp, signInPeople } from "./helpers.ts";
 import { type Fixture, IDF, NORMANDIE, seedFixture, values } from "./indicators-fixtures.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -39,10 +39,7 @@ beforeAll(async () => {
     atelier14: [{ role: "atelier", atelierCode: "14" }],
     nobody: [],
   } as const;
-  for (const [name, grants] of Object.entries(people)) {
-    const u = await buildUser(t.db, { grants: [...grants] });
-    cookie[name] = (await signIn(t.app, u.email, u.password)).cookie;
-  }
+  Object.assign(cookie, await signInPeople(t, people));
 });
 afterAll(async () => await t.close());
 

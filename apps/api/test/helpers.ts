@@ -87,3 +87,16 @@ export async function signIn(app: Injectable, email: string, password: string, r
   if (!cookie) throw new Error("no session cookie");
   return { cookie: `enquete_session=${cookie.value}`, raw: cookie.value, me: res.json() };
 }
+
+/** One account per name with its grants ("Personne <name>"), each signed in: their cookies by name. */
+export async function signInPeople(
+  t: { app: Injectable; db: Db },
+  people: Readonly<Record<string, readonly RoleGrant[]>>,
+): Promise<Record<string, string>> {
+  const cookies: Record<string, string> = {};
+  for (const [name, grants] of Object.entries(people)) {
+    const user = await buildUser(t.db, { grants: [...grants], displayName: `Personne ${name}` });
+    cookies[name] = (await signIn(t.app, user.email, user.password)).cookie;
+  }
+  return cookies;
+}

@@ -3,7 +3,7 @@
  * server, with one JSON error shape and French messages.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildUser, createTestApp, signIn } from "./helpers.ts";
+import { createTestApp, signInPeople } from "./helpers.ts";
 import { IDF, NORMANDIE, seedFixture } from "./indicators-fixtures.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -21,10 +21,7 @@ beforeAll(async () => {
     atelier14: [{ role: "atelier", atelierCode: "14" }],
     nobody: [],
   } as const;
-  for (const [name, grants] of Object.entries(people)) {
-    const u = await buildUser(t.db, { grants: [...grants] });
-    cookie[name] = (await signIn(t.app, u.email, u.password)).cookie;
-  }
+  Object.assign(cookie, await signInPeople(t, people));
 });
 afterAll(async () => await t.close());
 

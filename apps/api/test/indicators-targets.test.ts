@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedTargets } from "../src/db/seed/targets.ts";
-import { buildUser, createTestApp, signIn } from "./helpers.ts";
+import { createTestApp, signInPeople } from "./helpers.ts";
 import { NORMANDIE, seedFixture } from "./indicators-fixtures.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -22,10 +22,7 @@ beforeAll(async () => {
     dtNormandie: [{ role: "territory", territoryCode: NORMANDIE }],
     atelier14: [{ role: "atelier", atelierCode: "14" }],
   } as const;
-  for (const [name, grants] of Object.entries(people)) {
-    const u = await buildUser(t.db, { grants: [...grants], displayName: `Personne ${name}` });
-    cookie[name] = (await signIn(t.app, u.email, u.password)).cookie;
-  }
+  Object.assign(cookie, await signInPeople(t, people));
 });
 afterAll(async () => await t.close());
 

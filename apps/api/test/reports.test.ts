@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportEvents, reports } from "../src/db/schema.ts";
 import { buildValues } from "./factories.ts";
-import { buildUser, createTestApp, signIn } from "./helpers.ts";
+import { createTestApp, signInPeople } from "./helpers.ts";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 const cookie: Record<string, string> = {};
@@ -23,10 +23,7 @@ beforeAll(async () => {
     national: [{ role: "national" }],
     viewer: [{ role: "viewer" }],
   } as const;
-  for (const [name, grants] of Object.entries(people)) {
-    const u = await buildUser(t.db, { grants: [...grants], displayName: `Personne ${name}` });
-    cookie[name] = (await signIn(t.app, u.email, u.password)).cookie;
-  }
+  Object.assign(cookie, await signInPeople(t, people));
 });
 afterAll(async () => await t.close());
 

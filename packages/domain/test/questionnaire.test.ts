@@ -13,37 +13,7 @@ import {
   type ReportValues,
   softWarnings,
 } from "../src/index.ts";
-
-/** A complete report that breaks no rule. */
-export function buildValues(overrides: ReportValues = {}): ReportValues {
-  const values: ReportValues = {};
-  for (const f of formFields(FORM_V1)) values[f.code] = f.type === "text" ? null : 0;
-  return {
-    ...values,
-    trainingActions: 10,
-    trainingActionsEspe: 2,
-    trainees: 120,
-    traineeDaysOnSite: 40,
-    traineeDaysOffSite: 20.5,
-    traineeDaysRemote: 5,
-    traineeDaysEspe: 6,
-    visitorsOnSite: 300,
-    beneficiariesOffSite: 100,
-    beneficiariesTeachers: 250,
-    beneficiariesSupervisors: 50,
-    beneficiariesParents: 40,
-    beneficiariesLocalStaff: 30,
-    beneficiariesOther: 30,
-    codesignSessions: 1,
-    codesignParticipants: 12,
-    events: 3,
-    eventsDpe: 2,
-    eventParticipants: 80,
-    trainers: 6,
-    trainersCertified: 1,
-    ...overrides,
-  };
-}
+import { buildValues } from "./factories.ts";
 
 describe("the questionnaire definition", () => {
   it("has the 28 fields of section 3 with unique codes", () => {
