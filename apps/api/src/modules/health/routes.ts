@@ -1,7 +1,7 @@
 import { ZHealth } from "@enquete/contract";
-import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Db } from "../../db/client.ts";
+import { ping } from "./repository.ts";
 
 export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -17,10 +17,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     async (request, reply) => {
       try {
-        await Promise.race([
-          db.execute(sql`select 1`),
-          new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2_000).unref()),
-        ]);
+        await ping(db, 2_000);
         return { status: "ok" as const };
       } catch (error) {
         request.log.warn({ err: error }, "database unavailable");
