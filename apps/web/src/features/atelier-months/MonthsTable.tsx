@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { formatDay } from "../../shared/format.ts";
+import { ScrollTable } from "../../shared/ScrollTable.tsx";
 import { LatenessCell } from "./LatenessCell.tsx";
 import { type MonthView, reportPath } from "./months.ts";
 import { ReportStatusBadge } from "./ReportStatusBadge.tsx";
@@ -12,43 +13,34 @@ type Props = { atelierCode: string; year: number; months: readonly MonthView[] }
  */
 export function MonthsTable({ atelierCode, year, months }: Props) {
   return (
-    <div className="fr-table fr-table--sm">
-      <div className="fr-table__wrapper">
-        <div className="fr-table__container">
-          <div className="fr-table__content">
-            <table>
-              <caption>Année {year}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="fr-cell--fixed">
-                    Mois
-                  </th>
-                  <th scope="col">Statut</th>
-                  <th scope="col">Échéance</th>
-                  <th scope="col">Délai</th>
-                </tr>
-              </thead>
-              <tbody>
-                {months.map((m) => (
-                  <tr key={m.period}>
-                    <th scope="row" className="fr-cell--fixed">
-                      {m.begun ? <Link to={reportPath(atelierCode, m.period)}>{m.label}</Link> : m.label}
-                      {m.isCurrent && <span className="fr-hint-text">Mois en cours</span>}
-                    </th>
-                    <td>
-                      <ReportStatusBadge status={m.status} begun={m.begun} />
-                    </td>
-                    <td>{formatDay(m.dueDate)}</td>
-                    <td>
-                      <LatenessCell month={m} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </div>
-    </div>
+    <ScrollTable caption={<>Année {year}</>}>
+      <thead>
+        <tr>
+          <th scope="col" className="fr-cell--fixed">
+            Mois
+          </th>
+          <th scope="col">Statut</th>
+          <th scope="col">Échéance</th>
+          <th scope="col">Délai</th>
+        </tr>
+      </thead>
+      <tbody>
+        {months.map((m) => (
+          <tr key={m.period}>
+            <th scope="row" className="fr-cell--fixed">
+              {m.begun ? <Link to={reportPath(atelierCode, m.period)}>{m.label}</Link> : m.label}
+              {m.isCurrent && <span className="fr-hint-text">Mois en cours</span>}
+            </th>
+            <td>
+              <ReportStatusBadge status={m.status} begun={m.begun} />
+            </td>
+            <td>{formatDay(m.dueDate)}</td>
+            <td>
+              <LatenessCell month={m} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

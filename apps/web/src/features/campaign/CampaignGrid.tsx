@@ -1,6 +1,7 @@
 import type { TCampaign } from "@enquete/contract";
 import { MONTHS_FR } from "@enquete/domain";
 import { memo } from "react";
+import { ScrollTable } from "../../shared/ScrollTable.tsx";
 import { type CampaignCell, CELL_TEXTS, cellKind, LATE_BADGE, waitsOnAtelier } from "./cells.ts";
 
 type Props = { campaign: TCampaign; currentPeriod: string };
@@ -19,49 +20,44 @@ const NO_MARGIN = { margin: 0 } as const;
 export const CampaignGrid = memo(function CampaignGrid({ campaign, currentPeriod }: Props) {
   const columns = campaign.months.length + 1;
   return (
-    <div className="fr-table fr-table--sm fr-table--bordered fr-table--no-caption">
-      <div className="fr-table__wrapper">
-        <div className="fr-table__container">
-          <div className="fr-table__content">
-            <table style={CONTAINED}>
-              <caption>Statut des rapports mensuels {campaign.year}, par atelier et par mois</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="fr-cell--fixed">
-                    Atelier
-                  </th>
-                  {campaign.months.map((m, i) => (
-                    <th key={m} scope="col">
-                      <span aria-hidden="true">{MONTH_SHORT[i]}</span>
-                      <span className="fr-sr-only">{MONTHS_FR[i]}</span>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              {campaign.territories.map((t) => (
-                <tbody key={t.code}>
-                  <tr>
-                    <th scope="rowgroup" colSpan={columns} className="fr-cell--multiline">
-                      {t.name}
-                    </th>
-                  </tr>
-                  {t.ateliers.map((a) => (
-                    <tr key={a.code}>
-                      <th scope="row" className="fr-cell--fixed">
-                        <AtelierName name={a.name} />
-                      </th>
-                      {a.cells.map((c) => (
-                        <td key={c.period}>{cellContent(c, currentPeriod)}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
+    <ScrollTable
+      caption={<>Statut des rapports mensuels {campaign.year}, par atelier et par mois</>}
+      className="fr-table--bordered fr-table--no-caption"
+      tableStyle={CONTAINED}
+    >
+      <thead>
+        <tr>
+          <th scope="col" className="fr-cell--fixed">
+            Atelier
+          </th>
+          {campaign.months.map((m, i) => (
+            <th key={m} scope="col">
+              <span aria-hidden="true">{MONTH_SHORT[i]}</span>
+              <span className="fr-sr-only">{MONTHS_FR[i]}</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      {campaign.territories.map((t) => (
+        <tbody key={t.code}>
+          <tr>
+            <th scope="rowgroup" colSpan={columns} className="fr-cell--multiline">
+              {t.name}
+            </th>
+          </tr>
+          {t.ateliers.map((a) => (
+            <tr key={a.code}>
+              <th scope="row" className="fr-cell--fixed">
+                <AtelierName name={a.name} />
+              </th>
+              {a.cells.map((c) => (
+                <td key={c.period}>{cellContent(c, currentPeriod)}</td>
               ))}
-            </table>
-          </div>
-        </div>
-      </div>
-    </div>
+            </tr>
+          ))}
+        </tbody>
+      ))}
+    </ScrollTable>
   );
 });
 

@@ -3,6 +3,7 @@ import type { TCampaign } from "@enquete/contract";
 import { useState } from "react";
 import { Link } from "react-router";
 import { formatDay, plural } from "../../shared/format.ts";
+import { ScrollTable } from "../../shared/ScrollTable.tsx";
 import { ofMonth, reportPath } from "../atelier-months/months.ts";
 import { ReportStatusBadge } from "../atelier-months/ReportStatusBadge.tsx";
 import { monthTitle } from "../review-queue/queue.ts";
@@ -22,46 +23,43 @@ export function LateReports({ campaign, territoryNames }: Props) {
   const listed = showAll ? late : late.slice(0, LISTED);
   return (
     <>
-      <div className="fr-table fr-table--sm fr-table--no-caption">
-        <div className="fr-table__wrapper">
-          <div className="fr-table__container">
-            <div className="fr-table__content">
-              <table style={CONTAINED}>
-                <caption>
-                  Rapports en retard {campaign.year} ({late.length.toLocaleString("fr-FR")})
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Atelier</th>
-                    {territoryNames && <th scope="col">Direction territoriale</th>}
-                    <th scope="col">Mois</th>
-                    <th scope="col">Statut</th>
-                    <th scope="col">Échéance</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {listed.map((l) => (
-                    <tr key={`${l.atelierCode}-${l.period}`}>
-                      <th scope="row">
-                        <Link to={reportPath(l.atelierCode, l.period)}>
-                          {l.atelierName}
-                          <span className="fr-sr-only"> – rapport {ofMonth(l.period)}</span>
-                        </Link>
-                      </th>
-                      {territoryNames && <td className="fr-cell--multiline">{territoryNames.get(l.territoryCode) ?? l.territoryCode}</td>}
-                      <td>{monthTitle(l.period)}</td>
-                      <td>
-                        <ReportStatusBadge status={l.status} begun />
-                      </td>
-                      <td>{formatDay(l.dueDate)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <ScrollTable
+        caption={
+          <>
+            Rapports en retard {campaign.year} ({late.length.toLocaleString("fr-FR")})
+          </>
+        }
+        className="fr-table--no-caption"
+        tableStyle={CONTAINED}
+      >
+        <thead>
+          <tr>
+            <th scope="col">Atelier</th>
+            {territoryNames && <th scope="col">Direction territoriale</th>}
+            <th scope="col">Mois</th>
+            <th scope="col">Statut</th>
+            <th scope="col">Échéance</th>
+          </tr>
+        </thead>
+        <tbody>
+          {listed.map((l) => (
+            <tr key={`${l.atelierCode}-${l.period}`}>
+              <th scope="row">
+                <Link to={reportPath(l.atelierCode, l.period)}>
+                  {l.atelierName}
+                  <span className="fr-sr-only"> – rapport {ofMonth(l.period)}</span>
+                </Link>
+              </th>
+              {territoryNames && <td className="fr-cell--multiline">{territoryNames.get(l.territoryCode) ?? l.territoryCode}</td>}
+              <td>{monthTitle(l.period)}</td>
+              <td>
+                <ReportStatusBadge status={l.status} begun />
+              </td>
+              <td>{formatDay(l.dueDate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
       {late.length > listed.length && (
         <Button priority="secondary" size="small" onClick={() => setShowAll(true)}>
           Afficher les {plural(late.length - listed.length, "autre rapport", "autres rapports")} en retard

@@ -1,4 +1,5 @@
 import type { TCampaign, TRates } from "@enquete/contract";
+import { ScrollTable } from "../../shared/ScrollTable.tsx";
 import { share } from "./rates.ts";
 
 type Props = { campaign: TCampaign; showNation: boolean };
@@ -6,32 +7,23 @@ type Props = { campaign: TCampaign; showNation: boolean };
 /** Expected reports, and the share submitted, validated and submitted on time, per territory and for the nation. */
 export function RatesTable({ campaign, showNation }: Props) {
   return (
-    <div className="fr-table fr-table--sm fr-table--no-caption">
-      <div className="fr-table__wrapper">
-        <div className="fr-table__container">
-          <div className="fr-table__content">
-            <table>
-              <caption>Taux de réponse {campaign.year} (mois terminés)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Direction territoriale</th>
-                  <th scope="col">Rapports attendus</th>
-                  <th scope="col">Soumis</th>
-                  <th scope="col">Validés</th>
-                  <th scope="col">Soumis à temps</th>
-                </tr>
-              </thead>
-              <tbody>
-                {showNation && <RatesRow name="Réseau national" rates={campaign.national} strong />}
-                {campaign.territories.map((t) => (
-                  <RatesRow key={t.code} name={t.name} rates={t.rates} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </div>
-    </div>
+    <ScrollTable caption={<>Taux de réponse {campaign.year} (mois terminés)</>} className="fr-table--no-caption">
+      <thead>
+        <tr>
+          <th scope="col">Direction territoriale</th>
+          <th scope="col">Rapports attendus</th>
+          <th scope="col">Soumis</th>
+          <th scope="col">Validés</th>
+          <th scope="col">Soumis à temps</th>
+        </tr>
+      </thead>
+      <tbody>
+        {showNation && <RatesRow name="Réseau national" rates={campaign.national} strong />}
+        {campaign.territories.map((t) => (
+          <RatesRow key={t.code} name={t.name} rates={t.rates} />
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { TOutboxEntry } from "@enquete/contract";
-import { useId } from "react";
 import { formatDateTime } from "../../shared/format.ts";
+import { ScrollTable } from "../../shared/ScrollTable.tsx";
 import { kindLabel } from "./kindLabels.ts";
 import { OutboxStatus } from "./OutboxStatus.tsx";
 
@@ -13,59 +13,48 @@ const wrap = { overflowWrap: "anywhere" } as const;
  * component gives no way to do that).
  */
 export function OutboxTable({ items, caption }: { items: readonly TOutboxEntry[]; caption: string }) {
-  const captionId = useId();
   return (
-    <div className="fr-table fr-table--bordered fr-table--sm">
-      <div className="fr-table__wrapper">
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-        <section className="fr-table__container" tabIndex={0} aria-labelledby={captionId}>
-          <div className="fr-table__content">
-            <table>
-              <caption id={captionId}>{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="fr-col--sm">
-                    Écrit le
-                  </th>
-                  <th scope="col" className="fr-col--md">
-                    Destinataire
-                  </th>
-                  <th scope="col" className="fr-col--md">
-                    Objet
-                  </th>
-                  <th scope="col" className="fr-col--sm">
-                    Type
-                  </th>
-                  <th scope="col" className="fr-col--md">
-                    État
-                  </th>
-                  <th scope="col" className="fr-cell--right">
-                    Tentatives
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((e) => (
-                  <tr key={e.id}>
-                    <th scope="row" className="fr-col--sm">
-                      {formatDateTime(e.createdAt)}
-                    </th>
-                    <td className="fr-col--md" style={wrap}>
-                      {e.to}
-                    </td>
-                    <td className="fr-col--md">{e.subject}</td>
-                    <td className="fr-col--sm">{kindLabel(e.kind)}</td>
-                    <td className="fr-col--md fr-cell--multiline">
-                      <OutboxStatus entry={e} />
-                    </td>
-                    <td className="fr-cell--right">{e.attempts.toLocaleString("fr-FR")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      </div>
-    </div>
+    <ScrollTable caption={caption} className="fr-table--bordered" focusable>
+      <thead>
+        <tr>
+          <th scope="col" className="fr-col--sm">
+            Écrit le
+          </th>
+          <th scope="col" className="fr-col--md">
+            Destinataire
+          </th>
+          <th scope="col" className="fr-col--md">
+            Objet
+          </th>
+          <th scope="col" className="fr-col--sm">
+            Type
+          </th>
+          <th scope="col" className="fr-col--md">
+            État
+          </th>
+          <th scope="col" className="fr-cell--right">
+            Tentatives
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((e) => (
+          <tr key={e.id}>
+            <th scope="row" className="fr-col--sm">
+              {formatDateTime(e.createdAt)}
+            </th>
+            <td className="fr-col--md" style={wrap}>
+              {e.to}
+            </td>
+            <td className="fr-col--md">{e.subject}</td>
+            <td className="fr-col--sm">{kindLabel(e.kind)}</td>
+            <td className="fr-col--md fr-cell--multiline">
+              <OutboxStatus entry={e} />
+            </td>
+            <td className="fr-cell--right">{e.attempts.toLocaleString("fr-FR")}</td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

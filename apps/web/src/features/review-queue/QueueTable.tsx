@@ -2,6 +2,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { parisDate } from "@enquete/domain";
 import { Link } from "react-router";
 import { formatDay } from "../../shared/format.ts";
+import { ScrollTable } from "../../shared/ScrollTable.tsx";
 import { reportPath } from "../atelier-months/months.ts";
 import { ReportStatusBadge } from "../atelier-months/ReportStatusBadge.tsx";
 import { isSelectable, type QueueRow } from "./queue.ts";
@@ -26,48 +27,34 @@ export function QueueTable({ caption, rows, selected, onToggle, onToggleAll }: P
   const selectable = rows.filter(isSelectable);
   const allSelected = selectable.length > 0 && selectable.every((r) => selected.has(r.atelierCode));
   return (
-    <div className="fr-table fr-table--sm fr-table--no-caption">
-      <div className="fr-table__wrapper">
-        <div className="fr-table__container">
-          <div className="fr-table__content">
-            <table style={CONTAINED}>
-              <caption>{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="fr-cell--fixed">
-                    {selectable.length > 0 ? (
-                      <div className="fr-checkbox-group fr-checkbox-group--sm">
-                        <input
-                          id="queue-select-all"
-                          type="checkbox"
-                          checked={allSelected}
-                          onChange={(e) => onToggleAll(e.target.checked)}
-                        />
-                        <label className="fr-label" htmlFor="queue-select-all">
-                          Sélectionner tous les rapports soumis affichés
-                        </label>
-                      </div>
-                    ) : (
-                      <span className="fr-sr-only">Sélection</span>
-                    )}
-                  </th>
-                  <th scope="col">Atelier</th>
-                  <th scope="col">Statut</th>
-                  <th scope="col">Soumis le</th>
-                  <th scope="col">Délai</th>
-                  <th scope="col">Rapport</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <QueueTableRow key={row.atelierCode} row={row} checked={selected.has(row.atelierCode)} onToggle={onToggle} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </div>
-    </div>
+    <ScrollTable caption={caption} className="fr-table--no-caption" tableStyle={CONTAINED}>
+      <thead>
+        <tr>
+          <th scope="col" className="fr-cell--fixed">
+            {selectable.length > 0 ? (
+              <div className="fr-checkbox-group fr-checkbox-group--sm">
+                <input id="queue-select-all" type="checkbox" checked={allSelected} onChange={(e) => onToggleAll(e.target.checked)} />
+                <label className="fr-label" htmlFor="queue-select-all">
+                  Sélectionner tous les rapports soumis affichés
+                </label>
+              </div>
+            ) : (
+              <span className="fr-sr-only">Sélection</span>
+            )}
+          </th>
+          <th scope="col">Atelier</th>
+          <th scope="col">Statut</th>
+          <th scope="col">Soumis le</th>
+          <th scope="col">Délai</th>
+          <th scope="col">Rapport</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <QueueTableRow key={row.atelierCode} row={row} checked={selected.has(row.atelierCode)} onToggle={onToggle} />
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
 

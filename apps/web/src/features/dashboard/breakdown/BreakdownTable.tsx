@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { ScrollTable } from "../../../shared/ScrollTable.tsx";
 import { formatValue } from "../format.ts";
 import type { BreakdownGroup, IndicatorValue } from "../types.ts";
 
@@ -20,63 +21,54 @@ const CONTAINED = { position: "relative" } as const;
 /** The six indicators of each group, one row per group, each row leading down to the group's own dashboard. */
 export function BreakdownTable({ caption, groupHeader, groups, indicators, linkOf, linkHint }: Props) {
   return (
-    <div className="fr-table fr-table--sm fr-table--bordered fr-table--no-caption">
-      <div className="fr-table__wrapper">
-        <div className="fr-table__container">
-          <div className="fr-table__content">
-            <table style={CONTAINED}>
-              <caption>{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="fr-cell--fixed">
-                    {groupHeader}
-                  </th>
-                  {indicators.map((i) => (
-                    <th key={i.code} scope="col">
-                      {i.code}
-                      <span className="fr-sr-only"> – {i.label}</span>
-                      <span className="fr-hint-text">{i.unit === "%" ? "en %" : "nombre"}</span>
-                    </th>
-                  ))}
-                  <th scope="col">Rapports comptés / attendus</th>
-                </tr>
-              </thead>
-              <tbody>
-                {groups.map((g) => {
-                  const to = linkOf(g);
-                  return (
-                    <tr key={g.key}>
-                      <th scope="row" className="fr-cell--fixed fr-cell--multiline">
-                        {to ? (
-                          <Link to={to}>
-                            {g.label}
-                            {linkHint && <span className="fr-sr-only"> {linkHint}</span>}
-                          </Link>
-                        ) : (
-                          g.label
-                        )}
-                      </th>
-                      {indicators.map((i) =>
-                        g.completeness.included === 0 ? (
-                          <td key={i.code}>
-                            <span aria-hidden="true">–</span>
-                            <span className="fr-sr-only">Aucun rapport compté</span>
-                          </td>
-                        ) : (
-                          <td key={i.code}>{formatValue(g.indicators.find((v) => v.code === i.code)?.value, i.unit)}</td>
-                        ),
-                      )}
-                      <td>
-                        {g.completeness.included.toLocaleString("fr-FR")} / {g.completeness.expected.toLocaleString("fr-FR")}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </div>
-    </div>
+    <ScrollTable caption={caption} className="fr-table--bordered fr-table--no-caption" tableStyle={CONTAINED}>
+      <thead>
+        <tr>
+          <th scope="col" className="fr-cell--fixed">
+            {groupHeader}
+          </th>
+          {indicators.map((i) => (
+            <th key={i.code} scope="col">
+              {i.code}
+              <span className="fr-sr-only"> – {i.label}</span>
+              <span className="fr-hint-text">{i.unit === "%" ? "en %" : "nombre"}</span>
+            </th>
+          ))}
+          <th scope="col">Rapports comptés / attendus</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((g) => {
+          const to = linkOf(g);
+          return (
+            <tr key={g.key}>
+              <th scope="row" className="fr-cell--fixed fr-cell--multiline">
+                {to ? (
+                  <Link to={to}>
+                    {g.label}
+                    {linkHint && <span className="fr-sr-only"> {linkHint}</span>}
+                  </Link>
+                ) : (
+                  g.label
+                )}
+              </th>
+              {indicators.map((i) =>
+                g.completeness.included === 0 ? (
+                  <td key={i.code}>
+                    <span aria-hidden="true">–</span>
+                    <span className="fr-sr-only">Aucun rapport compté</span>
+                  </td>
+                ) : (
+                  <td key={i.code}>{formatValue(g.indicators.find((v) => v.code === i.code)?.value, i.unit)}</td>
+                ),
+              )}
+              <td>
+                {g.completeness.included.toLocaleString("fr-FR")} / {g.completeness.expected.toLocaleString("fr-FR")}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </ScrollTable>
   );
 }

@@ -1,4 +1,5 @@
 import { periodLabel } from "@enquete/domain";
+import { ScrollTable } from "../../../shared/ScrollTable.tsx";
 import { formatValue } from "../format.ts";
 import type { Series } from "./series.ts";
 
@@ -11,38 +12,29 @@ const CUMULATIVE_HEADERS = { sum: "Cumul", ratio: "Part cumulée", level: null }
 export function ChartDataTable({ series, unit, caption, targetShown }: Props) {
   const cumulativeHeader = CUMULATIVE_HEADERS[series.kind];
   return (
-    <div className="fr-table fr-table--sm fr-table--no-caption fr-mb-0">
-      <div className="fr-table__wrapper">
-        <div className="fr-table__container">
-          <div className="fr-table__content">
-            <table>
-              <caption>{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Mois</th>
-                  <th scope="col">{MONTH_HEADERS[series.kind]}</th>
-                  {cumulativeHeader && <th scope="col">{cumulativeHeader}</th>}
-                  {targetShown && <th scope="col">{series.kind === "sum" ? "Trajectoire de la cible" : "Cible"}</th>}
-                  <th scope="col">Rapports comptés / attendus</th>
-                </tr>
-              </thead>
-              <tbody>
-                {series.points.map((p) => (
-                  <tr key={p.period}>
-                    <th scope="row">{periodLabel(p.period)}</th>
-                    <td>{p.month === null ? "–" : formatValue(p.month, unit)}</td>
-                    {cumulativeHeader && <td>{p.cumulative === null ? "–" : formatValue(p.cumulative, unit)}</td>}
-                    {targetShown && <td>{p.trajectory === null ? "–" : formatValue(p.trajectory, unit)}</td>}
-                    <td>
-                      {p.included.toLocaleString("fr-FR")} / {p.expected.toLocaleString("fr-FR")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </div>
-    </div>
+    <ScrollTable caption={caption} className="fr-table--no-caption fr-mb-0">
+      <thead>
+        <tr>
+          <th scope="col">Mois</th>
+          <th scope="col">{MONTH_HEADERS[series.kind]}</th>
+          {cumulativeHeader && <th scope="col">{cumulativeHeader}</th>}
+          {targetShown && <th scope="col">{series.kind === "sum" ? "Trajectoire de la cible" : "Cible"}</th>}
+          <th scope="col">Rapports comptés / attendus</th>
+        </tr>
+      </thead>
+      <tbody>
+        {series.points.map((p) => (
+          <tr key={p.period}>
+            <th scope="row">{periodLabel(p.period)}</th>
+            <td>{p.month === null ? "–" : formatValue(p.month, unit)}</td>
+            {cumulativeHeader && <td>{p.cumulative === null ? "–" : formatValue(p.cumulative, unit)}</td>}
+            {targetShown && <td>{p.trajectory === null ? "–" : formatValue(p.trajectory, unit)}</td>}
+            <td>
+              {p.included.toLocaleString("fr-FR")} / {p.expected.toLocaleString("fr-FR")}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

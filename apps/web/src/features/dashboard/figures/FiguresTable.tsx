@@ -1,4 +1,5 @@
 import type { TIndicators } from "@enquete/contract";
+import { ScrollTable } from "../../../shared/ScrollTable.tsx";
 import { formatNumber, formatValue } from "../format.ts";
 import type { FigureValue } from "../types.ts";
 
@@ -18,40 +19,31 @@ export function FiguresTable({ indicators, caption }: Props) {
   return (
     <div className="fr-grid-row">
       <div className="fr-col-12 fr-col-lg-9">
-        <div className="fr-table fr-table--sm fr-table--bordered fr-table--no-caption">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container">
-              <div className="fr-table__content">
-                <table>
-                  <caption>{caption}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Chiffre</th>
-                      <th scope="col">Valeur</th>
-                    </tr>
-                  </thead>
-                  {groups.map((g) => (
-                    <tbody key={g.code}>
-                      <tr>
-                        <th scope="rowgroup" colSpan={2} className="fr-cell--multiline">
-                          {g.label}
-                        </th>
-                      </tr>
-                      {g.figures.map((f) => (
-                        <tr key={f.code}>
-                          <th scope="row" className="fr-cell--multiline">
-                            {f.label}
-                          </th>
-                          <td>{valueText(f)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  ))}
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <ScrollTable caption={caption} className="fr-table--bordered fr-table--no-caption">
+          <thead>
+            <tr>
+              <th scope="col">Chiffre</th>
+              <th scope="col">Valeur</th>
+            </tr>
+          </thead>
+          {groups.map((g) => (
+            <tbody key={g.code}>
+              <tr>
+                <th scope="rowgroup" colSpan={2} className="fr-cell--multiline">
+                  {g.label}
+                </th>
+              </tr>
+              {g.figures.map((f) => (
+                <tr key={f.code}>
+                  <th scope="row" className="fr-cell--multiline">
+                    {f.label}
+                  </th>
+                  <td>{valueText(f)}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </ScrollTable>
       </div>
     </div>
   );

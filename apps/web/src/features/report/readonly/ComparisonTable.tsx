@@ -1,6 +1,7 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { TReport } from "@enquete/contract";
 import type { FieldDef, SectionDef } from "@enquete/domain";
+import { ScrollTable } from "../../../shared/ScrollTable.tsx";
 import { displayValue } from "../valueText.ts";
 import { comparedMonths, fieldChanges, referenceText } from "./comparison.ts";
 
@@ -58,31 +59,26 @@ export function ComparisonTable({ section, report }: Props) {
   if (fields.length === 0) return null;
   const months = comparedMonths(report.period);
   return (
-    <div className="fr-table fr-table--sm fr-table--multiline fr-table--no-caption fr-mb-2w">
-      <div className="fr-table__wrapper">
-        <div className="fr-table__container">
-          <div className="fr-table__content">
-            <table style={TABLE}>
-              <caption>{section.title} : les chiffres du mois, du mois précédent et du même mois l'an dernier</caption>
-              <thead>
-                <tr>
-                  <th scope="col" style={{ width: "38%" }}>
-                    Champ
-                  </th>
-                  <ColumnHeader title="Ce mois" month={months.current} />
-                  <ColumnHeader title="Mois précédent" month={months.previous} />
-                  <ColumnHeader title="Même mois l'an dernier" month={months.lastYear} />
-                </tr>
-              </thead>
-              <tbody>
-                {fields.map((field) => (
-                  <FieldRow key={field.code} field={field} report={report} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </div>
-    </div>
+    <ScrollTable
+      caption={<>{section.title} : les chiffres du mois, du mois précédent et du même mois l'an dernier</>}
+      className="fr-table--multiline fr-table--no-caption fr-mb-2w"
+      tableStyle={TABLE}
+    >
+      <thead>
+        <tr>
+          <th scope="col" style={{ width: "38%" }}>
+            Champ
+          </th>
+          <ColumnHeader title="Ce mois" month={months.current} />
+          <ColumnHeader title="Mois précédent" month={months.previous} />
+          <ColumnHeader title="Même mois l'an dernier" month={months.lastYear} />
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((field) => (
+          <FieldRow key={field.code} field={field} report={report} />
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
