@@ -43,12 +43,22 @@ export function loggerOptions(config: Config, stream?: NodeJS.WritableStream): F
   };
 }
 
+/**
+ * A number of hops becomes "trust the first N hops from this server" (Fastify
+ * itself trusts no one when given a bare number); addresses are checked by
+ * proxy-addr as they are.
+ */
+function fastifyTrustProxy(trust: Config["trustProxy"]): FastifyServerOptions["trustProxy"] {
+  if (typeof trust === "number") return (_address: string, hop: number) => hop < trust;
+  return trust;
+}
+
 export async function buildApp(options: { config: Config; db: Db; logStream?: NodeJS.WritableStream }) {
   const { config, db } = options;
   const app = Fastify({
     logger: loggerOptions(config, options.logStream),
     genReqId: () => randomUUID(),
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 256 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -64,7 +74,7 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
   await app.register(security, { config });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
-  await app.register(csrf, { trustProxy: config.trustProxy });
+  await app.register(csrf);
   await app.register(appAuth, { db, config });
   await app.register(docs);
 

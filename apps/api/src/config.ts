@@ -2,6 +2,8 @@
  * Every setting of the server, read once from the environment. The README
  * lists them; a wrong value stops the start with one clear line.
  */
+import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,7 +18,12 @@ export interface Config {
   dataDir: string;
   demo: DemoMode;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies to believe about the client's address and host:
+   * false (none), a number of hops, or their addresses (IPs or CIDR ranges).
+   * Never "every hop": a forged X-Forwarded-For would then choose the address.
+   */
+  trustProxy: TrustProxy;
   logLevel: string;
   webDist: string | null;
   sessionIdleMinutes: number;
@@ -33,7 +40,23 @@ export interface Config {
   publicUrl: string;
   /** Run the scheduled jobs (reminders, digest, outbox delivery) in this process. */
   jobs: boolean;
+  /** Worker processes serving HTTP (one per core by default); the scheduled jobs run in one of them. */
+  workers: number;
+  /** Longest wait for one query (client side, and statement_timeout on the server). */
+  dbQueryTimeoutMs: number;
+  /** Longest wait for a connection (a new one, or a free one of the pool). */
+  dbConnectTimeoutMs: number;
+  /** Connections of each process's pool. */
+  dbPoolSize: number;
+  /** On SIGTERM/SIGINT: how long requests in flight may take to finish before the process gives up on them. */
+  shutdownTimeoutMs: number;
+  /** Costly requests (exports, breakdowns, campaign grid, indicators) one person may have running at once. */
+  costlyConcurrency: number;
+  /** Costly requests one person may start per minute. */
+  costlyPerMinute: number;
 }
+
+export type TrustProxy = false | number | string[];
 
 export interface SmtpConfig {
   host: string | null;
@@ -63,6 +86,36 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (["1", "true", "yes", "oui"].includes(raw.toLowerCase())) return true;
   if (["0", "false", "no", "non"].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} doit valoir 1 ou 0 (reçu « ${raw} »).`);
+}
+
+const CIDR = /^(.+)\/(\d{1,3})$/;
+
+function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim() ?? "";
+  if (raw === "" || raw === "0" || ["false", "no", "non"].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY : ${hops} mandataires, c'est trop (10 au plus ; reçu « ${raw} »).`);
+    return hops;
+  }
+  if (["true", "yes", "oui", "all", "*"].includes(raw.toLowerCase())) {
+    throw new ConfigError(
+      `TRUST_PROXY ne peut pas faire confiance à tous les intermédiaires (reçu « ${raw} ») : donnez le nombre de mandataires devant la plateforme (par exemple 1), ou leurs adresses (par exemple 10.0.0.5,10.0.1.0/24).`,
+    );
+  }
+  const addresses = raw.split(",").map((a) => a.trim());
+  for (const a of addresses) {
+    const cidr = CIDR.exec(a);
+    const ip = cidr ? (cidr[1] ?? "") : a;
+    const bits = cidr ? Number(cidr[2]) : 0;
+    const family = net.isIP(ip);
+    if (family === 0 || bits > (family === 4 ? 32 : 128)) {
+      throw new ConfigError(
+        `TRUST_PROXY : « ${a} » n'est ni un nombre de mandataires ni une adresse IP ou une plage CIDR (par exemple 1, ou 10.0.0.5,10.0.1.0/24).`,
+      );
+    }
+  }
+  return addresses;
 }
 
 function smtpConfig(env: NodeJS.ProcessEnv): SmtpConfig {
@@ -118,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     // Secure cookies everywhere but plain-HTTP local development.
     cookieSecure: bool(env, "COOKIE_SECURE", production),
-    trustProxy: bool(env, "TRUST_PROXY", false),
+    trustProxy: trustProxy(env),
     logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === "test" ? "silent" : "info"),
     webDist,
     sessionIdleMinutes: int(env, "SESSION_IDLE_MINUTES", 30, 1, 24 * 60),
@@ -130,5 +183,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM,
     publicUrl: publicUrl(env, port),
     jobs: bool(env, "JOBS", true),
+    workers: int(env, "WORKERS", Math.max(1, Math.min(os.availableParallelism(), 16)), 1, 64),
+    dbQueryTimeoutMs: int(env, "DB_QUERY_TIMEOUT_MS", 5_000, 100, 600_000),
+    dbConnectTimeoutMs: int(env, "DB_CONNECT_TIMEOUT_MS", 3_000, 100, 60_000),
+    dbPoolSize: int(env, "DB_POOL_SIZE", 10, 1, 200),
+    shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 100, 600_000),
+    costlyConcurrency: int(env, "COSTLY_CONCURRENCY", 2, 1, 100),
+    costlyPerMinute: int(env, "COSTLY_PER_MINUTE", 30, 1, 100_000),
   };
 }

@@ -145,6 +145,51 @@ export const loginFailures = pgTable(
   (t) => [index().on(t.emailKey, t.at), index().on(t.ip, t.at)],
 );
 
+/**
+ * Request counters shared by every API process: one row per key (an address,
+ * a person's costly requests) and fixed window. Each process adds its own
+ * hits in batches and reads back the total, so N replicas enforce one limit.
+ */
+export const rateLimitHits = pgTable(
+  "rate_limit_hits",
+  {
+    key: text().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    hits: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index().on(t.windowStart)],
+);
+
+/**
+ * Costly requests (exports, breakdowns, the campaign grid, indicators) in
+ * progress, per person and across processes. A lease ends with its request;
+ * one left by a killed process expires by itself.
+ */
+export const costlyLeases = pgTable(
+  "costly_leases",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().notNull(),
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.userId, t.expiresAt)],
+);
+
+/**
+ * One row whose number grows at every change of the national settings or
+ * closed years (triggers): each process caches those settings and reloads
+ * them when the number it reads with the caller's session has moved.
+ */
+export const settingsRevision = pgTable(
+  "settings_revision",
+  {
+    id: integer().primaryKey().default(1),
+    revision: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("settings_revision_single_row", sql`${t.id} = 1`)],
+);
+
 /** Who did what to accounts and the referential, and when. */
 export const auditEvents = pgTable(
   "audit_events",

@@ -9,14 +9,14 @@ import { forbidden } from "../../errors.ts";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function isCrossSite(request: FastifyRequest, trustProxy = false): boolean {
+export function isCrossSite(request: FastifyRequest): boolean {
   const site = request.headers["sec-fetch-site"];
   if (typeof site === "string" && site !== "same-origin" && site !== "none") return true;
   const origin = request.headers.origin;
   if (typeof origin === "string" && origin !== "") {
     if (origin === "null") return true;
-    const forwarded = trustProxy ? request.headers["x-forwarded-host"] : undefined;
-    const hostHeader = String(forwarded ?? request.headers.host ?? "");
+    // Fastify's request.host reads X-Forwarded-Host only from the proxies TRUST_PROXY names.
+    const hostHeader = request.host ?? "";
     try {
       const from = new URL(origin);
       // Parsing the Host header with the Origin's scheme drops a default port the same way (":80", ":443").
@@ -29,10 +29,10 @@ export function isCrossSite(request: FastifyRequest, trustProxy = false): boolea
 }
 
 export default fp(
-  async function csrf(app: FastifyInstance, opts: { trustProxy: boolean }) {
+  async function csrf(app: FastifyInstance) {
     app.addHook("onRequest", async (request) => {
       if (SAFE.has(request.method)) return;
-      if (isCrossSite(request, opts.trustProxy)) {
+      if (isCrossSite(request)) {
         throw forbidden("Requête refusée : elle provient d'un autre site (protection contre la falsification de requête).");
       }
     });
