@@ -369,7 +369,9 @@ describe("seedHistory", () => {
     };
     const first: string[] = [];
     const one = await prepareDatabase(config, (m) => first.push(m));
-    const afterFirst = await counts(one.db);
+    const firstDb = createDb(one.url, { max: 1 });
+    const afterFirst = await counts(firstDb.db);
+    await firstDb.pool.end();
     await one.close();
     expect(first.join("\n")).toMatch(new RegExp(`Historique de démonstration créé : ${afterFirst?.reports} rapports sur 25 mois\\.`));
     expect(afterFirst?.reports).toBeGreaterThan(2000);
@@ -379,14 +381,16 @@ describe("seedHistory", () => {
 
     const second: string[] = [];
     const two = await prepareDatabase(config, (m) => second.push(m));
+    const { db: twoDb, pool: twoPool } = createDb(two.url, { max: 2 });
     try {
       expect(second.join("\n")).not.toContain("Historique");
-      const targets = await rows<{ n: number }>(two.db, sql`select count(*)::int as n from indicator_targets where year = ${year}`);
+      const targets = await rows<{ n: number }>(twoDb, sql`select count(*)::int as n from indicator_targets where year = ${year}`);
       expect(targets[0]?.n).toBe(6);
-      expect(await counts(two.db)).toEqual(afterFirst);
-      expect(await seedHistory(two.db, { today: TODAY })).toEqual({ reports: 0, events: 0 });
-      expect(await counts(two.db)).toEqual(afterFirst);
+      expect(await counts(twoDb)).toEqual(afterFirst);
+      expect(await seedHistory(twoDb, { today: TODAY })).toEqual({ reports: 0, events: 0 });
+      expect(await counts(twoDb)).toEqual(afterFirst);
     } finally {
+      await twoPool.end();
       await two.close();
     }
   });

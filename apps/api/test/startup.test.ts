@@ -11,6 +11,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { freePort } from "../src/db/embedded.ts";
+import { createDb } from "../src/db/client.ts";
 import { prepareDatabase } from "../src/db/prepare.ts";
 import { atelierLabels, users } from "../src/db/schema.ts";
 import { createTestDatabase } from "./helpers.ts";
@@ -110,8 +111,10 @@ describe("database preparation", () => {
     expect(config.demo).toBe("off");
     for (let i = 0; i < 2; i++) {
       const prepared = await prepareDatabase(config, () => {});
-      const [n] = await prepared.db.select({ n: sql<number>`count(*)::int` }).from(users);
+      const { db, pool } = createDb(prepared.url, { max: 1 });
+      const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
       expect(n?.n).toBe(0);
+      await pool.end();
       await prepared.close();
     }
   });
@@ -119,8 +122,9 @@ describe("database preparation", () => {
   it("seeds the demo: every account of section 8 and the contract's labellisation proportions", async () => {
     const url = await createTestDatabase();
     const prepared = await prepareDatabase(loadConfig({ DATABASE_URL: url, DEMO: "accounts" }), () => {});
+    const { db, pool } = createDb(prepared.url, { max: 2 });
     try {
-      const emails = (await prepared.db.select({ email: users.email }).from(users)).map((u) => u.email);
+      const emails = (await db.select({ email: users.email }).from(users)).map((u) => u.email);
       expect(emails).toHaveLength(101 + 12 + 3);
       for (const e of [
         "atelier.86@canope.test",
@@ -133,12 +137,13 @@ describe("database preparation", () => {
       ]) {
         expect(emails).toContain(e);
       }
-      const labels = await prepared.db
+      const labels = await db
         .select({ status: atelierLabels.status, n: sql<number>`count(*)::int` })
         .from(atelierLabels)
         .groupBy(atelierLabels.status);
       expect(Object.fromEntries(labels.map((l) => [l.status, l.n]))).toEqual({ labellise: 45, en_cours: 24, non_engage: 32 });
     } finally {
+      await pool.end();
       await prepared.close();
     }
   });

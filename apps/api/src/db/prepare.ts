@@ -1,6 +1,9 @@
 /**
  * Everything the database needs before the server listens: the embedded
  * server when there is no DATABASE_URL, migrations, referential, demo data.
+ * Done once, by the first process, on a pool of its own without statement
+ * timeouts (a migration may take its time); the serving processes open their
+ * own pools on `url` afterwards.
  */
 import { parisDate } from "@enquete/domain";
 import type { Config } from "../config.ts";
@@ -28,7 +31,7 @@ export async function prepareDatabase(config: Config, log: (message: string) => 
   } else {
     await assertReachable(url);
   }
-  const { db, pool } = createDb(url);
+  const { db, pool } = createDb(url, { max: 2 });
   try {
     await runMigrations(db);
     if (await seedReferential(db)) log("Référentiel chargé : 12 directions territoriales, 101 ateliers.");
@@ -50,12 +53,12 @@ export async function prepareDatabase(config: Config, log: (message: string) => 
     await embedded?.stop().catch(() => {});
     throw error;
   }
+  await pool.end().catch(() => {});
   return {
-    db,
-    pool,
+    url,
     embedded,
+    /** Stops the embedded PostgreSQL, if this process started one (last, once nobody uses it). */
     async close() {
-      await pool.end().catch(() => {});
       await embedded?.stop();
     },
   };
