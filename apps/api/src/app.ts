@@ -24,7 +24,8 @@ import { settingsRoutes } from "./modules/settings/routes.ts";
 import { userRoutes } from "./modules/users/routes.ts";
 import appAuth from "./plugins/app/auth.ts";
 import csrf from "./plugins/app/csrf.ts";
-import errorHandler from "./plugins/app/error-handler.ts";
+import errorHandler, { clientErrorHandler, frameworkErrors } from "./plugins/app/error-handler.ts";
+import textGuard from "./plugins/app/text-guard.ts";
 import docs from "./plugins/external/docs.ts";
 import security from "./plugins/external/security.ts";
 import web from "./plugins/external/web.ts";
@@ -61,6 +62,11 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
     trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 256 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors raised before a route runs answer in our JSON shape too, in French, without repeating the input.
+    frameworkErrors,
+    clientErrorHandler,
+    // While closing, the error handler's onRequest hook answers 503 in our shape instead of Fastify's.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -71,6 +77,7 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
   });
 
   await app.register(errorHandler);
+  await app.register(textGuard);
   await app.register(security, { config });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
