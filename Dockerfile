@@ -1,5 +1,8 @@
-# The platform for a deployment: one Node process serving the API and the web app.
-# PostgreSQL is separate (see docker-compose.yml); no demo data in production.
+# The platform for a deployment: one Node process per core (a cluster; WORKERS to
+# change it) serving the API and the web app; the scheduled jobs run in one of
+# them. PostgreSQL is separate (see docker-compose.yml); no demo data in production.
+# On `docker stop` (SIGTERM) the requests in flight finish (SHUTDOWN_TIMEOUT_MS,
+# 10 s by default), then the process exits 0: give it more than that to stop.
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
@@ -18,4 +21,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+STOPSIGNAL SIGTERM
 CMD ["node", "--import", "tsx", "apps/api/src/server.ts"]
