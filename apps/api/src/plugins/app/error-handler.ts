@@ -183,6 +183,9 @@ export default fp(
   async function errorHandler(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const requestId = String(request.id);
+      // The answer is built here, in the one shape. A route's response schema for the same status
+      // (health's 503 is its own) must not turn it into a serialization failure, a 500 in Fastify's shape.
+      reply.serializer(JSON.stringify);
       if (error instanceof AppError) {
         return reply.status(error.httpStatus).send({
           code: error.code,
