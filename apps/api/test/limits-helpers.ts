@@ -1,0 +1,58 @@
+/**
+ * Helpers of the limit tests: two API processes on one database, and a wait
+ * that keeps a counted sequence inside one window of the shared limits
+ * (fixed minutes of the clock), so a test never sees a count reset midway.
+ */
+import type { Writable } from "node:stream";
+import { buildApp } from "../src/app.ts";
+import { type Config, loadConfig } from "../src/config.ts";
+import { createDb } from "../src/db/client.ts";
+import { createTestDatabase } from "./helpers.ts";
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits, if need be, for the next minute of the clock, so that `ms` fit in what is left of the current one. */
+export async function withinOneWindow(ms: number): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < ms) await sleep(left + 50);
+}
+
+/** Polls `probe` until it returns true; fails after `ms`. */
+export async function until(probe: () => Promise<boolean> | boolean, ms = 10_000, label = "condition"): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
+    await sleep(20);
+  }
+}
+
+export async function buildProcess(url: string, overrides: Partial<Config> = {}, logStream?: Writable) {
+  const { db, pool } = createDb(url, { max: 5 });
+  const config: Config = { ...loadConfig({ NODE_ENV: "test", DATABASE_URL: url, WEB_DIST: "" }), ...overrides };
+  const app = await buildApp({ config, db, ...(logStream ? { logStream } : {}) });
+  await app.ready();
+  return {
+    app,
+    db,
+    pool,
+    config,
+    async close() {
+      await app.close();
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+export type Process = Awaited<ReturnType<typeof buildProcess>>;
+
+/** Two API processes sharing one test database, as two replicas would. */
+export async function twoProcesses(overrides: Partial<Config> = {}): Promise<[Process, Process]> {
+  const url = await createTestDatabase();
+  return [await buildProcess(url, overrides), await buildProcess(url, overrides)];
+}
+
+/** Both processes have sent their counts and read the totals back. */
+export async function flushBoth(a: Process, b: Process): Promise<void> {
+  await a.app.limits.flush();
+  await b.app.limits.flush();
+}
