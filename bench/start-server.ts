@@ -4,7 +4,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort } from "../apps/api/src/db/embedded.ts";
+import { freePort, runningEmbeddedUrl } from "../apps/api/src/db/embedded.ts";
+import { EMBEDDED_DATABASE } from "../apps/api/src/db/prepare.ts";
 
 export async function startServer(env: Record<string, string> = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "enquete-bench-"));
@@ -27,13 +28,22 @@ export async function startServer(env: Record<string, string> = {}) {
   const base = `http://127.0.0.1:${port}`;
   return {
     base,
+    /** The platform's own database (its embedded server, or DATABASE_URL): for a side-by-side baseline on the same server. */
+    async databaseUrl(): Promise<string> {
+      if (env.DATABASE_URL ?? process.env.DATABASE_URL) return (env.DATABASE_URL ?? process.env.DATABASE_URL) as string;
+      const url = await runningEmbeddedUrl(dataDir, EMBEDDED_DATABASE);
+      if (!url) throw new Error("PostgreSQL embarqué introuvable");
+      return url;
+    },
     async signIn(email: string) {
       const res = await fetch(`${base}/api/auth/login`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ email, password: "canope-demo" }),
       });
-      return (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      if (res.status !== 200 || !cookie) throw new Error(`connexion de ${email} impossible : ${res.status} ${await res.text()}`);
+      return cookie;
     },
     async stop() {
       server.kill("SIGTERM");

@@ -66,37 +66,90 @@ export const ZReportEvent = z
   .meta({ id: "ReportEvent" });
 export type TReportEvent = z.infer<typeof ZReportEvent>;
 
-export const ZReport = z
+const reportStateShape = {
+  atelierCode: z.string(),
+  period: z.string(),
+  territoryCode: z.string().nullable(),
+  status: ZListedStatus,
+  version: z.number().int().meta({ description: "0 tant que le rapport n'existe pas ; à renvoyer dans If-Match." }),
+  formVersion: z.number().int(),
+  editable: z.boolean().meta({ description: "L'atelier peut-il encore le modifier (brouillon ou renvoyé) ?" }),
+  values: ZReportValues,
+  justifications: z.record(z.string(), z.string()),
+  warnings: z.array(ZWarning),
+  dueDate: z.string(),
+  late: z.boolean(),
+  submittedAt: z.string().nullable(),
+  validatedAt: z.string().nullable(),
+  updatedAt: z
+    .string()
+    .nullable()
+    .meta({ description: "Le dernier changement (enregistrement ou décision), null tant que le rapport n'existe pas." }),
+  updatedBy: z.string().nullable().meta({ description: "Qui l'a fait." }),
+  returnComment: z
+    .string()
+    .nullable()
+    .meta({ description: "Le dernier commentaire de renvoi ou de réouverture, quand le rapport est renvoyé." }),
+  returnedAt: z.string().nullable().meta({ description: "Quand il a été renvoyé ou rouvert, quand le rapport est renvoyé." }),
+  returnedBy: z.string().nullable().meta({ description: "Par qui, quand le rapport est renvoyé." }),
+  reference: z
+    .object({
+      previousMonth: ZReportValues.nullable(),
+      sameMonthLastYear: ZReportValues.nullable(),
+      medians: z.record(z.string(), z.number()),
+    })
+    .meta({ description: "Pour comparer : le mois précédent, le même mois l'an dernier, les médianes des 12 derniers mois validés." }),
+};
+
+/** A report as a transition leaves it (submit, validate, return, reopen): everything but the history. */
+export const ZReportState = z.object(reportStateShape).meta({ id: "ReportState" });
+export type TReportState = z.infer<typeof ZReportState>;
+
+/** A report as GET reads it: its state and its whole history, oldest first. */
+export const ZReport = z.object({ ...reportStateShape, history: z.array(ZReportEvent) }).meta({ id: "Report" });
+export type TReport = z.infer<typeof ZReport>;
+
+/**
+ * The answer of a draft save: exactly what that save wrote (or, for a save
+ * that changed nothing, what is stored at the version it named), and what
+ * the form needs next. Small on purpose: autosave sends one every few seconds.
+ */
+export const ZSavedDraft = z
   .object({
     atelierCode: z.string(),
     period: z.string(),
-    territoryCode: z.string().nullable(),
-    status: ZListedStatus,
-    version: z.number().int().meta({ description: "0 tant que le rapport n'existe pas ; à renvoyer dans If-Match." }),
+    status: ZReportStatus,
+    version: z.number().int().meta({ description: "La version écrite par cet enregistrement : à renvoyer dans If-Match au suivant." }),
     formVersion: z.number().int(),
-    editable: z.boolean().meta({ description: "L'atelier peut-il encore le modifier (brouillon ou renvoyé) ?" }),
     values: ZReportValues,
-    justifications: z.record(z.string(), z.string()),
     warnings: z.array(ZWarning),
-    dueDate: z.string(),
-    late: z.boolean(),
-    submittedAt: z.string().nullable(),
-    validatedAt: z.string().nullable(),
-    returnComment: z
-      .string()
-      .nullable()
-      .meta({ description: "Le dernier commentaire de renvoi ou de réouverture, quand le rapport est renvoyé." }),
-    reference: z
-      .object({
-        previousMonth: ZReportValues.nullable(),
-        sameMonthLastYear: ZReportValues.nullable(),
-        medians: z.record(z.string(), z.number()),
-      })
-      .meta({ description: "Pour comparer : le mois précédent, le même mois l'an dernier, les médianes des 12 derniers mois validés." }),
-    history: z.array(ZReportEvent),
+    savedAt: z.string().meta({ description: "Quand cette version a été écrite." }),
+    editable: z.boolean(),
   })
-  .meta({ id: "Report" });
-export type TReport = z.infer<typeof ZReport>;
+  .meta({ id: "SavedDraft" });
+export type TSavedDraft = z.infer<typeof ZSavedDraft>;
+
+export const ZReportHistoryQuery = z.object({
+  page: z.coerce.number().int("Numéro de page entier attendu.").min(1, "Les pages commencent à 1.").max(100_000).default(1),
+  pageSize: z.coerce
+    .number()
+    .int("Taille de page entière attendue.")
+    .min(1, "Une ligne au moins.")
+    .max(100, "100 lignes au plus.")
+    .default(20),
+});
+export type TReportHistoryQuery = z.infer<typeof ZReportHistoryQuery>;
+
+/** One page of a report's history, the latest change first. */
+export const ZReportHistoryPage = z
+  .object({
+    items: z.array(ZReportEvent),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int().meta({ description: "Le nombre d'événements du rapport, toutes pages comprises." }),
+  })
+  .meta({ id: "ReportHistoryPage" });
+export type TReportHistoryPage = z.infer<typeof ZReportHistoryPage>;
 
 export const ZSaveReportBody = z.object({ values: ZReportValues }).meta({ id: "SaveReportBody" });
 export type TSaveReportBody = z.infer<typeof ZSaveReportBody>;

@@ -59,12 +59,15 @@ export function firstDay(p: Period): string {
   return `${formatPeriod(p)}-01`;
 }
 
+/** Made once: building a formatter with a time zone costs far more than using one, and this runs on every request. */
+const PARIS_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 /** The date in Europe/Paris, `YYYY-MM-DD`: the day the users of the network live in. */
 export function parisDate(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Paris",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(at);
+  return PARIS_DAY.format(at);
 }

@@ -60,27 +60,66 @@ export async function openSession(db: Db, input: { idHash: string; userId: strin
   });
 }
 
+/** A session's idle limit slides at most this often: a request that only reads then writes nothing. */
+export const TOUCH_AFTER_SECONDS = 20;
+
+export interface LiveSession {
+  userId: string;
+  email: string;
+  displayName: string;
+  grants: RoleGrant[];
+  /** Where the national settings are at (see settings_revision): tells whether this process's copy is still good. */
+  settingsRevision: number;
+}
+
 /**
  * The session behind a cookie if it is still alive (idle and absolute limits,
- * active account), sliding its idle limit. Time is the database's, shared by
- * every API process.
+ * active account), with the person's grants and the settings revision, in one
+ * statement: every request of the API starts with it. Its idle limit slides
+ * only when the last slide is older than TOUCH_AFTER_SECONDS, so most requests
+ * write nothing (and wait for no disk). Time is the database's, shared by
+ * every API process. A named statement: parsed and planned once per connection.
  */
-export async function findLiveSession(db: Db, idHash: string, idleMinutes: number) {
-  const rows = await db
-    .update(sessions)
-    .set({ lastSeenAt: sql`now()` })
-    .from(users)
-    .where(
-      and(
-        eq(sessions.idHash, idHash),
-        eq(users.id, sessions.userId),
-        eq(users.active, true),
-        gt(sessions.expiresAt, sql`now()`),
-        gt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${idleMinutes})`),
+export async function findLiveSession(db: Db, idHash: string, idleMinutes: number): Promise<LiveSession | null> {
+  const { rows } = await db.$client.query<{
+    user_id: string;
+    email: string;
+    display_name: string;
+    grants: { role: string; atelierCode: string | null; territoryCode: string | null }[];
+    settings_revision: string | null;
+  }>({
+    name: "find-live-session",
+    text: `with live as (
+        select s.id_hash, s.user_id, s.last_seen_at
+        from sessions s join users u on u.id = s.user_id
+        where s.id_hash = $1 and u.active and s.expires_at > now()
+          and s.last_seen_at > now() - make_interval(mins => $2::int)
       ),
-    )
-    .returning({ userId: users.id, email: users.email, displayName: users.displayName });
-  return rows[0] ?? null;
+      touched as (
+        update sessions s set last_seen_at = now()
+        from live
+        where s.id_hash = live.id_hash and live.last_seen_at < now() - make_interval(secs => $3::int)
+        returning 1
+      )
+      select u.id as user_id, u.email, u.display_name,
+        coalesce((select json_agg(json_build_object('role', r.role, 'atelierCode', r.atelier_code, 'territoryCode', r.territory_code))
+          from user_roles r where r.user_id = u.id), '[]'::json) as grants,
+        (select revision from settings_revision where id = 1) as settings_revision
+      from live join users u on u.id = live.user_id`,
+    values: [idHash, idleMinutes, TOUCH_AFTER_SECONDS],
+  });
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    userId: row.user_id,
+    email: row.email,
+    displayName: row.display_name,
+    grants: row.grants.flatMap((r) => {
+      const g = toRoleGrant(r.role, r);
+      return "error" in g ? [] : [g];
+    }),
+    settingsRevision: Number(row.settings_revision ?? 0),
+  };
 }
 
 export async function deleteSession(db: Db, idHash: string): Promise<void> {

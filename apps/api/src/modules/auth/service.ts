@@ -12,6 +12,8 @@ export interface Caller {
   displayName: string;
   grants: RoleGrant[];
   sessionHash: string;
+  /** The national settings' revision read with the session: whether cached settings are still current. */
+  settingsRevision: number;
 }
 
 export interface AuthSettings {
@@ -66,10 +68,9 @@ export async function login(db: Db, settings: AuthSettings, body: TLoginBody, ip
 export async function resolveSession(db: Db, settings: AuthSettings, rawId: string): Promise<Caller | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(rawId)) return null;
   const sessionHash = hashSessionId(rawId);
+  // One statement: the session, its grants and the settings revision (every request starts here).
   const found = await repo.findLiveSession(db, sessionHash, settings.idleMinutes);
-  if (!found) return null;
-  const grants = await repo.loadGrants(db, found.userId);
-  return { ...found, grants, sessionHash };
+  return found ? { ...found, sessionHash } : null;
 }
 
 export async function logout(db: Db, caller: Caller): Promise<void> {

@@ -2,27 +2,30 @@
  * Decisions on a submitted or validated report: validate, return, reopen.
  * Who may decide comes from the domain's transition table; the territory is
  * the atelier's in that month. Each decision is one transaction with its event
- * and the emails it causes.
+ * and the emails it causes, and its answer is built inside it.
  */
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import { nextStatus, type ReportAction, TRANSITIONS } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
 import type { Caller } from "../auth/service.ts";
 import { queueDecisionEmails } from "../notifications/service.ts";
 import * as repo from "./repository.ts";
-import { assertCanRead, assertYearOpen, getReport, type ReportSettings } from "./service.ts";
+import { assertCanRead, assertYearOpen, type ReportSettings, stateAfter } from "./service.ts";
 
-/** validate, return, reopen: the territory of that atelier (or national) decides. */
-export async function decide(
+type Decision = Extract<ReportAction, "validate" | "return" | "reopen">;
+
+/** The decision itself; `answer` false when nobody reads the report afterwards (a batch). */
+async function applyDecision<A extends boolean>(
   db: Db,
   caller: Caller,
-  action: Extract<ReportAction, "validate" | "return" | "reopen">,
+  action: Decision,
   atelierCode: string,
   period: string,
   comment: string | null,
   settings: ReportSettings,
-): Promise<TReport> {
+  answer: A,
+): Promise<A extends true ? TReportState : null> {
   const territoryCode = await assertCanRead(db, caller, atelierCode, period);
   const allowedRoles = TRANSITIONS[action].by;
   const mayAct = caller.grants.some((g) => allowedRoles.includes(g.role) && (g.role !== "territory" || g.territoryCode === territoryCode));
@@ -32,13 +35,13 @@ export async function decide(
         ? "Seule la direction nationale peut rouvrir un rapport validé."
         : "Seule la direction territoriale de cet atelier peut décider de ce rapport.",
     );
-  await db.transaction(async (tx) => {
+  return await db.transaction(async (tx) => {
     const report = await repo.findReport(tx, atelierCode, period, true);
     if (!report) throw notFound("Ce rapport n'existe pas.");
-    if (action !== "reopen") await assertYearOpen(tx, report, period);
+    if (action !== "reopen") await assertYearOpen(tx, report, period, settings.closedYears);
     const next = nextStatus(report.status, action);
     if ("error" in next) throw new AppError("INVALID_TRANSITION", 409, next.error);
-    await repo.updateReport(
+    const updated = await repo.updateReport(
       tx,
       report.id,
       { status: next.to, version: report.version + 1, ...(action === "validate" ? { validatedAt: new Date() } : { validatedAt: null }) },
@@ -53,8 +56,21 @@ export async function decide(
       },
     );
     await queueDecisionEmails(tx, { atelierCode, period, action, comment });
+    return (answer ? await stateAfter(tx, caller, updated, { comment }, settings) : null) as A extends true ? TReportState : null;
   });
-  return await getReport(db, caller, atelierCode, period, settings);
+}
+
+/** validate, return, reopen: the territory of that atelier (or national) decides. */
+export async function decide(
+  db: Db,
+  caller: Caller,
+  action: Decision,
+  atelierCode: string,
+  period: string,
+  comment: string | null,
+  settings: ReportSettings,
+): Promise<TReportState> {
+  return await applyDecision(db, caller, action, atelierCode, period, comment, settings, true);
 }
 
 /** Validates several submitted reports of a month, each in its own transaction; says which were refused and why. */
@@ -63,7 +79,7 @@ export async function validateBatch(db: Db, caller: Caller, period: string, atel
   const refused: { atelierCode: string; code: string; message: string }[] = [];
   for (const atelierCode of [...new Set(atelierCodes)]) {
     try {
-      await decide(db, caller, "validate", atelierCode, period, null, settings);
+      await applyDecision(db, caller, "validate", atelierCode, period, null, settings, false);
       validated.push(atelierCode);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

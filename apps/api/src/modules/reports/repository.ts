@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import type { ReportStatus, ReportValues } from "@enquete/domain";
+import { and, asc, count, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { ateliers, atelierTerritories, reportEvents, reports, users } from "../../db/schema.ts";
 import { membershipOn } from "../referential/repository.ts";
@@ -81,24 +82,200 @@ export async function validatedValuesBefore(db: DbOrTx, atelierCode: string, per
   return rows.map((r) => r.values).reverse();
 }
 
-export async function insertReport(tx: Tx, row: typeof reports.$inferInsert, event: NewEvent) {
-  const [created] = await tx.insert(reports).values(row).onConflictDoNothing().returning();
-  if (!created) return null;
-  await tx.insert(reportEvents).values({ ...event, reportId: created.id });
-  return created;
-}
-
+/** A transition: the row as this update wrote it (the answer is built from it), and its event. */
 export async function updateReport(tx: Tx, id: number, changes: Partial<typeof reports.$inferInsert>, event: NewEvent) {
   const [updated] = await tx
     .update(reports)
     .set({ ...changes, updatedAt: sql`now()` })
     .where(eq(reports.id, id))
     .returning();
+  if (!updated) throw new Error(`report ${id} vanished while locked`);
   await tx.insert(reportEvents).values({ ...event, reportId: id });
-  return updated as ReportRecord;
+  return updated;
 }
 
-export async function eventsOf(db: Db, reportId: number) {
+// ---------------------------------------------------------------- the draft save
+//
+// Autosave is the hottest path of the platform: its queries are written once
+// as named statements (parsed and planned once per connection, no query
+// building per request) and each does all it can in one round trip.
+
+/** What a draft save needs to know of a report. */
+export interface DraftRow {
+  id: number;
+  status: ReportStatus;
+  version: number;
+  formVersion: number;
+  values: ReportValues;
+  updatedAt: Date;
+}
+
+export interface SaveContext {
+  /** The atelier's territory in the report's month; null when it had none. */
+  territoryCode: string | null;
+  report: DraftRow | null;
+  /** Values of the last validated reports before the month, oldest first (for the outlier warnings). */
+  past: ReportValues[];
+}
+
+type DraftRowColumns = {
+  id: string | number | null;
+  status: ReportStatus | null;
+  version: number | null;
+  form_version: number | null;
+  values: ReportValues | null;
+  updated_at: Date | null;
+};
+
+const toDraftRow = (r: DraftRowColumns): DraftRow | null =>
+  r.id === null
+    ? null
+    : {
+        id: Number(r.id),
+        status: r.status as ReportStatus,
+        version: r.version as number,
+        formVersion: r.form_version as number,
+        values: r.values ?? {},
+        updatedAt: r.updated_at as Date,
+      };
+
+/**
+ * Everything a save reads, in one statement: the atelier's territory in that
+ * month, the report as it stands, and the validated months before it.
+ * undefined when the atelier does not exist.
+ */
+export async function saveContext(db: Db, atelierCode: string, period: string, pastMonths: number): Promise<SaveContext | undefined> {
+  const { rows } = await db.$client.query<DraftRowColumns & { territory_code: string | null; past: ReportValues[] }>({
+    name: "report-save-context",
+    text: `select
+        (select t.territory_code from atelier_territories t
+          where t.atelier_code = a.code and t.valid_from <= $3::date and (t.valid_to is null or t.valid_to > $3::date)
+          order by t.valid_from desc limit 1) as territory_code,
+        r.id, r.status, r.version, r.form_version, r.values, r.updated_at,
+        coalesce((select json_agg(p.values order by p.period) from (
+          select v.values, v.period from reports v
+          where v.atelier_code = a.code and v.period < $2 and v.status = 'validated'
+          order by v.period desc limit $4) p), '[]'::json) as past
+      from ateliers a left join reports r on r.atelier_code = a.code and r.period = $2
+      where a.code = $1`,
+    values: [atelierCode, period, `${period}-01`, pastMonths],
+  });
+  const row = rows[0];
+  if (!row) return undefined;
+  return { territoryCode: row.territory_code, report: toDraftRow(row), past: row.past };
+}
+
+export interface DraftEvent {
+  actorId: string;
+  actorLabel: string;
+  changes: { field: string; from: number | string | null; to: number | string | null }[];
+}
+
+const RETURNED_DRAFT = "id, status, version, form_version, values, updated_at";
+
+/**
+ * The first save of a month: the report and its "create" event, in one
+ * statement. null when someone created it at the same moment (nothing written).
+ */
+export async function createDraft(
+  db: Db,
+  row: { atelierCode: string; period: string; territoryCode: string; formVersion: number; values: ReportValues },
+  event: DraftEvent,
+): Promise<DraftRow | null> {
+  const { rows } = await db.$client.query<DraftRowColumns>({
+    name: "report-create-draft",
+    text: `with created as (
+        insert into reports (atelier_code, period, territory_code, status, version, form_version, values)
+        values ($1, $2, $3, 'draft', 1, $4, $5::jsonb)
+        on conflict (atelier_code, period) do nothing
+        returning ${RETURNED_DRAFT}
+      ), event as (
+        insert into report_events (report_id, actor_id, actor_label, action, from_status, to_status, version, changes)
+        select id, $6, $7, 'create', null, status, version, $8::jsonb from created
+        returning id
+      )
+      select ${RETURNED_DRAFT} from created`,
+    values: [
+      row.atelierCode,
+      row.period,
+      row.territoryCode,
+      row.formVersion,
+      JSON.stringify(row.values),
+      event.actorId,
+      event.actorLabel,
+      JSON.stringify(event.changes),
+    ],
+  });
+  return rows[0] ? toDraftRow(rows[0]) : null;
+}
+
+/**
+ * A save over version `expected`: the new values, the next version and the
+ * "save" event naming it, in one statement, only if the report is still at
+ * `expected` (PostgreSQL re-checks that on the latest row when another
+ * writer got there first). Returns the row as this statement wrote it, or
+ * null when the version had moved on: nothing written, a conflict.
+ */
+export async function updateDraft(
+  db: Db,
+  id: number,
+  expected: number,
+  change: { values: ReportValues; fromStatus: ReportStatus; toStatus: ReportStatus },
+  event: DraftEvent,
+): Promise<DraftRow | null> {
+  const { rows } = await db.$client.query<DraftRowColumns>({
+    name: "report-update-draft",
+    text: `with updated as (
+        update reports set values = $3::jsonb, version = version + 1, status = $4::report_status, updated_at = now()
+        where id = $1 and version = $2 and status = $5::report_status
+        returning ${RETURNED_DRAFT}
+      ), event as (
+        insert into report_events (report_id, actor_id, actor_label, action, from_status, to_status, version, changes)
+        select id, $6, $7, 'save', $5::report_status, status, version, $8::jsonb from updated
+        returning id
+      )
+      select ${RETURNED_DRAFT} from updated`,
+    values: [
+      id,
+      expected,
+      JSON.stringify(change.values),
+      change.toStatus,
+      change.fromStatus,
+      event.actorId,
+      event.actorLabel,
+      JSON.stringify(event.changes),
+    ],
+  });
+  return rows[0] ? toDraftRow(rows[0]) : null;
+}
+
+/** One page of a report's history, the latest version first, and how many events it has in all. */
+export async function historyPage(db: Db, atelierCode: string, period: string, limit: number, offset: number) {
+  const ofReport = and(eq(reports.atelierCode, atelierCode), eq(reports.period, period));
+  const [items, totals] = await Promise.all([
+    db
+      .select({
+        at: reportEvents.at,
+        actor: reportEvents.actorLabel,
+        action: reportEvents.action,
+        fromStatus: reportEvents.fromStatus,
+        toStatus: reportEvents.toStatus,
+        version: reportEvents.version,
+        changes: reportEvents.changes,
+        comment: reportEvents.comment,
+      })
+      .from(reportEvents)
+      .innerJoin(reports, eq(reports.id, reportEvents.reportId))
+      .where(ofReport)
+      .orderBy(desc(reportEvents.version), desc(reportEvents.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ total: count() }).from(reportEvents).innerJoin(reports, eq(reports.id, reportEvents.reportId)).where(ofReport),
+  ]);
+  return { items, total: totals[0]?.total ?? 0 };
+}
+
+export async function eventsOf(db: DbOrTx, reportId: number) {
   return await db
     .select({
       at: reportEvents.at,

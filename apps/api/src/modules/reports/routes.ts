@@ -9,20 +9,26 @@ import {
   ZListReportsQuery,
   ZReopenReportBody,
   ZReport,
+  ZReportHistoryPage,
+  ZReportHistoryQuery,
   ZReportList,
   ZReportParams,
+  ZReportState,
   ZReturnReportBody,
+  ZSavedDraft,
   ZSaveReportBody,
   ZSaveReportHeaders,
   ZSubmitReportBody,
 } from "@enquete/contract";
 import { CURRENT_FORM, parisDate, periodOfDate } from "@enquete/domain";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { caller } from "../../plugins/app/auth.ts";
-import { dueDay } from "../settings/service.ts";
+import { currentSettings } from "../settings/service.ts";
 import * as decisions from "./decisions.ts";
+import * as drafts from "./drafts.ts";
 import * as listing from "./listing.ts";
 import * as service from "./service.ts";
 
@@ -30,8 +36,9 @@ const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError,
 
 export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
   const { guards } = app;
-  // The due day is a national setting: read at each request, so a change applies at once in every process.
-  const current = async () => ({ dueDay: await dueDay(db, config) });
+  // National settings (due day, closed years), cached in this process; the revision read with the
+  // caller's session says when they changed, in any process, and they are read again.
+  const current = (request: FastifyRequest) => currentSettings(db, config, caller(request).settingsRevision);
   const readers = guards.hasRole("atelier", "territory", "national", "admin");
 
   app.get(
@@ -54,7 +61,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       },
       preHandler: app.allow(readers, guards.territoryInScope("territory")),
     },
-    async (request) => await listing.listReports(db, caller(request), request.query, await current()),
+    async (request) => await listing.listReports(db, caller(request), request.query, await current(request)),
   );
 
   app.get(
@@ -73,7 +80,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       const now = periodOfDate(parisDate());
       const from = request.query.from ?? `${now.year - 1}-01`;
       const to = request.query.to ?? `${now.year}-12`;
-      return await listing.atelierMonths(db, caller(request), request.params.code, from, to, await current());
+      return await listing.atelierMonths(db, caller(request), request.params.code, from, to, await current(request));
     },
   );
 
@@ -83,12 +90,30 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       schema: {
         tags: ["Enquête"],
         summary: "Un rapport mensuel, avec ses avertissements et son historique",
+        description: "L'historique complet, du plus ancien au plus récent ; GET …/history le donne page par page.",
         params: ZReportParams,
         response: { 200: ZReport, ...errors },
       },
       preHandler: app.allow(readers),
     },
-    async (request) => await service.getReport(db, caller(request), request.params.atelier, request.params.period, await current()),
+    async (request) => await service.getReport(db, caller(request), request.params.atelier, request.params.period, await current(request)),
+  );
+
+  app.get(
+    "/reports/:atelier/:period/history",
+    {
+      schema: {
+        tags: ["Enquête"],
+        summary: "L'historique d'un rapport, page par page, le plus récent d'abord",
+        description:
+          "Chaque enregistrement et chaque décision : qui, quand, les valeurs changées, le commentaire. `total` compte tous les événements ; page commence à 1 (20 par page par défaut, 100 au plus).",
+        params: ZReportParams,
+        querystring: ZReportHistoryQuery,
+        response: { 200: ZReportHistoryPage, ...errors },
+      },
+      preHandler: app.allow(readers),
+    },
+    async (request) => await service.reportHistory(db, caller(request), request.params.atelier, request.params.period, request.query),
   );
 
   app.put(
@@ -97,22 +122,23 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       schema: {
         tags: ["Enquête"],
         summary: "Enregistrer le brouillon (créé au premier enregistrement)",
-        description: "If-Match porte la version lue ; 409 avec la version courante quand elle a changé. Un brouillon peut être incomplet.",
+        description:
+          "If-Match porte la version lue ; 409 avec la version courante quand elle a changé. Un brouillon peut être incomplet. La réponse dit ce que cet enregistrement a écrit : sa version (celle d'If-Match plus un, ou la même quand rien ne change), ses valeurs, ses avertissements ; l'historique est sur GET …/history.",
         params: ZReportParams,
         headers: ZSaveReportHeaders,
         body: ZSaveReportBody,
-        response: { 200: ZReport, 409: ZConflict.or(ZApiError), 428: ZApiError, ...errors },
+        response: { 200: ZSavedDraft, 409: ZConflict.or(ZApiError), 428: ZApiError, ...errors },
       },
       preHandler: app.allow(guards.hasRole("atelier")),
     },
     async (request) =>
-      await service.saveDraft(
+      await drafts.saveDraft(
         db,
         caller(request),
         request.params.atelier,
         request.params.period,
         { values: request.body.values, ifMatch: request.headers["if-match"] },
-        await current(),
+        await current(request),
       ),
   );
 
@@ -126,7 +152,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         params: ZReportParams,
         headers: ZSaveReportHeaders,
         body: ZSubmitReportBody,
-        response: { 200: ZReport, 409: ZConflict.or(ZApiError), ...errors },
+        response: { 200: ZReportState, 409: ZConflict.or(ZApiError), ...errors },
       },
       preHandler: app.allow(guards.hasRole("atelier")),
     },
@@ -137,7 +163,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         request.params.atelier,
         request.params.period,
         { justifications: request.body?.justifications ?? {}, ifMatch: request.headers["if-match"] },
-        await current(),
+        await current(request),
       ),
   );
 
@@ -148,12 +174,12 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         tags: ["Validation"],
         summary: "Valider un rapport soumis",
         params: ZReportParams,
-        response: { 200: ZReport, 409: ZApiError, ...errors },
+        response: { 200: ZReportState, 409: ZApiError, ...errors },
       },
       preHandler: app.allow(guards.hasRole("territory", "national")),
     },
     async (request) =>
-      await decisions.decide(db, caller(request), "validate", request.params.atelier, request.params.period, null, await current()),
+      await decisions.decide(db, caller(request), "validate", request.params.atelier, request.params.period, null, await current(request)),
   );
 
   app.post(
@@ -168,7 +194,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       },
       preHandler: app.allow(guards.hasRole("territory", "national")),
     },
-    async (request) => await decisions.validateBatch(db, caller(request), request.body.period, request.body.atelierCodes, await current()),
+    async (request) =>
+      await decisions.validateBatch(db, caller(request), request.body.period, request.body.atelierCodes, await current(request)),
   );
 
   app.post(
@@ -179,7 +206,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         summary: "Renvoyer un rapport soumis à l'atelier, avec un commentaire",
         params: ZReportParams,
         body: ZReturnReportBody,
-        response: { 200: ZReport, 409: ZApiError, ...errors },
+        response: { 200: ZReportState, 409: ZApiError, ...errors },
       },
       preHandler: app.allow(guards.hasRole("territory", "national")),
     },
@@ -191,7 +218,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         request.params.atelier,
         request.params.period,
         request.body.comment,
-        await current(),
+        await current(request),
       ),
   );
 
@@ -203,7 +230,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         summary: "Rouvrir un rapport validé (direction nationale), avec un motif",
         params: ZReportParams,
         body: ZReopenReportBody,
-        response: { 200: ZReport, 409: ZApiError, ...errors },
+        response: { 200: ZReportState, 409: ZApiError, ...errors },
       },
       preHandler: app.allow(guards.hasRole("national")),
     },
@@ -215,7 +242,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         request.params.atelier,
         request.params.period,
         request.body.reason,
-        await current(),
+        await current(request),
       ),
   );
 };

@@ -8,6 +8,37 @@ export async function readSetting(db: DbOrTx, key: string): Promise<unknown> {
   return rows[0]?.value;
 }
 
+export interface NationalSettingsRow {
+  revision: number;
+  values: Record<string, unknown>;
+  closedYears: { year: number; closedAt: Date }[];
+}
+
+/**
+ * Every national setting and closed year with the revision they are at, read
+ * in one statement (one snapshot): a cache filled from it is exactly the
+ * state of that revision, never half of a later change.
+ */
+export async function readNationalSettings(db: Db): Promise<NationalSettingsRow> {
+  const { rows } = await db.$client.query<{
+    revision: string | null;
+    values: Record<string, unknown>;
+    closed: { year: number; closedAt: string }[];
+  }>({
+    name: "national-settings",
+    text: `select
+      (select revision from settings_revision where id = 1) as revision,
+      coalesce((select jsonb_object_agg(key, value) from settings), '{}'::jsonb) as values,
+      coalesce((select json_agg(json_build_object('year', year, 'closedAt', closed_at) order by year) from closed_years), '[]'::json) as closed`,
+  });
+  const row = rows[0];
+  return {
+    revision: Number(row?.revision ?? 0),
+    values: row?.values ?? {},
+    closedYears: (row?.closed ?? []).map((c) => ({ year: c.year, closedAt: new Date(c.closedAt) })),
+  };
+}
+
 export async function writeSetting(db: Db, key: string, value: unknown, actor: { id: string; label: string }) {
   await db.transaction(async (tx) => {
     await tx

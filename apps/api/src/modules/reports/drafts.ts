@@ -1,0 +1,128 @@
+/**
+ * Saving a draft: the hottest path of the platform (every director's form
+ * autosaves every few seconds). One statement reads everything the save
+ * needs, one statement writes the report, its next version and its event
+ * (only if the version is still the one the request named), and the answer
+ * is built from what that statement returned: that request's version and
+ * values, never another writer's. Nothing after the write can fail.
+ */
+import type { TSavedDraft } from "@enquete/contract";
+import { draftValuesSchema, type FormDefinition, nextStatus, type ReportValues } from "@enquete/domain";
+import type { Db } from "../../db/client.ts";
+import { AppError, notFound } from "../../errors.ts";
+import type { Caller } from "../auth/service.ts";
+import * as repo from "./repository.ts";
+import {
+  assertDirects,
+  assertPeriodOpen,
+  assertYearOpen,
+  type ConflictError,
+  conflict,
+  parseIfMatch,
+  type ReportSettings,
+} from "./service.ts";
+import { formOf, OUTLIER_MONTHS, warningsOf } from "./state.ts";
+
+function diff(before: ReportValues, after: ReportValues) {
+  const codes = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...codes]
+    .filter((c) => (before[c] ?? null) !== (after[c] ?? null))
+    .map((c) => ({ field: c, from: before[c] ?? null, to: after[c] ?? null }));
+}
+
+/** Keeps entered values only: null means "not entered", stored as absent. */
+function compact(values: ReportValues): ReportValues {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined && v !== ""));
+}
+
+function validateDraft(form: FormDefinition, values: ReportValues) {
+  const parsed = draftValuesSchema(form).safeParse(values);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.flatMap((i) => {
+      const keys = (i as { keys?: string[] }).keys;
+      if (keys?.length) return keys.map((k) => ({ field: k, message: i.message }));
+      return [{ field: String(i.path[0] ?? "values"), message: i.message }];
+    });
+    throw new AppError("VALIDATION_FAILED", 422, "Certaines valeurs sont invalides : corrigez les champs signalés.", errors);
+  }
+}
+
+/** The save's write found the report moved on (or created) by someone else: their version, to compare with. */
+async function conflictNow(db: Db, atelierCode: string, period: string): Promise<ConflictError | AppError> {
+  const current = await repo.findReport(db, atelierCode, period);
+  if (!current) return notFound("Ce rapport n'existe pas.");
+  return await conflict(db, current);
+}
+
+export async function saveDraft(
+  db: Db,
+  caller: Caller,
+  atelierCode: string,
+  period: string,
+  input: { values: ReportValues; ifMatch: string | undefined },
+  settings: ReportSettings,
+): Promise<TSavedDraft> {
+  assertDirects(caller, atelierCode);
+  assertPeriodOpen(period);
+  const context = await repo.saveContext(db, atelierCode, period, OUTLIER_MONTHS);
+  if (context === undefined) throw notFound("Cet atelier n'existe pas.");
+  const { territoryCode, report, past } = context;
+  if (territoryCode === null)
+    throw new AppError("NO_TERRITORY", 422, "Cet atelier n'était rattaché à aucune direction territoriale ce mois-là.");
+  const expected = parseIfMatch(input.ifMatch);
+  await assertYearOpen(db, report, period, settings.closedYears);
+  const form = formOf(report, period);
+  validateDraft(form, input.values);
+  const values = compact(input.values);
+  // Everything the answer needs but the row is computed before the write: once it is done, nothing can fail.
+  const answer = (row: repo.DraftRow, warnings: TSavedDraft["warnings"]): TSavedDraft => ({
+    atelierCode,
+    period,
+    status: row.status,
+    version: row.version,
+    formVersion: row.formVersion,
+    values: row.values,
+    warnings,
+    savedAt: row.updatedAt.toISOString(),
+    editable: true,
+  });
+  const event = { actorId: caller.userId, actorLabel: caller.displayName };
+
+  if (!report) {
+    if (expected !== null && expected !== 0)
+      throw new AppError("NOT_FOUND", 404, "Ce rapport n'existe pas encore : enregistrez-le sans version.");
+    const warnings = warningsOf(form, values, past);
+    const created = await repo.createDraft(
+      db,
+      { atelierCode, period, territoryCode, formVersion: form.version, values },
+      { ...event, changes: diff({}, values) },
+    );
+    // Someone else created it at the same moment: their version wins until this person chooses.
+    if (!created) throw await conflictNow(db, atelierCode, period);
+    return answer(created, warnings);
+  }
+  if (expected === null) {
+    throw new AppError(
+      "PRECONDITION_REQUIRED",
+      428,
+      'Ce rapport existe déjà : envoyez sa version dans l\'en-tête If-Match (par exemple "3").',
+    );
+  }
+  if (expected !== report.version) throw await conflict(db, report);
+  const next = nextStatus(report.status, "save");
+  if ("error" in next) throw new AppError("NOT_EDITABLE", 409, next.error);
+  const changes = diff(report.values, values);
+  // Nothing changed: the version it named, and the values stored at that version.
+  if (changes.length === 0) return answer(report, warningsOf(form, report.values, past));
+  const warnings = warningsOf(form, values, past);
+  const updated = await repo.updateDraft(
+    db,
+    report.id,
+    expected,
+    { values, fromStatus: report.status, toStatus: next.to },
+    { ...event, changes },
+  );
+  // Another save (or a submission) got there between the read and the write: nothing was written.
+  if (!updated) throw await conflictNow(db, atelierCode, period);
+  return answer(updated, warnings);
+}
