@@ -71,8 +71,21 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
   if (response.status === 401 && redirectOnUnauthorized) onUnauthorized?.();
   if (isApiErrorBody(payload)) throw new ApiError(response.status, payload);
-  throw new ApiError(response.status, {
+  throw new ApiError(response.status, withoutBody(response));
+}
+
+/**
+ * An error answered without the API's JSON body (a reverse proxy's page, say),
+ * in French all the same; a 429 says how long to wait, as the API's own do.
+ */
+function withoutBody(response: Response): { code: string; message: string } {
+  if (response.status === 429) {
+    const wait = Number(response.headers.get("retry-after"));
+    const when = Number.isInteger(wait) && wait > 0 ? `patientez ${wait} seconde${wait > 1 ? "s" : ""}` : "patientez un instant";
+    return { code: "TOO_MANY_REQUESTS", message: `Trop de demandes en peu de temps : ${when}, puis réessayez.` };
+  }
+  return {
     code: "HTTP_ERROR",
     message: `Le serveur a renvoyé une erreur inattendue (code ${response.status}). Réessayez dans un instant.`,
-  });
+  };
 }

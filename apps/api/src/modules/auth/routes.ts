@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { caller, SESSION_COOKIE } from "../../plugins/app/auth.ts";
+import { tooManySignIns } from "../../plugins/app/limits/messages.ts";
 import * as service from "./service.ts";
 
 export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
@@ -31,7 +32,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
       },
       // A ceiling on all attempts from one address (each costs an argon2 verification);
       // failed ones are limited more tightly in the service.
-      config: { rateLimit: { max: config.loginMaxPerMinute * 6, timeWindow: 60_000 } },
+      config: {
+        rateLimit: {
+          max: config.loginMaxPerMinute * 6,
+          timeWindow: 60_000,
+          errorResponseBuilder: (_request, context) => tooManySignIns(context.ttl),
+        },
+      },
     },
     async (request, reply) => {
       // A sign-in replaces whatever session the browser had.

@@ -14,9 +14,10 @@ export const campaignRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> =
         tags: ["Campagne"],
         summary: "Le suivi de la campagne d'une année : statut de chaque rapport, taux de réponse, retards",
         querystring: ZCampaignQuery,
-        response: { 200: ZCampaign, 401: ZApiError, 403: ZApiError, 404: ZApiError, 422: ZApiError },
+        response: { 200: ZCampaign, 401: ZApiError, 403: ZApiError, 404: ZApiError, 422: ZApiError, 429: ZApiError },
       },
       preHandler: app.allow(app.guards.hasRole("territory", "national", "admin", "viewer"), app.guards.territoryInScope("territory")),
+      config: { costly: true },
     },
     async (request) => await service.campaign(db, caller(request), request.query.year, request.query.territory, await dueDay(db, config)),
   );

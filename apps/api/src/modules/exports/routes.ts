@@ -13,7 +13,7 @@ import { reportsCsv } from "./reports-csv.ts";
 import { dashboardWorkbook } from "./workbook.ts";
 
 // The files skip the JSON serializer (a stream, a buffer): the response schemas describe the errors.
-const errors = { 401: ZApiError, 403: ZApiError, 422: ZApiError };
+const errors = { 401: ZApiError, 403: ZApiError, 422: ZApiError, 429: ZApiError };
 const yearName = (year: number, yearType: YearType) => (yearType === "school" ? `année-scolaire-${year}-${year + 1}` : `année-${year}`);
 
 export const exportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
@@ -30,6 +30,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         response: errors,
       },
       preHandler: app.allow(reportsExportGuard),
+      config: { costly: true },
     },
     async (request, reply) => {
       const { year, yearType } = request.query;
@@ -54,6 +55,7 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         response: errors,
       },
       preHandler: app.allow(dashboardExportGuard),
+      config: { costly: true },
     },
     async (request, reply) => {
       const { year, yearType } = request.query;

@@ -16,9 +16,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> 
         description:
           "Chiffres officiels (rapports validés) ou provisoires (soumis et validés), avec leur complétude. Les valeurs en % sont des pourcentages (12,5 pour 12,5 %). Un territoire compte chaque rapport dans le territoire de l'atelier au mois du rapport.",
         querystring: ZIndicatorsQuery,
-        response: { 200: ZIndicators, 401: ZApiError, 403: ZApiError, 404: ZApiError, 422: ZApiError },
+        response: { 200: ZIndicators, 401: ZApiError, 403: ZApiError, 404: ZApiError, 422: ZApiError, 429: ZApiError },
       },
       preHandler: app.allow(scopeGuard(db)),
+      config: { costly: true },
     },
     async (request) => await service.computeIndicators(db, request.query, { dueDay: await dueDay(db, config) }),
   );
