@@ -78,7 +78,7 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
 
   await app.register(errorHandler);
   await app.register(textGuard);
-  await app.register(security, { config });
+  await app.register(security, { config, db });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(csrf);
