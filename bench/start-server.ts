@@ -10,20 +10,26 @@ import { EMBEDDED_DATABASE } from "../apps/api/src/db/prepare.ts";
 export async function startServer(env: Record<string, string> = {}) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "enquete-bench-"));
   const port = await freePort();
-  const server = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../apps/api/src/server.ts", import.meta.url))], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      DEMO: "accounts",
-      LOG_LEVEL: "warn",
-      WEB_DIST: "",
-      LOGIN_MAX_PER_MINUTE: "10000",
-      RATE_LIMIT_PER_MINUTE: "10000000",
-      ...env,
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (Node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const server = spawn(
+    process.execPath,
+    [...nodeArgs, "--import", "tsx", fileURLToPath(new URL("../apps/api/src/server.ts", import.meta.url))],
+    {
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        DEMO: "accounts",
+        LOG_LEVEL: "warn",
+        WEB_DIST: "",
+        LOGIN_MAX_PER_MINUTE: "10000",
+        RATE_LIMIT_PER_MINUTE: "10000000",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  );
   await new Promise<void>((resolve) => server.stdout?.on("data", (d) => String(d).includes("est prête") && resolve()));
   const base = `http://127.0.0.1:${port}`;
   return {

@@ -77,6 +77,15 @@ describe("saving a draft", () => {
     });
   });
 
+  it("answers a save that changes nothing with the version it named and the values as stored, writing nothing", async () => {
+    const before = await countRows();
+    const same = await save("a86", "86", LAST_MONTH, { trainingActions: 5, traineeDaysOnSite: 12.5, trainees: null }, 2);
+    expect(same.statusCode).toBe(200);
+    expect(same.json()).toMatchObject({ version: 2, values: { trainingActions: 5, traineeDaysOnSite: 12.5 } });
+    expect(same.json().values).not.toHaveProperty("trainees");
+    expect(await countRows()).toEqual(before);
+  });
+
   it("refuses a stale version with 409 and the current values, and changes nothing", async () => {
     const before = await countRows();
     const stale = await save("a86bis", "86", LAST_MONTH, { trainingActions: 99 }, 1);
@@ -184,7 +193,7 @@ describe("submitting", () => {
     const returned = await req("dtAlpc", "POST", `/api/reports/86/${LAST_MONTH}/return`, {
       comment: "Les journées à distance semblent élevées.",
     });
-    expect(returned.json()).toMatchObject({ status: "returned" });
+    expect(returned.json()).toMatchObject({ status: "returned", returnEvent: { action: "return", actor: "Personne dtAlpc" } });
     const seen = (await req("a86", "GET", `/api/reports/86/${LAST_MONTH}`)).json();
     expect(seen).toMatchObject({ status: "returned", editable: true, returnComment: "Les journées à distance semblent élevées." });
     const fixed = await save("a86", "86", LAST_MONTH, buildValues({ traineeDaysRemote: 2 }), seen.version);
@@ -199,7 +208,7 @@ describe("submitting", () => {
     // A transition answers the report's state as it left it, without the history (GET and …/history have it).
     expect(reopened.json().history).toBeUndefined();
     expect(reopened.json()).toMatchObject({
-      returnedBy: "Personne national",
+      returnEvent: { action: "reopen", actor: "Personne national" },
       updatedBy: "Personne national",
       version: validated.json().version + 1,
     });
@@ -236,6 +245,34 @@ describe("reading", () => {
     expect(res.json()).toHaveLength(24);
     expect(res.json().find((r: { period: string }) => r.period === LAST_MONTH).status).toBe("returned");
     expect((await req("a14", "GET", "/api/ateliers/86/reports")).statusCode).toBe(403);
+  });
+
+  it("pages the history from the latest change, with its total, under the report's own access", async () => {
+    const all = (await req("a86", "GET", `/api/reports/86/${LAST_MONTH}`)).json().history as { version: number; action: string }[];
+    expect(all.length).toBeGreaterThan(6);
+    const first = await req("a86", "GET", `/api/reports/86/${LAST_MONTH}/history?page=1&pageSize=4`);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ page: 1, pageSize: 4, total: all.length });
+    const second = (await req("dtAlpc", "GET", `/api/reports/86/${LAST_MONTH}/history?page=2&pageSize=4`)).json();
+    const paged = [...first.json().items, ...second.items] as { version: number; action: string }[];
+    // Newest first: the same events as GET's (oldest first), reversed, without a gap or a repeat across pages.
+    expect(paged.map((e) => e.version)).toEqual([...all].reverse().slice(0, 8).map((e) => e.version));
+    expect(paged[0]?.action).toBe("reopen");
+    const beyond = (await req("a86", "GET", `/api/reports/86/${LAST_MONTH}/history?page=99&pageSize=4`)).json();
+    expect(beyond).toMatchObject({ items: [], total: all.length });
+    expect((await req("a86", "GET", `/api/reports/86/${LAST_MONTH}/history`)).json().pageSize).toBe(20);
+    // Another atelier, another territory, a viewer: refused, and nothing of the history in the answer.
+    for (const who of ["a14", "dtNormandie", "viewer"]) {
+      const refused = await req(who, "GET", `/api/reports/86/${LAST_MONTH}/history`);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.body).not.toContain("changes");
+    }
+    expect((await req("a86", "GET", `/api/reports/86/${LAST_MONTH}/history?pageSize=101`)).statusCode).toBe(422);
+    expect((await req("a86", "GET", `/api/reports/86/${LAST_MONTH}/history?page=0`)).statusCode).toBe(422);
+    expect((await req("a86", "GET", `/api/reports/86/2026-13/history`)).statusCode).toBe(422);
+    expect((await req("national", "GET", `/api/reports/ZZ/${LAST_MONTH}/history`)).statusCode).toBe(422);
+    const none = (await req("a14", "GET", `/api/reports/14/${LAST_MONTH}/history`)).json();
+    expect(none).toEqual({ items: [], page: 1, pageSize: 20, total: 0 });
   });
 
   it("stores the values keyed by field code", async () => {

@@ -90,8 +90,10 @@ const reportStateShape = {
     .string()
     .nullable()
     .meta({ description: "Le dernier commentaire de renvoi ou de réouverture, quand le rapport est renvoyé." }),
-  returnedAt: z.string().nullable().meta({ description: "Quand il a été renvoyé ou rouvert, quand le rapport est renvoyé." }),
-  returnedBy: z.string().nullable().meta({ description: "Par qui, quand le rapport est renvoyé." }),
+  returnEvent: z
+    .object({ action: z.enum(["return", "reopen"]), at: z.string(), actor: z.string() })
+    .nullable()
+    .meta({ description: "Le renvoi (ou la réouverture nationale) qui a rendu le rapport à l'atelier, quand il est renvoyé." }),
   reference: z
     .object({
       previousMonth: ZReportValues.nullable(),

@@ -2,7 +2,7 @@
  * The monthly report's routes: read, save the draft with its version (If-Match),
  * submit; the territory's decisions (validate, return) and the national reopening.
  */
-import type { TConflict, TReport } from "@enquete/contract";
+import type { TConflict, TReport, TReportHistoryPage, TReportState, TSavedDraft } from "@enquete/contract";
 import type { ReportValues } from "@enquete/domain";
 import { ApiError } from "./ApiError.ts";
 import { request } from "./http.ts";
@@ -17,9 +17,12 @@ const ifMatch = (version: number): Record<string, string> => (version > 0 ? { "i
 export const reportsApi = {
   get: (atelier: string, period: string, signal?: AbortSignal) => request<TReport>(reportPath(atelier, period), { signal }),
 
-  /** Saves the whole draft. A 401 is left to the page: it keeps the values and asks to sign in again. */
+  /**
+   * Saves the whole draft; the answer is what this save wrote (its version and values), small.
+   * A 401 is left to the page: it keeps the values and asks to sign in again.
+   */
   save: (atelier: string, period: string, values: ReportValues, version: number, options: { keepalive?: boolean } = {}) =>
-    request<TReport>(reportPath(atelier, period), {
+    request<TSavedDraft>(reportPath(atelier, period), {
       method: "PUT",
       body: { values },
       headers: ifMatch(version),
@@ -28,7 +31,7 @@ export const reportsApi = {
     }),
 
   submit: (atelier: string, period: string, justifications: Record<string, string>, version: number) =>
-    request<TReport>(`${reportPath(atelier, period)}/submit`, {
+    request<TReportState>(`${reportPath(atelier, period)}/submit`, {
       method: "POST",
       body: { justifications },
       headers: ifMatch(version),
@@ -36,15 +39,19 @@ export const reportsApi = {
     }),
 
   /** 409 with a French message when the status no longer allows it (validated meanwhile from another tab…). */
-  validate: (atelier: string, period: string) => request<TReport>(`${reportPath(atelier, period)}/validate`, { method: "POST" }),
+  validate: (atelier: string, period: string) => request<TReportState>(`${reportPath(atelier, period)}/validate`, { method: "POST" }),
 
   /** 422 with the French message on the field `comment` when it is empty or too long. */
   return: (atelier: string, period: string, comment: string) =>
-    request<TReport>(`${reportPath(atelier, period)}/return`, { method: "POST", body: { comment } }),
+    request<TReportState>(`${reportPath(atelier, period)}/return`, { method: "POST", body: { comment } }),
 
   /** National only; 422 on the field `reason`. The report comes back `returned`. */
   reopen: (atelier: string, period: string, reason: string) =>
-    request<TReport>(`${reportPath(atelier, period)}/reopen`, { method: "POST", body: { reason } }),
+    request<TReportState>(`${reportPath(atelier, period)}/reopen`, { method: "POST", body: { reason } }),
+
+  /** A page of the report's history, the latest change first (loaded when the person opens it). */
+  history: (atelier: string, period: string, page: number, pageSize: number, signal?: AbortSignal) =>
+    request<TReportHistoryPage>(`${reportPath(atelier, period)}/history?page=${page}&pageSize=${pageSize}`, { signal }),
 };
 
 /** The current version carried by a 409 VERSION_CONFLICT, or null for any other failure. */

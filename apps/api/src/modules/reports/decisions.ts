@@ -56,7 +56,7 @@ async function applyDecision<A extends boolean>(
       },
     );
     await queueDecisionEmails(tx, { atelierCode, period, action, comment });
-    return (answer ? await stateAfter(tx, caller, updated, { comment }, settings) : null) as A extends true ? TReportState : null;
+    return (answer ? await stateAfter(tx, caller, updated, { action, comment }, settings) : null) as A extends true ? TReportState : null;
   });
 }
 

@@ -4,7 +4,7 @@
  * closed years, versions). Each change of state writes its event in the same
  * transaction, and its answer is built there, from the row it wrote.
  */
-import type { TConflict, TReport, TReportHistoryPage, TReportHistoryQuery, TReportState } from "@enquete/contract";
+import type { TConflict, TReport, TReportEvent, TReportHistoryPage, TReportHistoryQuery, TReportState } from "@enquete/contract";
 import { canReadAtelier, checkSubmission, firstDay, hasStarted, nextStatus, parisDate, parsePeriod } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
@@ -127,7 +127,9 @@ export async function getReport(db: Db, caller: Caller, atelierCode: string, per
     report,
     reference,
     lastEvent: last ? { actor: last.actor, at: last.at } : null,
-    lastReturn: lastReturn ? { actor: lastReturn.actor, at: lastReturn.at, comment: lastReturn.comment } : null,
+    lastReturn: lastReturn
+      ? { action: lastReturn.action as "return" | "reopen", actor: lastReturn.actor, at: lastReturn.at, comment: lastReturn.comment }
+      : null,
     dueDay: settings.dueDay,
     caller,
   });
@@ -156,7 +158,7 @@ export async function stateAfter(
   tx: repo.DbOrTx,
   caller: Caller,
   updated: repo.ReportRecord,
-  event: { comment: string | null },
+  event: { action: TReportEvent["action"]; comment: string | null },
   settings: ReportSettings,
   known?: Reference,
 ): Promise<TReportState> {
@@ -171,7 +173,10 @@ export async function stateAfter(
     reference,
     lastEvent: written,
     // Only a return or a reopening leaves a report returned: this very event.
-    lastReturn: updated.status === "returned" ? { ...written, comment: event.comment } : null,
+    lastReturn:
+      updated.status === "returned" && (event.action === "return" || event.action === "reopen")
+        ? { ...written, action: event.action, comment: event.comment }
+        : null,
     dueDay: settings.dueDay,
     caller,
   });
@@ -234,6 +239,6 @@ export async function submit(
         comment,
       },
     );
-    return await stateAfter(tx, caller, updated, { comment }, settings, reference);
+    return await stateAfter(tx, caller, updated, { action: "submit", comment }, settings, reference);
   });
 }

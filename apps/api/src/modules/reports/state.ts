@@ -91,7 +91,7 @@ export interface StateInput {
   /** The latest event: who changed the report last, and when. */
   lastEvent: { actor: string; at: Date } | null;
   /** The latest return or reopening, shown while the report is returned. */
-  lastReturn: { actor: string; at: Date; comment: string | null } | null;
+  lastReturn: { action: "return" | "reopen"; actor: string; at: Date; comment: string | null } | null;
   dueDay: number;
   caller: Caller;
 }
@@ -133,8 +133,7 @@ export function buildState(input: StateInput): TReportState {
     updatedAt: report ? iso(input.lastEvent?.at ?? report.updatedAt) : null,
     updatedBy: report ? (input.lastEvent?.actor ?? null) : null,
     returnComment: returned?.comment ?? null,
-    returnedAt: iso(returned?.at),
-    returnedBy: returned?.actor ?? null,
+    returnEvent: returned ? { action: returned.action, at: returned.at.toISOString(), actor: returned.actor } : null,
     reference: { previousMonth, sameMonthLastYear: reference.sameMonthLastYear, medians: medians(reference.past, form) },
   };
 }

@@ -1,5 +1,5 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import type { ListedStatus } from "@enquete/domain";
 import { formatDay } from "../../shared/format.ts";
 import { PageHeading } from "../../shared/PageHeading.tsx";
@@ -7,7 +7,7 @@ import { ReportStatusBadge } from "../atelier-months/ReportStatusBadge.tsx";
 import { ofMonth } from "./monthText.ts";
 
 /** The month, the atelier, where the report stands and when it is due. */
-export function ReportHeader({ report, atelierName }: { report: TReport; atelierName: string }) {
+export function ReportHeader({ report, atelierName }: { report: TReportState; atelierName: string }) {
   const status = report.status as ListedStatus;
   return (
     <div className="fr-mb-4w">

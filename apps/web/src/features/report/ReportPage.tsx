@@ -1,6 +1,6 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
-import type { TReport } from "@enquete/contract";
+import type { TReportState, TSavedDraft } from "@enquete/contract";
 import { CURRENT_FORM, formVersion, parsePeriod } from "@enquete/domain";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useParams } from "react-router";
@@ -46,7 +46,7 @@ function MonthReport({ atelier, period }: { atelier: string; period: string }) {
   const atelierName = useAtelierName(atelier);
   const month = ofMonth(period);
   useDocumentTitle(`Rapport ${month} – ${atelierName}`);
-  const { state, update, retry, refresh } = useReport(atelier, period);
+  const { state, update, saved, retry, refresh } = useReport(atelier, period);
 
   return (
     <div className="fr-container fr-mb-4w">
@@ -63,30 +63,33 @@ function MonthReport({ atelier, period }: { atelier: string; period: string }) {
           <LoadError as="h2" title="Impossible d'ouvrir ce rapport" error={state.error} onRetry={retry} />
         </>
       )}
-      {state.status === "success" && <LoadedReport report={state.report} atelierName={atelierName} update={update} refresh={refresh} />}
+      {state.status === "success" && (
+        <LoadedReport report={state.report} atelierName={atelierName} update={update} saved={saved} refresh={refresh} />
+      )}
     </div>
   );
 }
 
 type LoadedProps = {
-  report: TReport;
+  report: TReportState;
   atelierName: string;
-  update: (report: TReport) => void;
+  update: (report: TReportState) => void;
+  saved: (saved: TSavedDraft) => void;
   refresh: () => void;
 };
 
 /** The report once loaded: for its director to fill in or read, for its reviewers to read and decide. */
-function LoadedReport({ report, atelierName, update, refresh }: LoadedProps) {
+function LoadedReport({ report, atelierName, update, saved, refresh }: LoadedProps) {
   const { user } = useSession();
   const roles = user?.roles ?? [];
-  const [submitted, setSubmitted] = useState<TReport | null>(null);
+  const [submitted, setSubmitted] = useState<TReportState | null>(null);
   const { outcome, onDecided, onRefused } = useReviewOutcome({ update, refresh });
   const reviewer = isReviewer(roles, report);
   const actions = availableActions(roles, report);
   const queueHref = report.territoryCode && directsTerritoryOf(roles, report) ? queuePath(report.territoryCode, report.period) : null;
 
   const onSubmitted = useCallback(
-    (next: TReport) => {
+    (next: TReportState) => {
       setSubmitted(next);
       update(next);
     },
@@ -109,7 +112,7 @@ function LoadedReport({ report, atelierName, update, refresh }: LoadedProps) {
         report={report}
         userId={user?.id ?? ""}
         isDirector={isDirectorOf(roles, report.atelierCode)}
-        onReport={update}
+        onSaved={saved}
         onSubmitted={onSubmitted}
       />
       {reviewer && (
@@ -122,7 +125,12 @@ function LoadedReport({ report, atelierName, update, refresh }: LoadedProps) {
           onRefused={onRefused}
         />
       )}
-      <ReportHistory history={report.history} form={formVersion(report.formVersion) ?? CURRENT_FORM} />
+      <ReportHistory
+        atelier={report.atelierCode}
+        period={report.period}
+        version={report.version}
+        form={formVersion(report.formVersion) ?? CURRENT_FORM}
+      />
     </>
   );
 }
@@ -132,19 +140,19 @@ function isDirectorOf(roles: { role: string; atelierCode?: string }[], atelier: 
 }
 
 function ReportBody(props: {
-  report: TReport;
+  report: TReportState;
   userId: string;
   isDirector: boolean;
-  onReport: (report: TReport) => void;
-  onSubmitted: (report: TReport) => void;
+  onSaved: (saved: TSavedDraft) => void;
+  onSubmitted: (report: TReportState) => void;
 }) {
-  const { report, userId, isDirector, onReport, onSubmitted } = props;
+  const { report, userId, isDirector, onSaved, onSubmitted } = props;
   const form = formVersion(report.formVersion) ?? CURRENT_FORM;
   if (!report.editable) return <ReadOnlyReport report={report} form={form} isDirector={isDirector} />;
-  return <ReportEditor report={report} form={form} userId={userId} onReport={onReport} onSubmitted={onSubmitted} />;
+  return <ReportEditor report={report} form={form} userId={userId} onSaved={onSaved} onSubmitted={onSubmitted} />;
 }
 
-function SubmittedNotice({ report }: { report: TReport }) {
+function SubmittedNotice({ report }: { report: TReportState }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (

@@ -1,10 +1,10 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import { formatDateTime } from "../../shared/format.ts";
 
 /** A returned report starts with what was asked: the territory's comment, or the national team's reason for reopening it. */
-export function ReturnedNotice({ report }: { report: TReport }) {
-  const event = [...report.history].reverse().find((e) => e.action === "return" || e.action === "reopen");
+export function ReturnedNotice({ report }: { report: TReportState }) {
+  const event = report.returnEvent;
   const reopened = event?.action === "reopen";
   const comment = report.returnComment;
   return (

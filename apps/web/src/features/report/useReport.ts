@@ -1,10 +1,10 @@
-import type { TReport } from "@enquete/contract";
+import type { TReportState, TSavedDraft } from "@enquete/contract";
 import { useCallback, useEffect, useState } from "react";
 import { isAbort } from "../../api/ApiError.ts";
 import { api } from "../../api/client.ts";
 import { reportsApi } from "../../api/reports.ts";
 
-export type ReportLoad = { status: "loading" } | { status: "error"; error: unknown } | { status: "success"; report: TReport };
+export type ReportLoad = { status: "loading" } | { status: "error"; error: unknown } | { status: "success"; report: TReportState };
 
 /** The report from the server, replaced by each newer answer (a save, the submission, a decision). */
 export function useReport(atelier: string, period: string) {
@@ -24,7 +24,29 @@ export function useReport(atelier: string, period: string) {
     return () => controller.abort();
   }, [atelier, period, attempt]);
 
-  const update = useCallback((report: TReport) => setState({ status: "success", report }), []);
+  const update = useCallback((report: TReportState) => setState({ status: "success", report }), []);
+  /** A draft save's small answer: what it wrote replaces those parts of the report; the rest (reference values…) stays. */
+  const saved = useCallback(
+    (s: TSavedDraft) =>
+      setState((prev) =>
+        prev.status === "success"
+          ? {
+              status: "success",
+              report: {
+                ...prev.report,
+                status: s.status,
+                version: s.version,
+                formVersion: s.formVersion,
+                values: s.values,
+                warnings: s.warnings,
+                editable: s.editable,
+                updatedAt: s.savedAt,
+              },
+            }
+          : prev,
+      ),
+    [],
+  );
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   /** Loads it again while the page stays as it is (no loading state): what is on screen is replaced once the answer is in. */
   const refresh = useCallback(() => {
@@ -33,7 +55,7 @@ export function useReport(atelier: string, period: string) {
       .then((report) => setState({ status: "success", report }))
       .catch((error: unknown) => setState({ status: "error", error }));
   }, [atelier, period]);
-  return { state, update, retry, refresh };
+  return { state, update, saved, retry, refresh };
 }
 
 /** The atelier's name for the title; its code while it loads or if it cannot be read. */

@@ -1,5 +1,5 @@
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import type { FieldDef } from "@enquete/domain";
 import type { UseFormRegister } from "react-hook-form";
 import type { ReportFormInput } from "./formText.ts";
@@ -12,7 +12,7 @@ type Props = {
   field: FieldDef;
   register: UseFormRegister<ReportFormInput>;
   error: string | undefined;
-  reference: TReport["reference"];
+  reference: TReportState["reference"];
   onBlur: () => void;
 };
 

@@ -1,7 +1,7 @@
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import { formatFrenchNumber } from "@enquete/domain";
 
-type Reference = TReport["reference"];
+type Reference = TReportState["reference"];
 
 function shown(values: Record<string, unknown> | null, code: string): string {
   if (values === null) return "pas de rapport";

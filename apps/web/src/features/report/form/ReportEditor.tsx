@@ -1,6 +1,6 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import type { TReport } from "@enquete/contract";
+import type { TReportState, TSavedDraft } from "@enquete/contract";
 import type { FormDefinition } from "@enquete/domain";
 import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -21,12 +21,12 @@ import { useAutosaveOnChange } from "./useAutosaveOnChange.ts";
 import { useSubmitReport } from "./useSubmitReport.ts";
 
 type Props = {
-  report: TReport;
+  report: TReportState;
   form: FormDefinition;
   userId: string;
-  /** The server's latest view of the report (after each save, and the submission). */
-  onReport: (report: TReport) => void;
-  onSubmitted: (report: TReport) => void;
+  /** What each save of this page wrote (its version, values and warnings). */
+  onSaved: (saved: TSavedDraft) => void;
+  onSubmitted: (report: TReportState) => void;
 };
 
 /** Enter in a field must not submit the report: only the button does. */
@@ -35,7 +35,7 @@ function stopImplicitSubmit(event: KeyboardEvent<HTMLFormElement>) {
 }
 
 /** The report being filled in: the form, its autosave, the comparison after a conflict, the submission. */
-export function ReportEditor({ report, form, userId, onReport, onSubmitted }: Props) {
+export function ReportEditor({ report, form, userId, onSaved, onSubmitted }: Props) {
   const { atelierCode: atelier, period } = report;
   const [store] = useState(() => new LocalDraftStore({ userId, atelier, period }));
   const [plan] = useState(() => planStart(form, report, store.read()));
@@ -59,7 +59,7 @@ export function ReportEditor({ report, form, userId, onReport, onSubmitted }: Pr
       store,
       save: (values, version, options) => reportsApi.save(atelier, period, values, version, options),
       load: () => reportsApi.get(atelier, period),
-      onSaved: onReport,
+      onSaved,
     }),
     () => plan,
   );

@@ -1,4 +1,4 @@
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import type { FormDefinition, SectionDef } from "@enquete/domain";
 import type { Control, FieldErrors, UseFormRegister } from "react-hook-form";
 import { FieldWarnings } from "./FieldWarnings.tsx";
@@ -15,7 +15,7 @@ type Props = {
   register: UseFormRegister<ReportFormInput>;
   control: Control<ReportFormInput, unknown, ReportFormOutput>;
   errors: FieldErrors<ReportFormInput>;
-  reference: TReport["reference"];
+  reference: TReportState["reference"];
   onFieldBlur: () => void;
 };
 

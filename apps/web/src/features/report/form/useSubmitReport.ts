@@ -3,7 +3,7 @@
  * values reach the server, then the submission itself, whose 422 is shown the
  * same way as the client's own findings.
  */
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import { useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { ApiError, errorMessage } from "../../../api/ApiError.ts";
@@ -18,7 +18,7 @@ type Options = {
   methods: UseFormReturn<ReportFormInput, unknown, ReportFormOutput>;
   saver: DraftSaver;
   setStage: (stage: Stage) => void;
-  onSubmitted: (report: TReport) => void;
+  onSubmitted: (report: TReportState) => void;
 };
 
 const NOT_SAVED =

@@ -1,11 +1,15 @@
 import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { TReportEvent } from "@enquete/contract";
 import { type FormDefinition, formFields, STATUS_LABELS } from "@enquete/domain";
+import { useEffect, useRef, useState } from "react";
 import { formatDateTime } from "../../../shared/format.ts";
+import { LoadError } from "../../../shared/LoadError.tsx";
 import { ACTION_LABELS } from "../labels.ts";
 import { displayValue } from "../valueText.ts";
+import { useReportHistory } from "./useReportHistory.ts";
 
-type Props = { history: TReportEvent[]; form: FormDefinition };
+type Props = { atelier: string; period: string; version: number; form: FormDefinition };
 
 function statusChange(e: TReportEvent): string | null {
   if (e.fromStatus === e.toStatus) return null;
@@ -13,22 +17,53 @@ function statusChange(e: TReportEvent): string | null {
   return e.fromStatus ? `${STATUS_LABELS[e.fromStatus]} → ${to}` : to;
 }
 
-/** Who did what, when, with each changed value and each comment; the latest first. */
-export function ReportHistory({ history, form }: Props) {
+const modifications = (n: number) => `${n.toLocaleString("fr-FR")} modification${n > 1 ? "s" : ""}`;
+
+/**
+ * Who did what, when, with each changed value and each comment; the latest
+ * first. Loaded when opened, twenty at a time.
+ */
+export function ReportHistory({ atelier, period, version, form }: Props) {
+  const [open, setOpen] = useState(false);
+  const { state, more, retry } = useReportHistory(atelier, period, version, open);
   const labels = new Map(formFields(form).map((f) => [f.code, f.label]));
-  const events = [...history].reverse();
+  const items = state.status === "closed" ? [] : state.items;
+  const total = state.status === "closed" ? null : state.total;
+
+  // "Plus anciennes": the keyboard goes on from the first event just shown, not back to the top.
+  const firstNew = useRef<HTMLLIElement>(null);
+  const focusFrom = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusFrom.current !== null && items.length > focusFrom.current) {
+      firstNew.current?.focus();
+      focusFrom.current = null;
+    }
+  }, [items.length]);
+
+  const showMore = () => {
+    focusFrom.current = items.length;
+    more();
+  };
+
   return (
-    <Accordion label="Historique" titleAs="h2" className="fr-mt-6w">
-      {events.length === 0 ? (
-        <p>Aucun événement : ce rapport n'a pas encore été enregistré.</p>
-      ) : (
+    <Accordion label="Historique des modifications" titleAs="h2" className="fr-mt-6w" expanded={open} onExpandedChange={setOpen}>
+      <p role="status" aria-live="polite" className="fr-text--sm fr-mb-2w">
+        {state.status === "loading"
+          ? "Chargement de l'historique…"
+          : total === 0
+            ? "Aucune modification : ce rapport n'a pas encore été enregistré."
+            : total !== null
+              ? `${modifications(items.length)} affichée${items.length > 1 ? "s" : ""} sur ${total.toLocaleString("fr-FR")}, de la plus récente à la plus ancienne.`
+              : ""}
+      </p>
+      {items.length > 0 && (
         <ol className="fr-raw-list">
-          {events.map((e) => {
+          {items.map((e, i) => {
             const change = statusChange(e);
             return (
-              <li key={`${e.version}-${e.at}`} className="fr-mb-3w">
+              <li key={e.version} ref={i === focusFrom.current ? firstNew : undefined} tabIndex={-1} className="fr-mb-3w">
                 <p className="fr-mb-1v">
-                  <strong>{ACTION_LABELS[e.action]}</strong> le {formatDateTime(e.at)}, par {e.actor}
+                  <strong>{ACTION_LABELS[e.action]}</strong> le {formatDateTime(e.at)}, par {e.actor} (version {e.version})
                 </p>
                 {change && <p className="fr-mb-1v fr-text--sm">Statut : {change}</p>}
                 {e.comment && (
@@ -49,6 +84,12 @@ export function ReportHistory({ history, form }: Props) {
             );
           })}
         </ol>
+      )}
+      {state.status === "error" && <LoadError as="h3" title="Impossible de charger l'historique" error={state.error} onRetry={retry} />}
+      {state.status === "ready" && items.length < state.total && (
+        <Button priority="secondary" size="small" iconId="fr-icon-arrow-down-line" iconPosition="right" onClick={showMore}>
+          Afficher les modifications plus anciennes
+        </Button>
       )}
     </Accordion>
   );

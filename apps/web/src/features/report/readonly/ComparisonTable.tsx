@@ -1,11 +1,11 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import type { FieldDef, SectionDef } from "@enquete/domain";
 import { ScrollTable } from "../../../shared/ScrollTable.tsx";
 import { displayValue } from "../valueText.ts";
 import { comparedMonths, fieldChanges, referenceText } from "./comparison.ts";
 
-type Props = { section: SectionDef; report: TReport };
+type Props = { section: SectionDef; report: TReportState };
 
 // Keeps the visually hidden caption inside the table's scrolling area (it would widen the page on a phone);
 // on a phone the table keeps a readable width and scrolls sideways in its frame, not the page.
@@ -22,7 +22,7 @@ function ColumnHeader({ title, month }: { title: string; month: string }) {
   );
 }
 
-function FieldRow({ field, report }: { field: FieldDef; report: TReport }) {
+function FieldRow({ field, report }: { field: FieldDef; report: TReportState }) {
   const { reference } = report;
   const changes = fieldChanges(field.code, report.values, reference);
   return (

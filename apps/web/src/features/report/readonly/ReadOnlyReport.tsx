@@ -1,4 +1,4 @@
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import { type FieldDef, type FormDefinition, type ListedStatus, STATUS_LABELS } from "@enquete/domain";
 import { SectionTotals } from "../form/SectionTotals.tsx";
 import { liveTotals } from "../form/totals.ts";
@@ -6,16 +6,16 @@ import { displayValue } from "../valueText.ts";
 import { ComparisonTable } from "./ComparisonTable.tsx";
 import { SectionWarnings } from "./SectionWarnings.tsx";
 
-type Props = { report: TReport; form: FormDefinition; isDirector: boolean };
+type Props = { report: TReportState; form: FormDefinition; isDirector: boolean };
 
-function why(report: TReport, isDirector: boolean): string {
+function why(report: TReportState, isDirector: boolean): string {
   if (!isDirector) return "Vous consultez ce rapport : seule la direction de l'atelier peut le saisir.";
   if (report.status === "not_started") return "Ce rapport ne peut pas encore être saisi.";
   return `Ce rapport est ${STATUS_LABELS[report.status as ListedStatus].toLowerCase()} : il n'est plus modifiable.`;
 }
 
 /** A text answer (the month's highlights), kept with its line breaks. */
-function TextValue({ field, report }: { field: FieldDef; report: TReport }) {
+function TextValue({ field, report }: { field: FieldDef; report: TReportState }) {
   return (
     <dl className="fr-mb-2w fr-pl-0">
       <dt className="fr-text--bold fr-mb-1v">{field.label}</dt>

@@ -1,9 +1,9 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import type { SectionDef } from "@enquete/domain";
 
 /** The soft warnings ending in this block, each with what the atelier wrote to justify it. */
-export function SectionWarnings({ section, report }: { section: SectionDef; report: TReport }) {
+export function SectionWarnings({ section, report }: { section: SectionDef; report: TReportState }) {
   const warnings = report.warnings.filter((w) => section.fields.some((f) => f.code === w.fields[w.fields.length - 1]));
   return (
     <>

@@ -3,10 +3,10 @@
  * previous month and the same month last year, and the changes big enough to
  * be pointed out in words (pure functions, no React).
  */
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import { addMonths, formatFrenchNumber, formatPeriod, parsePeriod, periodLabel } from "@enquete/domain";
 
-type Reference = TReport["reference"];
+type Reference = TReportState["reference"];
 
 /** A change is pointed out from twice as much or half as much, and at least this many units (1 → 2 is no news). */
 const BIG_FACTOR = 2;
@@ -30,7 +30,7 @@ export function changeText(current: unknown, reference: unknown, span: "sur un m
 }
 
 /** The changes worth pointing out for a field, against the previous month then last year. */
-export function fieldChanges(code: string, values: TReport["values"], reference: Reference): string[] {
+export function fieldChanges(code: string, values: TReportState["values"], reference: Reference): string[] {
   const current = values[code];
   return [
     changeText(current, reference.previousMonth?.[code], "sur un mois"),

@@ -1,6 +1,6 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { closeToOpener, type DecisionModal } from "./modals.ts";
 import { useDecision } from "./useDecision.ts";
@@ -14,8 +14,8 @@ type Props = {
   field: string;
   confirmLabel: string;
   pendingLabel: string;
-  send: (text: string) => Promise<TReport>;
-  onDecided: (report: TReport) => void;
+  send: (text: string) => Promise<TReportState>;
+  onDecided: (report: TReportState) => void;
   onRefused: (message: string) => void;
 };
 

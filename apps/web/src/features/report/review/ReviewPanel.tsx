@@ -1,6 +1,6 @@
 import type { ButtonProps } from "@codegouvfr/react-dsfr/Button";
 import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import { reportsApi } from "../../../api/reports.ts";
 import { CommentModal } from "./CommentModal.tsx";
 import { reopenModal, returnModal, validateModal } from "./modals.ts";
@@ -11,12 +11,12 @@ import { ValidateModal } from "./ValidateModal.tsx";
 export const DECISION_ID = "decision";
 
 type Props = {
-  report: TReport;
+  report: TReportState;
   atelierName: string;
   /** What the person may decide now (reviewRights). */
   actions: readonly ReviewAction[];
   queueHref: string | null;
-  onDecided: (report: TReport, action: ReviewAction) => void;
+  onDecided: (report: TReportState, action: ReviewAction) => void;
   onRefused: (message: string) => void;
 };
 
@@ -37,7 +37,7 @@ const OPENERS: Record<ReviewAction, ButtonProps> = {
 };
 
 /** Why there is nothing to decide, for someone who could decide in another status. */
-function nothingToDecide(status: TReport["status"]): string {
+function nothingToDecide(status: TReportState["status"]): string {
   switch (status) {
     case "validated":
       return "Ce rapport est validé : il compte dans les chiffres officiels. Seule l'équipe nationale peut le rouvrir.";

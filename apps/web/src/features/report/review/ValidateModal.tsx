@@ -1,14 +1,14 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import { reportsApi } from "../../../api/reports.ts";
 import { ofMonth } from "../monthText.ts";
 import { validateModal } from "./modals.ts";
 import { useDecision } from "./useDecision.ts";
 
 type Props = {
-  report: TReport;
+  report: TReportState;
   atelierName: string;
-  onDecided: (report: TReport) => void;
+  onDecided: (report: TReportState) => void;
   onRefused: (message: string) => void;
 };
 

@@ -4,14 +4,14 @@
  * nothing is decided here twice. Hiding a button is never the check (the API
  * refuses anyway); it only spares people buttons that would fail.
  */
-import type { TReport, TRoleGrant } from "@enquete/contract";
+import type { TReportState, TRoleGrant } from "@enquete/contract";
 import { nextStatus, REPORT_STATUSES, type ReportStatus, TRANSITIONS } from "@enquete/domain";
 
 export type ReviewAction = "validate" | "return" | "reopen";
 
 const REVIEW_ACTIONS: readonly ReviewAction[] = ["validate", "return", "reopen"];
 
-type Subject = Pick<TReport, "status" | "territoryCode">;
+type Subject = Pick<TReportState, "status" | "territoryCode">;
 
 function reportStatus(status: string): ReportStatus | null {
   return (REPORT_STATUSES as readonly string[]).includes(status) ? (status as ReportStatus) : null;

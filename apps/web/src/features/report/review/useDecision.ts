@@ -3,7 +3,7 @@
  * a 409 (another person or tab decided first) closes it too and the page says
  * why and reloads; a 422 is shown at the field; anything else in the modal.
  */
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import { useRef, useState } from "react";
 import { ApiError, errorMessage } from "../../../api/ApiError.ts";
 
@@ -11,11 +11,11 @@ type Options = {
   /** The body's field whose 422 message belongs to the textarea ("comment", "reason"). */
   field?: string;
   close: () => void;
-  onDecided: (report: TReport) => void;
+  onDecided: (report: TReportState) => void;
   onRefused: (message: string) => void;
 };
 
-export function useDecision(run: () => Promise<TReport>, { field, close, onDecided, onRefused }: Options) {
+export function useDecision(run: () => Promise<TReportState>, { field, close, onDecided, onRefused }: Options) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);

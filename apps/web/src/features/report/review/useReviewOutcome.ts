@@ -1,11 +1,11 @@
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import { useCallback, useRef, useState } from "react";
 import type { ReviewOutcome } from "./outcome.ts";
 import type { ReviewAction } from "./reviewRights.ts";
 
 type Options = {
   /** The report the API answered with, after the decision. */
-  update: (report: TReport) => void;
+  update: (report: TReportState) => void;
   /** Loads the report again, without leaving the page. */
   refresh: () => void;
 };
@@ -16,7 +16,7 @@ export function useReviewOutcome({ update, refresh }: Options) {
   const next = useRef(0);
 
   const onDecided = useCallback(
-    (report: TReport, action: ReviewAction) => {
+    (report: TReportState, action: ReviewAction) => {
       update(report);
       setOutcome({ id: ++next.current, kind: "done", action });
     },

@@ -8,8 +8,14 @@
  * until the person chooses; an expired session stops here until they sign in;
  * a dropped network is retried when the browser is back online, and
  * periodically with a growing delay.
+ *
+ * A save's answer must be that save's own: the version after the one it named
+ * (the same one when nothing changed) and exactly the values it sent. Any
+ * other answer (another writer's version or values) is a conflict shown to
+ * the person, never a reason to send the values again over a version this
+ * page did not write.
  */
-import type { TReport } from "@enquete/contract";
+import type { TReportState, TSavedDraft } from "@enquete/contract";
 import type { FormDefinition, ReportValues } from "@enquete/domain";
 import type { ConflictCurrent } from "../../../api/reports.ts";
 import { completeValues, type FormText, parseFormText, sameValues } from "../form/formText.ts";
@@ -35,11 +41,11 @@ export type SaveState =
 export type SaverDeps = {
   form: FormDefinition;
   store: LocalDraftStore;
-  save: (values: ReportValues, version: number, options: { keepalive?: boolean }) => Promise<TReport>;
+  save: (values: ReportValues, version: number, options: { keepalive?: boolean }) => Promise<TSavedDraft>;
   /** The report as the server holds it now (when a save finds it created meanwhile). */
-  load: () => Promise<TReport>;
-  /** The server's answer to a save: new version, history, warnings. */
-  onSaved: (report: TReport) => void;
+  load: () => Promise<TReportState>;
+  /** The server's answer to a save this page wrote: new version, values, warnings. */
+  onSaved: (saved: TSavedDraft) => void;
   isOnline?: () => boolean;
   debounceMs?: number;
 };
@@ -247,10 +253,11 @@ export class DraftSaver {
 
   private send(values: ReportValues, options: { keepalive?: boolean }): void {
     this.setState({ kind: "saving" });
+    const sentVersion = this.version;
     this.inFlight = this.deps
-      .save(values, this.version, options)
+      .save(values, sentVersion, options)
       .then(
-        (report) => this.acknowledged(report),
+        (saved) => (isOwnAnswer(this.deps.form, saved, values, sentVersion) ? this.acknowledged(saved) : this.foreignAnswer(saved)),
         (error: unknown) => this.failed(error),
       )
       .finally(() => {
@@ -262,13 +269,13 @@ export class DraftSaver {
       });
   }
 
-  private acknowledged(report: TReport): void {
-    this.version = report.version;
-    this.acked = completeValues(this.deps.form, report.values);
-    this.lastSavedAt = new Date();
+  private acknowledged(saved: TSavedDraft): void {
+    this.version = saved.version;
+    this.acked = completeValues(this.deps.form, saved.values);
+    this.lastSavedAt = new Date(saved.savedAt);
     this.retryDelay = FIRST_RETRY_MS;
     this.failures = 0;
-    this.deps.onSaved(report);
+    this.deps.onSaved(saved);
     const { values, complete } = this.payload();
     if (sameValues(this.deps.form, values, this.acked)) {
       this.settle(complete);
@@ -283,6 +290,23 @@ export class DraftSaver {
         this.flush();
       }, this.deps.debounceMs ?? DEBOUNCE_MS);
     }
+  }
+
+  /**
+   * An answer that is not this save's own: whatever the server holds now is
+   * someone else's, so the person compares, exactly as after a 409. Its
+   * version is not taken: nothing goes out until they choose.
+   */
+  private foreignAnswer(saved: TSavedDraft): void {
+    this.retryDelay = FIRST_RETRY_MS;
+    this.failures = 0;
+    this.again = false;
+    this.clearDebounce();
+    this.setState({
+      kind: "conflict",
+      current: { version: saved.version, status: saved.status, values: saved.values, updatedBy: null, updatedAt: saved.savedAt },
+      base: { ...this.acked },
+    });
   }
 
   private async failed(error: unknown): Promise<void> {
@@ -372,4 +396,10 @@ export class DraftSaver {
   private readonly onVisibilityChange = () => {
     if (document.visibilityState === "hidden") this.onPageHide();
   };
+}
+
+/** Did the server answer with what this save wrote: the next version (or the same, nothing having changed) and these values? */
+export function isOwnAnswer(form: FormDefinition, saved: TSavedDraft, sent: ReportValues, sentVersion: number): boolean {
+  const expectedVersion = saved.version === sentVersion + 1 || (sentVersion > 0 && saved.version === sentVersion);
+  return expectedVersion && sameValues(form, saved.values, sent);
 }

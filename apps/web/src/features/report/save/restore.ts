@@ -3,17 +3,16 @@
  * not have are put back in the form and sent; when the server's version moved
  * on meanwhile, the person compares before anything is overwritten.
  */
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import { type FormDefinition, formFields } from "@enquete/domain";
 import type { ConflictCurrent } from "../../../api/reports.ts";
 import { type FormText, parseFormText, sameValue, toFormText } from "../form/formText.ts";
 import type { SaverInit } from "./DraftSaver.ts";
 import type { LocalDraft } from "./localDraft.ts";
 
-/** Who saved the version the server holds, and when (for the comparison). */
-export function lastEditor(report: TReport): { actor: string | null; at: string | null } {
-  const last = [...report.history].reverse().find((e) => e.action === "create" || e.action === "save");
-  return { actor: last?.actor ?? null, at: last?.at ?? null };
+/** Who made the version the server holds, and when (for the comparison). */
+export function lastEditor(report: TReportState): { actor: string | null; at: string | null } {
+  return { actor: report.updatedBy, at: report.updatedAt };
 }
 
 function sameText(form: FormDefinition, a: FormText, b: FormText): boolean {
@@ -26,7 +25,7 @@ function sameText(form: FormDefinition, a: FormText, b: FormText): boolean {
   });
 }
 
-export function planStart(form: FormDefinition, report: TReport, local: LocalDraft | null): SaverInit {
+export function planStart(form: FormDefinition, report: TReportState, local: LocalDraft | null): SaverInit {
   const serverText = toFormText(form, report.values);
   const editor = lastEditor(report);
   const savedAt = editor.at ? new Date(editor.at) : null;

@@ -2,7 +2,7 @@
  * What a failed save means, and so what the autosave does next: compare two
  * versions, wait for the network, ask to sign in again, or say it loudly.
  */
-import type { TReport } from "@enquete/contract";
+import type { TReportState } from "@enquete/contract";
 import { isEditable, type ReportStatus } from "@enquete/domain";
 import { ApiError, errorMessage } from "../../../api/ApiError.ts";
 import { type ConflictCurrent, conflictOf } from "../../../api/reports.ts";
@@ -18,7 +18,7 @@ const SUBMITTED_MEANWHILE =
   "Ce rapport a été soumis entre-temps : il n'est plus modifiable. Vos dernières saisies restent conservées sur cet appareil ; rechargez la page pour voir le rapport soumis.";
 
 /** A first save (no If-Match) that finds the report created meanwhile, by another tab or person: a conflict too. */
-async function createdMeanwhile(error: unknown, load: () => Promise<TReport>): Promise<ConflictCurrent | null> {
+async function createdMeanwhile(error: unknown, load: () => Promise<TReportState>): Promise<ConflictCurrent | null> {
   if (!(error instanceof ApiError) || error.status !== 428) return null;
   try {
     const report = await load();
@@ -29,7 +29,7 @@ async function createdMeanwhile(error: unknown, load: () => Promise<TReport>): P
   }
 }
 
-export async function classifyFailure(error: unknown, load: () => Promise<TReport>): Promise<SaveFailure> {
+export async function classifyFailure(error: unknown, load: () => Promise<TReportState>): Promise<SaveFailure> {
   const current = conflictOf(error) ?? (await createdMeanwhile(error, load));
   if (current) {
     // Submitted or validated in the meantime: there is nothing left to choose between.
