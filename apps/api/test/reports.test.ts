@@ -256,7 +256,12 @@ describe("reading", () => {
     const second = (await req("dtAlpc", "GET", `/api/reports/86/${LAST_MONTH}/history?page=2&pageSize=4`)).json();
     const paged = [...first.json().items, ...second.items] as { version: number; action: string }[];
     // Newest first: the same events as GET's (oldest first), reversed, without a gap or a repeat across pages.
-    expect(paged.map((e) => e.version)).toEqual([...all].reverse().slice(0, 8).map((e) => e.version));
+    expect(paged.map((e) => e.version)).toEqual(
+      [...all]
+        .reverse()
+        .slice(0, 8)
+        .map((e) => e.version),
+    );
     expect(paged[0]?.action).toBe("reopen");
     const beyond = (await req("a86", "GET", `/api/reports/86/${LAST_MONTH}/history?page=99&pageSize=4`)).json();
     expect(beyond).toMatchObject({ items: [], total: all.length });
