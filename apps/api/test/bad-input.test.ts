@@ -71,6 +71,7 @@ describe("text the database cannot store is refused on its field, and changes no
     const before = await fingerprint(t.db);
     const res = await t.app.inject(inject);
     expect(res.statusCode, res.body).toBe(422);
+    expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
     const body = res.json();
     expect(body).toEqual({
       code: "VALIDATION_FAILED",
@@ -258,9 +259,15 @@ describe("framework errors, through a real server: our shape, in French, the inp
     const chunks = await raw(`${post}Transfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n`);
     expectRefusal(chunks, 400, "MALFORMED_TRANSFER", "ZZ");
     expect(chunks.headers.connection).toBe("close");
+    const lengthAfter = await raw(`${post}Transfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n2\r\n{}\r\n0\r\n\r\n`);
+    expectRefusal(lengthAfter, 400, "MALFORMED_TRANSFER");
+    const gzip = await raw(`${post}Transfer-Encoding: gzip\r\n\r\n{}`);
+    expectRefusal(gzip, 400, "MALFORMED_TRANSFER", "gzip");
     const length = await raw(`${post}Content-Length: abc\r\n\r\n{}`);
     expectRefusal(length, 400, "BAD_CONTENT_LENGTH", "abc");
     expect(length.headers.connection).toBe("close");
+    const twice = await raw(`${post}Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}`);
+    expectRefusal(twice, 400, "BAD_CONTENT_LENGTH");
   });
 
   it("a body shorter than its Content-Length: 400", async () => {
@@ -277,6 +284,8 @@ describe("framework errors, through a real server: our shape, in French, the inp
   it("an unknown method: 400 when HTTP itself does not know it, the French 404 when no route has it", async () => {
     const unknown = await raw("BREW /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
     expectRefusal(unknown, 400, "UNKNOWN_METHOD", "BREW");
+    const version = await raw("GET /api/health HTTP/9.9\r\nHost: x\r\n\r\n");
+    expectRefusal(version, 400, "MALFORMED_REQUEST");
     const unrouted = await raw("PROPFIND /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     expect(unrouted.status).toBe(404);
     expect(JSON.parse(unrouted.body)).toEqual({ code: "NOT_FOUND", message: "Cette adresse n'existe pas.", requestId: expect.any(String) });
@@ -343,6 +352,7 @@ describe("framework errors, through a real server: our shape, in French, the inp
 describe("a database that does not answer: 503 with Retry-After, never 500", () => {
   const expect503 = (res: Awaited<ReturnType<typeof t.app.inject>>) => {
     expect(res.statusCode, res.body).toBe(503);
+    expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
     expect(res.headers["retry-after"]).toBe("5");
     expect(res.json()).toEqual({
       code: "DATABASE_UNAVAILABLE",

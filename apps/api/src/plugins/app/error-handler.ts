@@ -79,11 +79,15 @@ const PARSER_ERRORS: Record<string, Answer> = {
     code: "HEADERS_TOO_LARGE",
     message: "Les en-têtes de la requête sont trop volumineux (des cookies trop nombreux, peut-être).",
   },
-  HPE_INVALID_CONTENT_LENGTH: BAD_CONTENT_LENGTH,
+  HPE_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: "BAD_CONTENT_LENGTH",
+    message: "La longueur annoncée du corps de la requête (Content-Length) est invalide.",
+  },
   HPE_UNEXPECTED_CONTENT_LENGTH: {
     status: 400,
-    code: "MALFORMED_TRANSFER",
-    message: "La requête annonce à la fois une longueur (Content-Length) et un découpage (Transfer-Encoding) : elle est refusée.",
+    code: "BAD_CONTENT_LENGTH",
+    message: "La longueur du corps de la requête (Content-Length) est annoncée plusieurs fois.",
   },
   HPE_INVALID_TRANSFER_ENCODING: {
     status: 400,
@@ -144,8 +148,16 @@ function isUrlOverflow(rawPacket: unknown): boolean {
   return endOfLine === -1 || endOfLine > 8 * 1024;
 }
 
+const LENGTH_WITH_TRANSFER: Answer = {
+  status: 400,
+  code: "MALFORMED_TRANSFER",
+  message: "La requête annonce à la fois une longueur (Content-Length) et un découpage (Transfer-Encoding) : elle est refusée.",
+};
+
 function parserAnswer(error: ConnectionError): Answer {
   if (error.code === "HPE_HEADER_OVERFLOW" && isUrlOverflow(error.rawPacket)) return URL_TOO_LONG;
+  // llhttp reports Content-Length after Transfer-Encoding under the Content-Length code; its message tells the two apart.
+  if (error.code === "HPE_INVALID_CONTENT_LENGTH" && error.message.includes("Transfer-Encoding")) return LENGTH_WITH_TRANSFER;
   return (error.code && PARSER_ERRORS[error.code]) || MALFORMED_REQUEST;
 }
 
@@ -185,7 +197,7 @@ export default fp(
       const requestId = String(request.id);
       // The answer is built here, in the one shape. A route's response schema for the same status
       // (health's 503 is its own) must not turn it into a serialization failure, a 500 in Fastify's shape.
-      reply.serializer(JSON.stringify);
+      reply.serializer(JSON.stringify).type("application/json; charset=utf-8");
       if (error instanceof AppError) {
         return reply.status(error.httpStatus).send({
           code: error.code,
