@@ -95,25 +95,27 @@ export default fp(
         });
     };
 
-    // The first hook of every request, so that a client leaving early is never missed.
-    app.addHook("onRequest", (request, reply, done) => {
-      if (request.routeOptions.config.costly) {
-        const hold: Hold = { userId: null, leaseId: null, closed: false, running: false, released: false };
-        holds.set(request, hold);
-        reply.raw.once("close", () => {
-          hold.closed = true;
-          settle(hold);
-        });
-      }
+    // A hook of the costly routes only: the others pay nothing for this.
+    function track(request: FastifyRequest, reply: FastifyReply, done: () => void) {
+      const hold: Hold = { userId: null, leaseId: null, closed: false, running: false, released: false };
+      holds.set(request, hold);
+      // The client may have left during the hooks before this one (the session lookup).
+      if (request.raw.socket?.destroyed === true) hold.closed = true;
+      reply.raw.once("close", () => {
+        hold.closed = true;
+        settle(hold);
+      });
       done();
-    });
+    }
 
     async function take(userId: string, hold: Hold): Promise<string | null> {
       const deadline = Date.now() + waitMs;
       let pause = 50;
       for (;;) {
+        // Nobody is waiting for this answer any more: nothing to compute.
+        if (hold.closed) return null;
         const id = await takeLease(opts.db, userId, opts.concurrency, leaseTtlMs);
-        if (id !== null || hold.closed) return id;
+        if (id !== null) return id;
         const left = deadline - Date.now();
         if (left <= 0) return null;
         // Woken at once by a release in this process; a release in another one is seen at the next try.
@@ -146,8 +148,9 @@ export default fp(
 
     app.addHook("onRoute", (route) => {
       if (!route.config?.costly) return;
-      const preHandler = route.preHandler;
-      route.preHandler = [...(Array.isArray(preHandler) ? preHandler : preHandler ? [preHandler] : []), admit];
+      const list = <T>(hooks: T | T[] | undefined): T[] => (Array.isArray(hooks) ? hooks : hooks ? [hooks] : []);
+      route.onRequest = [...list(route.onRequest), track];
+      route.preHandler = [...list(route.preHandler), admit];
       const handler = route.handler as RouteHandlerMethod;
       route.handler = async function costlyHandler(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
         const hold = holds.get(request);
