@@ -1,15 +1,17 @@
 /**
- * Time to save a draft through the API: 1,000 saves of atelier 86's current
- * month, one after the other, each with its If-Match, as autosave sends them.
- * Budget (2 cores): median ≤ 30 ms, p99 ≤ 100 ms. Each answer carries the
- * report's whole history, which grows by one event a save: the last saves of
- * this run (over 950 events) are the slow ones.
+ * A save's time must not grow with the report's history: 1,000 saves of
+ * atelier 86's current month, one after the other, each with its If-Match,
+ * as autosave sends them; the history grows by one event a save.
+ * Budget: the median of the last hundred saves within 20 % of the median of
+ * the first hundred (a ratio measured in the same run, not absolute times:
+ * these machines are shared and noisy).
  */
 import { formatPeriod, parisDate, periodOfDate } from "@enquete/domain";
 import { percentile, startServer } from "./start-server.ts";
 
-const BUDGET = { medianMs: 30, p99Ms: 100 };
+const BUDGET_LATE_OVER_EARLY = 1.2;
 const SAVES = 1000;
+const WARMUP = 50;
 
 const server = await startServer();
 try {
@@ -17,8 +19,9 @@ try {
   const period = formatPeriod(periodOfDate(parisDate()));
   const url = `${server.base}/api/reports/86/${period}`;
   let version = 0;
+  let bytes = 0;
   const times: number[] = [];
-  for (let i = 0; i < SAVES + 50; i++) {
+  for (let i = 0; i < SAVES + WARMUP; i++) {
     const values = { trainingActions: i % 17, trainees: 100 + (i % 50), traineeDaysOnSite: (i % 40) / 2, highlights: `Essai ${i}` };
     const started = performance.now();
     const res = await fetch(url, {
@@ -26,26 +29,27 @@ try {
       headers: { cookie, "content-type": "application/json", ...(version ? { "if-match": `"${version}"` } : {}) },
       body: JSON.stringify({ values }),
     });
-    const body = (await res.json()) as { version: number };
+    const text = await res.text();
     const elapsed = performance.now() - started;
-    if (res.status !== 200) throw new Error(`save ${i}: ${res.status} ${JSON.stringify(body)}`);
-    version = body.version;
-    if (i >= 50) times.push(elapsed); // the first 50 warm the server up
+    if (res.status !== 200) throw new Error(`save ${i}: ${res.status} ${text}`);
+    version = (JSON.parse(text) as { version: number }).version;
+    bytes = text.length;
+    if (i >= WARMUP) times.push(elapsed); // the first ones warm the server up
   }
-  // The report's history grows by one event a save: compare the first and the last hundred.
   const early = [...times.slice(0, 100)].sort((a, b) => a - b);
   const late = [...times.slice(-100)].sort((a, b) => a - b);
-  times.sort((a, b) => a - b);
-  const median = percentile(times, 50);
-  const p99 = percentile(times, 99);
-  const ok = median <= BUDGET.medianMs && p99 <= BUDGET.p99Ms;
+  const ratio = percentile(late, 50) / percentile(early, 50);
+  const sorted = [...times].sort((a, b) => a - b);
+  const ok = ratio <= BUDGET_LATE_OVER_EARLY;
   console.log(
-    `${SAVES} enregistrements de brouillon : médiane ${median.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${times[times.length - 1]?.toFixed(1)} ms (version finale ${version})`,
+    `${SAVES} enregistrements de brouillon : médiane ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted[sorted.length - 1]?.toFixed(1)} ms (version finale ${version}, réponse de ${bytes} octets)`,
   );
   console.log(
-    `Médiane des 100 premiers : ${percentile(early, 50).toFixed(1)} ms (historique de 50 à 150 événements) ; des 100 derniers : ${percentile(late, 50).toFixed(1)} ms (plus de 950 événements)`,
+    `Médiane des 100 premiers : ${percentile(early, 50).toFixed(1)} ms (historique de ${WARMUP} à ${WARMUP + 100} événements) ; des 100 derniers : ${percentile(late, 50).toFixed(1)} ms (plus de ${SAVES - 50} événements)`,
   );
-  console.log(`Budget : médiane ≤ ${BUDGET.medianMs} ms, p99 ≤ ${BUDGET.p99Ms} ms : ${ok ? "OK" : "HORS BUDGET"}`);
+  console.log(
+    `Rapport des médianes (derniers / premiers) : ${ratio.toFixed(2)} ; budget ≤ ${BUDGET_LATE_OVER_EARLY} : ${ok ? "OK" : "HORS BUDGET"}`,
+  );
   process.exitCode = ok ? 0 : 1;
 } finally {
   await server.stop();
