@@ -70,8 +70,46 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (response.ok) return payload as T;
 
   if (response.status === 401 && redirectOnUnauthorized) onUnauthorized?.();
-  if (isApiErrorBody(payload)) throw new ApiError(response.status, payload);
-  throw new ApiError(response.status, withoutBody(response));
+  throw failure(response, payload);
+}
+
+/**
+ * A file of the API (an export), fetched rather than followed as a link so
+ * that a refusal (too many calculations at once, an expired session) reaches
+ * the page in French instead of ending as a failed download. `url` is the
+ * address a link would point to.
+ */
+export async function requestFile(url: string, signal?: AbortSignal): Promise<{ blob: Blob; fileName: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: "same-origin", signal });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw networkError();
+  }
+  if (response.ok) return { blob: await response.blob(), fileName: fileNameOf(response.headers.get("content-disposition")) };
+  const payload = await readJson(response);
+  if (response.status === 401) onUnauthorized?.();
+  throw failure(response, payload);
+}
+
+/** The name a Content-Disposition gives, its UTF-8 form (filename*) first. */
+function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8.trim());
+    } catch {
+      // A malformed encoding: fall back on the plain name.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? null;
+}
+
+function failure(response: Response, payload: unknown): ApiError {
+  if (isApiErrorBody(payload)) return new ApiError(response.status, payload);
+  return new ApiError(response.status, withoutBody(response));
 }
 
 /**
