@@ -124,7 +124,9 @@ export default fp(
       }
     }
 
-    // After the route's guards: a refused or invalid request takes nothing from the person's allowance.
+    // After the route's validation and guards: an invalid or forbidden request takes nothing from the
+    // person's allowance. One refused for running too many at once still counts in the minute: a loop
+    // of refused requests is a loop all the same.
     async function admit(request: FastifyRequest, reply: FastifyReply) {
       const hold = holds.get(request);
       const userId = request.caller?.userId;
