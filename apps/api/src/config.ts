@@ -189,6 +189,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: int(env, "DB_POOL_SIZE", 10, 1, 200),
     shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 100, 600_000),
     costlyConcurrency: int(env, "COSTLY_CONCURRENCY", 2, 1, 100),
-    costlyPerMinute: int(env, "COSTLY_PER_MINUTE", 30, 1, 100_000),
+    costlyPerMinute: int(env, "COSTLY_PER_MINUTE", 60, 1, 100_000),
   };
 }

@@ -23,7 +23,8 @@ const cookie: Record<string, string> = {};
 const FIELDS = aggregatedFields();
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // This file reads far more indicators in a minute than a person does (the per-person limit is tested in limits.test.ts).
+  t = await createTestApp({ costlyPerMinute: 1_000 });
   await seedTargets(t.db);
   fixture = await seedFixture(t.db);
   const u = await buildUser(t.db, { grants: [{ role: "national" }] });
