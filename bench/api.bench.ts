@@ -1,39 +1,114 @@
 /**
- * Load figures of the foundation's hot paths, compared with budgets:
- * every authenticated request resolves its session in PostgreSQL, so
- * GET /api/me and GET /api/ateliers (101 rows) show what that costs.
- *   npm run bench
- * Budgets (2 cores, load generator on the same machine): p99 ≤ 100 ms at
- * 20 connections, and ≥ 1,000 requests per second.
+ * Load figures of the foundation's hot paths against what the machine can
+ * do, measured side by side in the same run: a bare Fastify process
+ * answering one route that runs `select 1` through pg (pool of 10) on the
+ * platform's own database, then GET /api/health, /api/me and /api/ateliers
+ * on the platform (as configured: one worker per core by default), all at 20
+ * connections, then the bare route again. The budgets are ratios to the bare
+ * route's throughput (the mean of its two runs) and a p99, never an absolute
+ * throughput: these machines are shared and noisy, and a noisy machine moves
+ * both figures alike.
+ *   node --import tsx api.bench.ts
+ * Budgets (see BUDGET for the measurement they come from): each route's
+ * req/s ≥ 0.25 × the bare route's, p99 ≤ 100 ms, no non-2xx answer.
  */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { freePort } from "../apps/api/src/db/embedded.ts";
 import { startServer } from "./start-server.ts";
 
-const BUDGET = { p99Ms: 100, minRps: 1000 };
+/**
+ * One floor for the three: a quarter of the bare route's throughput, the
+ * ratio issue 8 asks of a draft save (a transaction of several statements).
+ * These are reads of one or two statements, so a quarter is the least they
+ * must reach; and p99 ≤ 100 ms, as before. Measured when the budget was set
+ * (2 shared cores, load generator on them, bare route 18,000–18,500 req/s):
+ * /api/me ×0.25–0.26 with one worker or two (the server process is ~30 %
+ * idle: the machine, not the route, is the limit; helmet's headers and the
+ * session statement are most of the rest), /api/health ×0.15–0.19 (each
+ * probe leaves a 2 s timer and an Error behind, see ping()), /api/ateliers
+ * ×0.02, p99 150–200 ms (101 rows with a correlated subquery each, 20 kB of
+ * JSON: worth a per-process cache). The brief's example, /api/me ≥ 0.5, is
+ * out of reach on these 2 cores with the load generator on them.
+ */
+const BUDGET: Record<string, { minRatio: number; p99Ms: number }> = {
+  "/api/health": { minRatio: 0.25, p99Ms: 100 },
+  "/api/me": { minRatio: 0.25, p99Ms: 100 },
+  "/api/ateliers": { minRatio: 0.25, p99Ms: 100 },
+};
+const CONNECTIONS = 20;
+const WARMUP_S = 2;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
+
+if (process.argv[2] === "bare") await bare();
+else await main();
+
+/** The baseline: Fastify, pg, one query, nothing else. */
+async function bare() {
+  const { default: Fastify } = await import("fastify");
+  const { default: pg } = await import("pg");
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  const app = Fastify();
+  app.get("/select-1", async () => (await pool.query("select 1 as one")).rows[0]);
+  await app.listen({ port: Number(process.env.PORT), host: "127.0.0.1" });
+  process.stdout.write("bare ready\n");
+  process.on("SIGTERM", () => void app.close().then(() => pool.end().then(() => process.exit(0))));
+}
+
+async function measure(url: string, headers: Record<string, string> = {}) {
+  // A short unmeasured run first: the figures are those of a warm server, as in service.
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    bad: result.non2xx + result.errors + result.timeouts,
+  };
+}
 
 async function main() {
   const server = await startServer();
-  const base = server.base;
-  const cookie = await server.signIn("dis@canope.test");
+  let baseline: ReturnType<typeof spawn> | null = null;
   let failed = false;
-  for (const route of ["/api/health", "/api/me", "/api/ateliers"]) {
-    // A short unmeasured run first: the figures are those of a warm server, as in service.
-    await autocannon({ url: `${base}${route}`, connections: 20, duration: 2, headers: { cookie } });
-    const result = await autocannon({ url: `${base}${route}`, connections: 20, duration: 8, headers: { cookie } });
-    const p99 = result.latency.p99;
-    const rps = result.requests.average;
-    const ok = p99 <= BUDGET.p99Ms && rps >= BUDGET.minRps && result.non2xx === 0;
-    failed ||= !ok;
+  try {
+    const port = await freePort();
+    baseline = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "bare"], {
+      env: { ...process.env, DATABASE_URL: await server.databaseUrl(), PORT: String(port) },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    await new Promise<void>((resolve) => baseline?.stdout?.on("data", (d) => String(d).includes("bare ready") && resolve()));
+    const bareUrl = `http://127.0.0.1:${port}/select-1`;
+    const cookie = await server.signIn("dis@canope.test");
+
+    const before = await measure(bareUrl);
+    const routes: [string, Awaited<ReturnType<typeof measure>>][] = [];
+    for (const route of Object.keys(BUDGET)) routes.push([route, await measure(`${server.base}${route}`, { cookie })]);
+    const after = await measure(bareUrl);
+    const bareRps = (before.rps + after.rps) / 2;
+
+    const workers = process.env.WORKERS ? `WORKERS=${process.env.WORKERS}` : "WORKERS par défaut";
     console.log(
-      `${route.padEnd(16)} ${rps.toFixed(0).padStart(6)} req/s  p99 ${String(p99).padStart(4)} ms  non-2xx ${result.non2xx}  ${ok ? "OK" : "HORS BUDGET"}`,
+      `Route Fastify nue (select 1, un processus), ${CONNECTIONS} connexions : ${before.rps.toFixed(0)} puis ${after.rps.toFixed(0)} req/s (moyenne ${bareRps.toFixed(0)}), p99 ${before.p99} puis ${after.p99} ms`,
     );
+    for (const [route, r] of routes) {
+      const budget = BUDGET[route] as { minRatio: number; p99Ms: number };
+      const ratio = bareRps > 0 ? r.rps / bareRps : 0;
+      const ok = ratio >= budget.minRatio && r.p99 <= budget.p99Ms && r.bad === 0;
+      failed ||= !ok;
+      console.log(
+        `${route.padEnd(16)} ${r.rps.toFixed(0).padStart(6)} req/s  ×${ratio.toFixed(2)} (budget ≥ ${budget.minRatio})  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(4)} ms (budget ≤ ${budget.p99Ms})  non-2xx ${r.bad}  ${ok ? "OK" : "HORS BUDGET"}`,
+      );
+    }
+    console.log(`Plateforme : ${workers}, ${CONNECTIONS} connexions, ${DURATION_S} s par mesure.`);
+    if (before.bad + after.bad > 0) {
+      console.log(`La route nue a eu ${before.bad + after.bad} erreurs : mesure invalide.`);
+      failed = true;
+    }
+  } finally {
+    baseline?.kill("SIGTERM");
+    await server.stop();
   }
-  await server.stop();
-  console.log(`Budgets : p99 ≤ ${BUDGET.p99Ms} ms, ≥ ${BUDGET.minRps} req/s à 20 connexions.`);
   process.exit(failed ? 1 : 0);
 }
-
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
