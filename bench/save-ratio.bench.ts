@@ -30,9 +30,6 @@ const ATELIERS = readFileSync(new URL("../apps/api/src/db/seed/data/ateliers.csv
   .filter(Boolean)
   .slice(0, DIRECTORS);
 
-if (process.argv[2] === "bare") await bare();
-else await main();
-
 /** The baseline: Fastify, pg, one query, nothing else. */
 async function bare() {
   const { default: Fastify } = await import("fastify");
@@ -178,3 +175,7 @@ async function main() {
     await server.stop();
   }
 }
+
+// Last, once every declaration above is initialised.
+if (process.argv[2] === "bare") await bare();
+else await main();
