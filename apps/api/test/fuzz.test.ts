@@ -10,6 +10,9 @@
  * the answers' statuses by route (how deep the cases reach).
  */
 import { writeFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { addMonths, BREAKDOWNS, CONTRACT_INDICATOR_CODES, formatPeriod, parisDate, periodOfDate } from "@enquete/domain";
 import { sql } from "drizzle-orm";
@@ -345,8 +348,9 @@ const STATS: Record<string, Record<number, number>> = {};
 
 async function sendAndCheck(options: InjectOptions, method: string, label: string) {
   const res = await t.app.inject(options);
-  const counts = (STATS[label] ??= {});
+  const counts = STATS[label] ?? {};
   counts[res.statusCode] = (counts[res.statusCode] ?? 0) + 1;
+  STATS[label] = counts;
   checkAnswer(res, method);
   const before = baseline;
   // Taken before asserting: a failure must not leave the next cases (and the shrinking) compared with a stale state.
@@ -400,12 +404,45 @@ describe("any input to any route: never a 5xx, always our error shape, and a ref
         fc.constantFrom<Person>("anonymous", "national", "atelier"),
         async (method, path, segments, query, person) => {
           let i = 0;
-          const url = path.replace(/:(\w+)/g, () => segments[i++] ?? "x") + query;
+          const filled = path.replace(/:(\w+)/g, () => segments[i++] ?? "x");
+          // Segments left over lengthen the address: a route's path with more after it.
+          const url = [filled, ...segments.slice(i)].join("/").replace(/\/{2,}/g, "/") + query;
           const h: Record<string, string> = person === "anonymous" ? {} : { cookie: cookies[person] as string };
           await sendAndCheck({ method: method as InjectOptions["method"], url, headers: h }, method, `${method} (any address)`);
         },
       ),
       { ...assertOptions, numRuns: RUNS * 3 },
     );
+  }, 60_000);
+
+  it("any address of the web app, when it is served", async () => {
+    const dist = await mkdtemp(path.join(os.tmpdir(), "enquete-fuzz-dist-"));
+    await mkdir(path.join(dist, "assets"));
+    await writeFile(path.join(dist, "index.html"), "<!doctype html><title>Enquête atelier</title>");
+    await writeFile(path.join(dist, "assets", "index-abc123.js"), "console.log(1);");
+    const web = await createTestApp({ webDist: dist, requestsPerMinute: 10_000_000 });
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom("GET", "HEAD", "POST", "OPTIONS"),
+          fc.array(
+            fc.oneof(
+              pathSegment(["assets", "index-abc123.js", "index.html", ".well-known", "..", "api", "connexion", "favicon.ico"]),
+              fc.constantFrom("%2e%2e%2findex.html", "..%2f..%2fetc%2fpasswd", "%5c..%5c", "a.js", `${"x".repeat(300)}.js`),
+            ),
+            { maxLength: 4 },
+          ),
+          queryString([], KNOWN, KNOWN_TEXT),
+          async (method, segments, query) => {
+            const res = await web.app.inject({ method: method as InjectOptions["method"], url: `/${segments.join("/")}${query}` });
+            checkAnswer(res, method);
+          },
+        ),
+        { ...assertOptions, numRuns: RUNS * 3 },
+      );
+    } finally {
+      await web.close();
+      await rm(dist, { recursive: true, force: true });
+    }
   }, 60_000);
 });
