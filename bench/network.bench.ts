@@ -28,7 +28,7 @@ const BUDGET = { saveP99Ms: 100, dashboardP99Ms: 300, rssMb: 300 };
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 60);
 const AUTOSAVE_MS = 3_000;
 const QUEUE_EVERY_MS = 5_000;
-// Two costly calls per load and an export every fourth: 22 a minute, under the default 30 per person.
+// Two costly calls per load and an export every fourth: 22 a minute per person, within COSTLY_PER_MINUTE.
 const DASHBOARD_EVERY_MS = 6_000;
 const EXPORT_EVERY = 4;
 const NATIONAL_USERS = 5;
@@ -190,6 +190,13 @@ async function call(
   }
 }
 
+/** `f` over `items`, `size` at a time, results in order. */
+async function inBatches<T, R>(items: T[], f: (item: T) => Promise<R>, size = 8): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(f))));
+  return out;
+}
+
 async function signIn(base: string, email: string, password: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: "POST",
@@ -201,9 +208,22 @@ async function signIn(base: string, email: string, password: string): Promise<st
   return cookie;
 }
 
-/** Peak VmRSS of every process under `root` (the primary, its workers, PostgreSQL and its backends). */
+/**
+ * Peak VmRSS of every process under `root` (the primary, its workers,
+ * PostgreSQL and its backends), and the CPU time they used (utime + stime),
+ * to tell the platform's own load from the machine's.
+ */
 class MemorySampler {
   readonly peaks = new Map<number, { name: string; kb: number }>();
+  private readonly firstTicks = new Map<number, number>();
+  private readonly lastTicks = new Map<number, number>();
+  private sampled = false;
+  /** CPU seconds used by the tree while sampled (processes that ended between samples are missed). */
+  cpuSeconds() {
+    let ticks = 0;
+    for (const [pid, last] of this.lastTicks) ticks += last - (this.firstTicks.get(pid) ?? 0);
+    return ticks / 100;
+  }
   private timer: NodeJS.Timeout | null = null;
   constructor(private readonly root: number) {}
   start() {
@@ -216,11 +236,15 @@ class MemorySampler {
   }
   private sample() {
     const parent = new Map<number, number>();
+    const ticks = new Map<number, number>();
     for (const entry of readdirSync("/proc")) {
       if (!/^\d+$/.test(entry)) continue;
       try {
         const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-        parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+        // After the command's closing parenthesis: state, ppid, … utime and stime are the 12th and 13th fields.
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        parent.set(Number(entry), Number(fields[1]));
+        ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
       } catch {
         // Gone between the listing and the read.
       }
@@ -236,6 +260,10 @@ class MemorySampler {
       }
     }
     for (const pid of tree) {
+      const t = ticks.get(pid) ?? 0;
+      // A process born during the run counts from zero; one there at the start, from its first sample.
+      if (!this.firstTicks.has(pid)) this.firstTicks.set(pid, this.sampled ? 0 : t);
+      this.lastTicks.set(pid, t);
       try {
         const status = readFileSync(`/proc/${pid}/status`, "utf8");
         const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -265,6 +293,7 @@ class MemorySampler {
         // Gone.
       }
     }
+    this.sampled = true;
   }
 }
 
@@ -346,28 +375,27 @@ async function main() {
     const today = periodOfDate(parisDate());
     const period = formatPeriod(today);
     const reviewed = formatPeriod(addMonths(today, -1));
-    const directors = await Promise.all(
-      ATELIERS.map(async (a) => ({ a, cookie: await signIn(platform.base, `atelier.${a.toLowerCase()}@canope.test`, DEMO_PASSWORD) })),
-    );
-    const territorials = await Promise.all(
-      TERRITORIES.map(async (t) => ({ t, cookie: await signIn(platform.base, `dt.${t}@canope.test`, DEMO_PASSWORD) })),
-    );
-    const nationalCookies = await Promise.all(
-      nationals.map((e) => signIn(platform.base, e, e === "dis@canope.test" ? DEMO_PASSWORD : NATIONAL_PASSWORD)),
+    // Sign-ins a few at a time: the minute measured is the network at work, not a burst of 118 argon2 checks at once.
+    const directors = await inBatches(ATELIERS, (a) => signIn(platform.base, `atelier.${a.toLowerCase()}@canope.test`, DEMO_PASSWORD));
+    const territorials = await inBatches(TERRITORIES, (t) => signIn(platform.base, `dt.${t}@canope.test`, DEMO_PASSWORD));
+    const nationalCookies = await inBatches(nationals, (e) =>
+      signIn(platform.base, e, e === "dis@canope.test" ? DEMO_PASSWORD : NATIONAL_PASSWORD),
     );
     console.log(
       `Plateforme prête et ${directors.length + territorials.length + nationalCookies.length} personnes connectées en ${((Date.now() - t0) / 1000).toFixed(1)} s ; ${DURATION_S} s de charge…`,
     );
 
     const memory = new MemorySampler(platform.pid);
+    const loadBefore = os.loadavg()[0] ?? 0;
     memory.start();
     const until = Date.now() + DURATION_S * 1000;
     await Promise.all([
-      ...directors.map((d) => director(platform.base, d.a, d.cookie, period, until)),
-      ...territorials.map((t) => territorial(platform.base, t.t, t.cookie, reviewed, until)),
+      ...directors.map((cookie, i) => director(platform.base, ATELIERS[i] as string, cookie, period, until)),
+      ...territorials.map((cookie, i) => territorial(platform.base, TERRITORIES[i] as string, cookie, reviewed, until)),
       ...nationalCookies.map((c) => national(platform.base, c, today.year, until)),
     ]);
     memory.stop();
+    const loadAfter = os.loadavg()[0] ?? 0;
 
     const errorCount = Object.values(stats).reduce((n, s) => n + [...s.errors.values()].reduce((a, b) => a + b, 0), 0);
     const line = (label: string, s: Series) =>
@@ -383,6 +411,11 @@ async function main() {
       if (s.errors.size > 0)
         console.log(`  erreurs ${label} : ${JSON.stringify(Object.fromEntries(s.errors))} ; ex. ${s.samples.join(" | ")}`);
     }
+    const cpu = memory.cpuSeconds();
+    console.log(
+      `Machine : ${os.availableParallelism()} cœurs, charge moyenne (1 min) ${loadBefore.toFixed(1)} avant, ${loadAfter.toFixed(1)} après ; ` +
+        `la plateforme a utilisé ${cpu.toFixed(0)} s de CPU en ${DURATION_S} s (${(cpu / DURATION_S).toFixed(2)} cœur) : au-delà, la machine est partagée.`,
+    );
     const peaks = [...memory.peaks.entries()].sort((a, b) => b[1].kb - a[1].kb);
     const heaviest = peaks[0]?.[1].kb ?? 0;
     console.log(`Mémoire (pic de VmRSS) de ${peaks.length} processus :`);
