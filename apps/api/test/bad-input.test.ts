@@ -5,13 +5,14 @@
  * an HTTP client would refuse to send the request), and a database that does
  * not answer (503, never 500).
  */
-import net from "node:net";
+import net, { type Socket } from "node:net";
 import { addMonths, formatPeriod, parisDate, periodOfDate } from "@enquete/domain";
 import { sql } from "drizzle-orm";
-import type { InjectOptions } from "fastify";
+import type { ConnectionError, FastifyInstance, InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { createDb } from "../src/db/client.ts";
+import { clientErrorHandler } from "../src/plugins/app/error-handler.ts";
 import { buildReport, buildValues } from "./factories.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { buildUser, createTestApp, signIn, signInPeople } from "./helpers.ts";
@@ -308,6 +309,26 @@ describe("framework errors, through a real server: our shape, in French, the inp
     const missing = await fetch(`${base}/api/nulle-part`);
     expect(missing.status).toBe(404);
     expect((await missing.json()).message).toBe("Cette adresse n'existe pas.");
+  });
+
+  it("a request too slow to arrive: 408 (Node's request timeout, which only fires after tens of seconds, called directly)", () => {
+    const written: string[] = [];
+    let destroyed = false;
+    const socket = {
+      destroyed: false,
+      writable: true,
+      write: (chunk: string) => written.push(chunk),
+      destroy: () => {
+        destroyed = true;
+      },
+    } as unknown as Socket;
+    const timeout = Object.assign(new Error("Request timeout"), { code: "ERR_HTTP_REQUEST_TIMEOUT", bytesParsed: 0, rawPacket: undefined });
+    clientErrorHandler.call(t.app as unknown as FastifyInstance, timeout as unknown as ConnectionError, socket);
+    expect(destroyed).toBe(true);
+    const [head = "", body = ""] = (written[0] ?? "").split("\r\n\r\n");
+    expect(head).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    expect(head).toContain("Connection: close");
+    expectOurShape(JSON.parse(body), "REQUEST_TIMEOUT");
   });
 
   it("a request arriving while the server closes: 503 in our shape, with Retry-After", async () => {
