@@ -61,28 +61,32 @@ function places(value: Json, path: (string | number)[] = [], out: (string | numb
 }
 
 /**
- * A valid body with one thing wrong: a value replaced by anything, bad
- * characters slipped into a text or a key, or a member dropped. These reach
+ * A valid body with one thing wrong: a value replaced by anything or by
+ * another real value, bad characters slipped into a text or a key, or a
+ * member dropped. These reach
  * past validation into the services, where random JSON rarely gets.
  */
 export function mutated(template: Json, keys: readonly string[], known: readonly string[]) {
   return fc
     .record({
       at: fc.nat(),
-      kind: fc.constantFrom("replace", "replace", "bad-text", "bad-text", "bad-key", "drop", "drop", "keep", "keep", "keep"),
+      kind: fc.constantFrom("replace", "swap", "swap", "bad-text", "bad-text", "bad-key", "drop", "drop", "keep", "keep", "keep"),
+      // Another real value in the place of one: a colleague's email, a code that exists, a wrong password.
+      other: known.length > 0 ? fc.constantFrom(...known) : fc.string(),
       value: jsonValue(keys, known),
       bad: fc.tuple(fc.string({ maxLength: 5 }), badChar).map((p) => p.join("")),
     })
-    .map(({ at, kind, value, bad }) => {
+    .map(({ at, kind, value, bad, other }) => {
       const copy = structuredClone(template);
       const all = places(copy);
       const path = all[at % all.length] as (string | number)[];
       if (kind === "keep") return copy;
-      if (path.length === 0) return kind === "replace" ? value : kind === "bad-text" ? bad : copy;
+      if (path.length === 0) return kind === "replace" ? value : kind === "swap" ? other : kind === "bad-text" ? bad : copy;
       const parent = path.slice(0, -1).reduce<Json>((v, k) => (v as Record<string, Json>)[k] as Json, copy) as Record<string, unknown>;
       const last = path[path.length - 1] as string;
       const current = parent[last];
       if (kind === "replace") parent[last] = value;
+      else if (kind === "swap") parent[last] = other;
       else if (kind === "bad-text") parent[last] = typeof current === "string" ? `${current}${bad}` : bad;
       else if (kind === "bad-key" && current && typeof current === "object" && !Array.isArray(current))
         (current as Record<string, unknown>)[`k${bad}`] = value;

@@ -99,19 +99,23 @@ const KNOWN: Record<string, string[]> = {
 };
 const KNOWN_TEXT = [...new Set([...Object.values(KNOWN).flat(), ...Object.values(emails), PASSWORD])];
 
-/** Valid bodies, to be sent with one thing wrong. */
-const TEMPLATES: Record<string, unknown> = {
-  "POST /api/auth/login": { email: emails.viewer, password: PASSWORD },
-  "PUT /api/reports/:atelier/:period": { values: buildValues({ highlights: "Une action marquante" }) },
-  "POST /api/reports/:atelier/:period/submit": { justifications: { trainees: "Une hausse expliquée" } },
-  "POST /api/reports/:atelier/:period/return": { comment: "À revoir, s'il vous plaît" },
-  "POST /api/reports/:atelier/:period/reopen": { reason: "Une erreur de saisie" },
-  "POST /api/reports/validate-batch": { period: SUBMITTED, atelierCodes: ["86", "14"] },
-  "PUT /api/me/notifications": { preferences: { reminders: false } },
-  "PUT /api/settings/due-day": { dueDay: 12 },
-  "PUT /api/targets/:indicator/:year": { value: 15, isBaseline: false },
-  "PUT /api/distance-learning/:period": { moocTraineeDays: 10, magistereTraineeDays: 2.5 },
-  "POST /api/distance-learning/import": "period;moocTraineeDays;magistereTraineeDays\n2025-01;10;2,5\n",
+/** Valid bodies (a few for some routes), to be sent with one thing wrong. */
+const TEMPLATES: Record<string, unknown[]> = {
+  "POST /api/auth/login": [
+    { email: emails.viewer, password: PASSWORD },
+    // A wrong password: refused, and the session the request came with must survive it.
+    { email: emails.viewer, password: "pas-le-bon-mot-de-passe" },
+  ],
+  "PUT /api/reports/:atelier/:period": [{ values: buildValues({ highlights: "Une action marquante" }) }, { values: { trainees: 3 } }],
+  "POST /api/reports/:atelier/:period/submit": [{ justifications: { trainees: "Une hausse expliquée" } }, {}],
+  "POST /api/reports/:atelier/:period/return": [{ comment: "À revoir, s'il vous plaît" }],
+  "POST /api/reports/:atelier/:period/reopen": [{ reason: "Une erreur de saisie" }],
+  "POST /api/reports/validate-batch": [{ period: SUBMITTED, atelierCodes: ["86", "14"] }],
+  "PUT /api/me/notifications": [{ preferences: { reminders: false } }],
+  "PUT /api/settings/due-day": [{ dueDay: 12 }],
+  "PUT /api/targets/:indicator/:year": [{ value: 15, isBaseline: false }],
+  "PUT /api/distance-learning/:period": [{ moocTraineeDays: 10, magistereTraineeDays: 2.5 }],
+  "POST /api/distance-learning/import": ["period;moocTraineeDays;magistereTraineeDays\n2025-01;10;2,5\n"],
 };
 
 interface Route {
@@ -224,23 +228,25 @@ const everyone = fc.constantFrom<Person>("anonymous", "stale", ...(Object.keys(P
  */
 function requestFor(route: Route) {
   const key = `${route.method} ${route.path}`;
-  const template = TEMPLATES[key];
+  const templates = TEMPLATES[key];
   const known = [...KNOWN_TEXT];
+  const one = (template: unknown) =>
+    typeof template === "string"
+      ? fc
+          .oneof(
+            fc.constant(template),
+            rawText(known).map((value) => `${template}${value}`),
+          )
+          .map((value) => ({ kind: "raw" as const, value, type: "text/csv" as string | undefined }))
+      : mutated(template as never, route.bodyKeys, known).map((value) => ({ kind: "json" as const, value: value as unknown }));
   const nearlyValid =
-    template === undefined
+    templates === undefined
       ? fc.constantFrom({ kind: "none" as const }, { kind: "json" as const, value: {} })
-      : typeof template === "string"
-        ? fc
-            .oneof(
-              fc.constant(template),
-              rawText(known).map((value) => `${template}${value}`),
-            )
-            .map((value) => ({ kind: "raw" as const, value, type: "text/csv" as string | undefined }))
-        : mutated(template as never, route.bodyKeys, known).map((value) => ({ kind: "json" as const, value: value as unknown }));
+      : fc.oneof(...templates.map(one));
   const wildBody = fc.oneof(
     { weight: 1, arbitrary: fc.constant({ kind: "none" as const }) },
     { weight: 3, arbitrary: jsonValue(route.bodyKeys, known).map((value) => ({ kind: "json" as const, value })) },
-    { weight: template === undefined ? 0 : 4, arbitrary: nearlyValid },
+    { weight: templates === undefined ? 0 : 4, arbitrary: nearlyValid },
     {
       weight: 2,
       arbitrary: fc
@@ -351,15 +357,27 @@ async function sendAndCheck(options: InjectOptions, method: string, label: strin
   const counts = STATS[label] ?? {};
   counts[res.statusCode] = (counts[res.statusCode] ?? 0) + 1;
   STATS[label] = counts;
-  checkAnswer(res, method);
   const before = baseline;
   // Taken before asserting: a failure must not leave the next cases (and the shrinking) compared with a stale state.
   baseline = await fingerprint(t.db);
-  if (res.statusCode >= 400) expect(baseline, `${res.statusCode} ${bodyText(res).slice(0, 300)}`).toEqual(before);
-  if (String(options.url).startsWith("/api/auth/")) {
-    await restoreSessions();
-    // Signing in again is a change of its own (the last sign-in time), not one of the request under test.
-    baseline = await fingerprint(t.db);
+  const auth = String(options.url).startsWith("/api/auth/");
+  try {
+    checkAnswer(res, method);
+    if (res.statusCode >= 400) expect(baseline, `${res.statusCode} ${bodyText(res).slice(0, 300)}`).toEqual(before);
+    // Sessions are left out of the fingerprint (each request moves their idle deadline), but a refused
+    // sign-in or sign-out must not end the session it was sent with.
+    const cookie = (options.headers as Record<string, string> | undefined)?.cookie;
+    if (auth && res.statusCode >= 400 && cookie && cookie !== cookies.stale) {
+      const me = await t.app.inject({ url: "/api/me", headers: { cookie } });
+      expect(me.statusCode, `the session after a refused ${options.method} ${options.url} (${res.statusCode})`).toBe(200);
+    }
+  } finally {
+    if (auth) {
+      // The sign-in and sign-out routes may end the sessions the next cases use: open them again,
+      // a change of its own (the last sign-in time), not one of the request under test.
+      await restoreSessions();
+      baseline = await fingerprint(t.db);
+    }
   }
 }
 
