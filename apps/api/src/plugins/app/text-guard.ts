@@ -27,7 +27,7 @@ const MESSAGE = "La requête contient du texte qui ne peut pas être enregistré
 const MAX_REPORTED = 20;
 const MAX_FIELD_LENGTH = 200;
 
-/** Where a whole part of the request is one string (a CSV body) or the bad text is a top-level key's parent. */
+/** The field named when a whole part of the request is the bad text (a CSV body is one string). */
 const PART_LABELS = { body: "corps", query: "paramètres", params: "adresse" } as const;
 type Part = keyof typeof PART_LABELS;
 
@@ -87,7 +87,7 @@ export function unstorableTextOf(request: Pick<FastifyRequest, "params" | "query
   findUnstorableText("params", request.params, found);
   findUnstorableText("query", request.query, found);
   findUnstorableText("body", request.body, found);
-  return found.slice(0, MAX_REPORTED);
+  return found;
 }
 
 export default fp(
