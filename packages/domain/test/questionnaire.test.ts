@@ -43,6 +43,14 @@ describe("French numbers", () => {
 
 describe("draft schema: types and signs", () => {
   const schema = draftValuesSchema(FORM_V1);
+  it("is built once per questionnaire version, not at every save", () => {
+    expect(draftValuesSchema(FORM_V1)).toBe(schema);
+    const other = { ...FORM_V1, version: 99 };
+    expect(draftValuesSchema(other)).not.toBe(schema);
+    expect(draftValuesSchema(other).safeParse({ inventedField: 3 }).error?.issues[0]?.message).toBe(
+      "Champ inconnu du questionnaire (version 99).",
+    );
+  });
   it("accepts an incomplete draft", () => {
     expect(schema.safeParse({ trainingActions: 3 }).success).toBe(true);
     expect(schema.safeParse({}).success).toBe(true);
