@@ -55,26 +55,13 @@ export async function listClosedYears(db: DbOrTx): Promise<{ year: number; close
   return await db.select({ year: closedYears.year, closedAt: closedYears.closedAt }).from(closedYears).orderBy(asc(closedYears.year));
 }
 
-/** Another closing of the same year committed between our check and our insert. */
-class ClosedMeanwhile extends Error {}
-
 export async function closeYear(db: Db, year: number, actor: { id: string; label: string }): Promise<boolean> {
-  try {
-    return await db.transaction(async (tx) => {
-      // A refusal changes nothing, not even the settings' revision: its trigger fires on any insert
-      // statement, even one that inserts no row, so an already closed year is not inserted again.
-      const existing = await tx.select({ year: closedYears.year }).from(closedYears).where(eq(closedYears.year, year));
-      if (existing.length > 0) return false;
-      const inserted = await tx.insert(closedYears).values({ year, closedBy: actor.id }).onConflictDoNothing().returning();
-      // Rolled back, revision bump included.
-      if (inserted.length === 0) throw new ClosedMeanwhile();
-      await tx
-        .insert(auditEvents)
-        .values({ actorId: actor.id, actorLabel: actor.label, action: "year.closed", subject: `year:${year}`, details: {} });
-      return true;
-    });
-  } catch (error) {
-    if (error instanceof ClosedMeanwhile) return false;
-    throw error;
-  }
+  return await db.transaction(async (tx) => {
+    const inserted = await tx.insert(closedYears).values({ year, closedBy: actor.id }).onConflictDoNothing().returning();
+    if (inserted.length === 0) return false;
+    await tx
+      .insert(auditEvents)
+      .values({ actorId: actor.id, actorLabel: actor.label, action: "year.closed", subject: `year:${year}`, details: {} });
+    return true;
+  });
 }
