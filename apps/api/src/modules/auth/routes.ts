@@ -41,9 +41,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
       },
     },
     async (request, reply) => {
-      // A sign-in replaces whatever session the browser had.
-      if (request.caller) await service.logout(db, request.caller);
       const { sessionId, me } = await service.login(db, settings, request.body, request.ip);
+      // A sign-in replaces whatever session the browser had; a refused one leaves it as it was.
+      if (request.caller) await service.logout(db, request.caller);
       reply.setCookie(SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: config.sessionAbsoluteHours * 3600 });
       request.log.info({ userId: me.id }, "signed in");
       return me;

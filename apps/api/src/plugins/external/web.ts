@@ -18,6 +18,8 @@ export default fp(
     await app.register(fastifyStatic, {
       root,
       index: ["index.html"],
+      // Nothing of the build whose name starts with a dot is served (a stray .env, say).
+      dotfiles: "ignore",
       setHeaders(reply, filePath) {
         if (filePath.includes(`${path.sep}assets${path.sep}`)) {
           reply.header("cache-control", "public, max-age=31536000, immutable");
