@@ -65,8 +65,11 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
     // Errors raised before a route runs answer in our JSON shape too, in French, without repeating the input.
     frameworkErrors,
     clientErrorHandler,
-    // While closing, the error handler's onRequest hook answers 503 in our shape instead of Fastify's.
+    // While closing, requests on connections already open are served (with Connection: close;
+    // see the error handler's hooks), not refused by Fastify in its English shape; the server
+    // closes idle connections itself, after a short drain (server.ts).
     return503OnClosing: false,
+    forceCloseConnections: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

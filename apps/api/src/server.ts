@@ -115,7 +115,18 @@ async function serve(config: Config, url: string, options: { jobs: boolean; list
         app.server.closeAllConnections();
       }, config.shutdownTimeoutMs);
       deadline.unref();
+      // A short drain first: a client busy on a kept-alive connection gets its next answer with
+      // Connection: close (and reconnects elsewhere) rather than a reset on a socket closed under it.
+      // Then idle connections are closed as they become idle.
+      const drainMs = Math.min(1_000, Math.floor(config.shutdownTimeoutMs / 4));
+      let sweeper: NodeJS.Timeout | undefined;
+      const drain = setTimeout(() => {
+        app.server.closeIdleConnections();
+        sweeper = setInterval(() => app.server.closeIdleConnections(), 100);
+      }, drainMs);
       await app.close().catch(() => {});
+      clearTimeout(drain);
+      clearInterval(sweeper);
       clearTimeout(deadline);
       await jobs?.stop().catch(() => {});
       await pool.end().catch(() => {});

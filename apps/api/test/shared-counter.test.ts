@@ -30,6 +30,7 @@ function logger() {
   const lines: { level: string; msg: string }[] = [];
   const log = {
     warn: (_o: unknown, msg: string) => lines.push({ level: "warn", msg }),
+    error: (_o: unknown, msg: string) => lines.push({ level: "error", msg }),
     info: (msg: string) => lines.push({ level: "info", msg }),
   } as unknown as FastifyBaseLogger;
   return { log, lines };
@@ -41,11 +42,11 @@ function store() {
   const s: HitStore = {
     add: async (added, refresh) => {
       state.statements += 1;
-      if (state.down) throw new Error("connect ECONNREFUSED");
+      if (state.down) throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
       return await addHits(db, added, refresh);
     },
     deleteWindowsBefore: async (before) => {
-      if (state.down) throw new Error("connect ECONNREFUSED");
+      if (state.down) throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
       await deleteWindowsBefore(db, before);
     },
   };
@@ -124,6 +125,23 @@ describe("shared counter", () => {
     expect(await stored("away")).toBe(5);
     expect(lines.filter((l) => l.level === "info")).toHaveLength(1);
     expect(counter.hit("away", MINUTE, 4).current).toBe(6);
+  });
+
+  it("says a flush that fails for another reason than an outage loudly, at every flush", async () => {
+    const { log, lines } = logger();
+    const broken = {
+      add: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading '$client')");
+      },
+      deleteWindowsBefore: async () => {},
+    };
+    const counter = new SharedCounter(broken, log, { now });
+    for (let i = 0; i < 3; i++) {
+      counter.hit("bug", MINUTE, 10);
+      await counter.flush();
+    }
+    expect(lines.filter((l) => l.level === "error")).toHaveLength(3);
+    expect(lines.filter((l) => l.level === "warn")).toHaveLength(0);
   });
 
   it("flushes on close and then stops", async () => {

@@ -114,9 +114,7 @@ const PARSER_ERRORS: Record<string, Answer> = {
 const INTERNAL_ERROR_MESSAGE = "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, signalez-la avec ce numéro de requête.";
 const DATABASE_UNAVAILABLE_MESSAGE =
   "Le service est momentanément indisponible : la base de données ne répond pas. Réessayez dans quelques secondes.";
-const SHUTTING_DOWN_MESSAGE = "Le service redémarre : réessayez dans quelques secondes.";
 /** Another process (or this one, restarted) takes over within seconds. */
-const SHUTDOWN_RETRY_AFTER_SECONDS = 5;
 
 function send(reply: FastifyReply, answer: Answer, requestId: string) {
   return reply.status(answer.status).send({ code: answer.code, message: answer.message, requestId });
@@ -250,15 +248,15 @@ export default fp(
       return send(reply, { status: 500, code: "INTERNAL_ERROR", message: INTERNAL_ERROR_MESSAGE }, requestId);
     });
 
-    // Fastify's own answer while closing is a 503 in its English shape (return503OnClosing, turned off in app.ts): ours instead.
+    // While closing (a deploy, a stop), requests that still reach this process, on connections it
+    // already had, are served: the database stays open until they are done. Each answer closes its
+    // connection, so the client's next request opens a new one, to a process that is not stopping.
     let closing = false;
     app.addHook("preClose", async () => {
       closing = true;
     });
     app.addHook("onRequest", async (_request, reply) => {
-      if (!closing) return;
-      reply.header("connection", "close").header("retry-after", String(SHUTDOWN_RETRY_AFTER_SECONDS));
-      throw new AppError("SHUTTING_DOWN", 503, SHUTTING_DOWN_MESSAGE);
+      if (closing) reply.header("connection", "close");
     });
 
     app.setNotFoundHandler((request, reply) => {

@@ -11,7 +11,9 @@
  * The database being away never fails a request: counting goes on in this
  * process alone, and what was counted meanwhile is added when it is back.
  */
+
 import type { FastifyBaseLogger } from "fastify";
+import { isDatabaseUnavailable } from "../../../db/errors.ts";
 import type { WindowHits, WindowRef } from "../../../modules/limits/repository.ts";
 
 export interface HitStore {
@@ -179,6 +181,11 @@ export class SharedCounter {
   }
 
   private failed(error: unknown): void {
+    if (!isDatabaseUnavailable(error)) {
+      // Not an outage but a fault of ours: said loudly at every flush, since limits are per process meanwhile.
+      this.log.error({ err: error }, "shared limits: the flush failed; counting in this process alone");
+      return;
+    }
     if (this.unreachable) return;
     this.unreachable = true;
     this.log.warn({ err: error }, "shared limits: the database does not answer; counting in this process alone until it does");
