@@ -43,7 +43,7 @@ describe("PostgreSQL frozen for 10 s under load", () => {
       { tag: "gel" },
     );
     const waits = run.records.map((r) => r.endedAt - r.sentAt).sort((a, b) => a - b);
-    const during = run.records.filter((r) => r.sentAt >= run.inForceAt && r.endedAt <= run.endedAt);
+    const during = run.records.filter((r) => r.sentAt >= run.inForceAt && r.endedAt <= run.endingAt);
     const delays = [...recoveryDelays(run).values()];
     console.log(
       `gel de PostgreSQL (${frozen.length} processus) : ${run.records.length} requêtes ${JSON.stringify(tally(run.records))} ; pendant le gel ${JSON.stringify(tally(during))} ; ` +
@@ -70,7 +70,7 @@ describe("PostgreSQL frozen for 10 s under load", () => {
       `${wrong.length} answers are neither a save nor a French 503 with Retry-After`,
     ).toEqual([]);
     expect(during.filter((r) => r.status === 503).length).toBeGreaterThan(0);
-    const healthDuring = run.health.filter((h) => h.sentAt >= run.inForceAt && h.endedAt <= run.endedAt);
+    const healthDuring = run.health.filter((h) => h.sentAt >= run.inForceAt && h.endedAt <= run.endingAt);
     expect(healthDuring.length).toBeGreaterThan(0);
     expect(healthDuring.every((h) => h.status === 503)).toBe(true);
 

@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 function summary(label: string, run: FaultRun) {
-  const during = run.records.filter((r) => r.sentAt >= run.inForceAt && r.endedAt <= run.endedAt);
+  const during = run.records.filter((r) => r.sentAt >= run.inForceAt && r.endedAt <= run.endingAt);
   const delays = [...recoveryDelays(run).values()];
   const slowest = Math.max(...run.records.map((r) => r.endedAt - r.sentAt));
   console.log(
@@ -43,7 +43,7 @@ function summary(label: string, run: FaultRun) {
 
 async function expectOutageHandled(api: ApiProcess, run: FaultRun, url: string) {
   expect(api.alive()).toBe(true);
-  const during = run.records.filter((r) => r.sentAt >= run.inForceAt && r.endedAt <= run.endedAt);
+  const during = run.records.filter((r) => r.sentAt >= run.inForceAt && r.endedAt <= run.endingAt);
   expect(during.length).toBeGreaterThan(0);
   // Never a 500, never a dropped connection, never a hang: a French 503 with Retry-After.
   const notUnavailable = during.filter((r) => r.status !== 503 || !r.retryAfter || !isFrenchJsonError(r));
@@ -57,7 +57,7 @@ async function expectOutageHandled(api: ApiProcess, run: FaultRun, url: string) 
   expect(run.records.filter((r) => r.endedAt - r.sentAt > LONGEST_WAIT_MS).map((r) => r.endedAt - r.sentAt)).toEqual([]);
 
   // Health: ok, then unavailable (503, Retry-After) while stopped, then ok again.
-  const healthDuring = run.health.filter((h) => h.sentAt >= run.inForceAt && h.endedAt <= run.endedAt);
+  const healthDuring = run.health.filter((h) => h.sentAt >= run.inForceAt && h.endedAt <= run.endingAt);
   expect(healthDuring.length).toBeGreaterThan(0);
   expect(healthDuring.every((h) => h.status === 503 && (h.body as { status?: string }).status === "unavailable" && h.retryAfter)).toBe(
     true,

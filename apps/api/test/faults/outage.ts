@@ -20,9 +20,13 @@ export interface FaultRun {
   records: SaveRecord[];
   health: HealthRecord[];
   directors: Director[];
-  /** The fault is fully in force from `inForceAt` to `endedAt` (PostgreSQL stopped, or frozen). */
+  /**
+   * The fault is fully in force from `inForceAt` (its start has returned) to `endingAt` (its end
+   * is being asked for: a restart, a SIGCONT); `endedAt` is when that end has returned.
+   */
   begunAt: number;
   inForceAt: number;
+  endingAt: number;
   endedAt: number;
 }
 
@@ -47,13 +51,14 @@ export async function runFault(
   await fault.begin();
   const inForceAt = Date.now();
   await sleep(Math.max(0, begunAt + (options.holdMs ?? 10_000) - Date.now()));
+  const endingAt = Date.now();
   await fault.end();
   const endedAt = Date.now();
   await sleep(options.recoveryMs ?? 6_000);
   await storm.stop();
   probing = false;
   await probe;
-  return { records: storm.records, health, directors, begunAt, inForceAt, endedAt };
+  return { records: storm.records, health, directors, begunAt, inForceAt, endingAt, endedAt };
 }
 
 /** For each director, how long after the fault's end its first save sent after the end was answered 200 (null: never). */
