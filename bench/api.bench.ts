@@ -12,10 +12,8 @@
  * Budgets (see BUDGET for the measurement they come from): each route's
  * req/s ≥ 0.25 × the bare route's, p99 ≤ 100 ms, no non-2xx answer.
  */
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { freePort } from "../apps/api/src/db/embedded.ts";
+import { startBareRoute } from "./bare-route.ts";
 import { startServer } from "./start-server.ts";
 
 /**
@@ -40,20 +38,6 @@ const CONNECTIONS = 20;
 const WARMUP_S = 2;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 
-if (process.argv[2] === "bare") await bare();
-else await main();
-
-/** The baseline: Fastify, pg, one query, nothing else. */
-async function bare() {
-  const { default: Fastify } = await import("fastify");
-  const { default: pg } = await import("pg");
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-  const app = Fastify();
-  app.get("/select-1", async () => (await pool.query("select 1 as one")).rows[0]);
-  await app.listen({ port: Number(process.env.PORT), host: "127.0.0.1" });
-  process.stdout.write("bare ready\n");
-  process.on("SIGTERM", () => void app.close().then(() => pool.end().then(() => process.exit(0))));
-}
 
 async function measure(url: string, headers: Record<string, string> = {}) {
   // A short unmeasured run first: the figures are those of a warm server, as in service.
@@ -69,16 +53,11 @@ async function measure(url: string, headers: Record<string, string> = {}) {
 
 async function main() {
   const server = await startServer();
-  let baseline: ReturnType<typeof spawn> | null = null;
+  let baseline: Awaited<ReturnType<typeof startBareRoute>> | null = null;
   let failed = false;
   try {
-    const port = await freePort();
-    baseline = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "bare"], {
-      env: { ...process.env, DATABASE_URL: await server.databaseUrl(), PORT: String(port) },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    await new Promise<void>((resolve) => baseline?.stdout?.on("data", (d) => String(d).includes("bare ready") && resolve()));
-    const bareUrl = `http://127.0.0.1:${port}/select-1`;
+    baseline = await startBareRoute(await server.databaseUrl());
+    const bareUrl = baseline.url;
     const cookie = await server.signIn("dis@canope.test");
 
     const before = await measure(bareUrl);
@@ -106,8 +85,11 @@ async function main() {
       failed = true;
     }
   } finally {
-    baseline?.kill("SIGTERM");
+    await baseline?.stop();
     await server.stop();
   }
   process.exit(failed ? 1 : 0);
 }
+
+// Last, once every declaration above is initialised.
+await main();

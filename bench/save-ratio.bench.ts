@@ -9,12 +9,10 @@
  * Budget: saves/s ≥ 0.25 × the bare route's req/s. The platform runs as
  * configured (WORKERS etc. from the environment); the bare app is one process.
  */
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { formatPeriod, parisDate, periodOfDate } from "@enquete/domain";
 import autocannon from "autocannon";
-import { freePort } from "../apps/api/src/db/embedded.ts";
+import { startBareRoute } from "./bare-route.ts";
 import { startServer } from "./start-server.ts";
 
 const BUDGET_RATIO = 0.25;
@@ -29,18 +27,6 @@ const ATELIERS = readFileSync(new URL("../apps/api/src/db/seed/data/ateliers.csv
   .map((line) => line.split(",")[0] ?? "")
   .filter(Boolean)
   .slice(0, DIRECTORS);
-
-/** The baseline: Fastify, pg, one query, nothing else. */
-async function bare() {
-  const { default: Fastify } = await import("fastify");
-  const { default: pg } = await import("pg");
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-  const app = Fastify();
-  app.get("/select-1", async () => (await pool.query("select 1 as one")).rows[0]);
-  await app.listen({ port: Number(process.env.PORT), host: "127.0.0.1" });
-  process.stdout.write("bare ready\n");
-  process.on("SIGTERM", () => void app.close().then(() => pool.end().then(() => process.exit(0))));
-}
 
 /** Every save of the run writes values of its own: none is a save that changes nothing. */
 let seq = 0;
@@ -121,15 +107,10 @@ function median(xs: number[]): number {
 
 async function main() {
   const server = await startServer();
-  let baseline: ReturnType<typeof spawn> | null = null;
+  let baseline: Awaited<ReturnType<typeof startBareRoute>> | null = null;
   try {
-    const port = await freePort();
-    baseline = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "bare"], {
-      env: { ...process.env, DATABASE_URL: await server.databaseUrl(), PORT: String(port) },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    await new Promise<void>((resolve) => baseline?.stdout?.on("data", (d) => String(d).includes("bare ready") && resolve()));
-    const bareUrl = `http://127.0.0.1:${port}/select-1`;
+    baseline = await startBareRoute(await server.databaseUrl());
+    const bareUrl = baseline.url;
 
     const cookies: string[] = [];
     for (const code of ATELIERS) cookies.push(await server.signIn(`atelier.${code.toLowerCase()}@canope.test`));
@@ -171,11 +152,10 @@ async function main() {
     console.log(`Rapport : ${ratio.toFixed(3)} ; budget ≥ ${BUDGET_RATIO} : ${ok ? "OK" : "HORS BUDGET"}`);
     process.exitCode = ok ? 0 : 1;
   } finally {
-    baseline?.kill("SIGTERM");
+    await baseline?.stop();
     await server.stop();
   }
 }
 
 // Last, once every declaration above is initialised.
-if (process.argv[2] === "bare") await bare();
-else await main();
+await main();
