@@ -249,21 +249,24 @@ export async function updateDraft(
   return rows[0] ? toDraftRow(rows[0]) : null;
 }
 
+/** An event as the history shows it (the whole history of GET, and its pages). */
+const EVENT_COLUMNS = {
+  at: reportEvents.at,
+  actor: reportEvents.actorLabel,
+  action: reportEvents.action,
+  fromStatus: reportEvents.fromStatus,
+  toStatus: reportEvents.toStatus,
+  version: reportEvents.version,
+  changes: reportEvents.changes,
+  comment: reportEvents.comment,
+};
+
 /** One page of a report's history, the latest version first, and how many events it has in all. */
 export async function historyPage(db: Db, atelierCode: string, period: string, limit: number, offset: number) {
   const ofReport = and(eq(reports.atelierCode, atelierCode), eq(reports.period, period));
   const [items, totals] = await Promise.all([
     db
-      .select({
-        at: reportEvents.at,
-        actor: reportEvents.actorLabel,
-        action: reportEvents.action,
-        fromStatus: reportEvents.fromStatus,
-        toStatus: reportEvents.toStatus,
-        version: reportEvents.version,
-        changes: reportEvents.changes,
-        comment: reportEvents.comment,
-      })
+      .select(EVENT_COLUMNS)
       .from(reportEvents)
       .innerJoin(reports, eq(reports.id, reportEvents.reportId))
       .where(ofReport)
@@ -277,16 +280,7 @@ export async function historyPage(db: Db, atelierCode: string, period: string, l
 
 export async function eventsOf(db: DbOrTx, reportId: number) {
   return await db
-    .select({
-      at: reportEvents.at,
-      actor: reportEvents.actorLabel,
-      action: reportEvents.action,
-      fromStatus: reportEvents.fromStatus,
-      toStatus: reportEvents.toStatus,
-      version: reportEvents.version,
-      changes: reportEvents.changes,
-      comment: reportEvents.comment,
-    })
+    .select(EVENT_COLUMNS)
     .from(reportEvents)
     .where(eq(reportEvents.reportId, reportId))
     .orderBy(asc(reportEvents.at), asc(reportEvents.id));
