@@ -38,7 +38,6 @@ const CONNECTIONS = 20;
 const WARMUP_S = 2;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 
-
 async function measure(url: string, headers: Record<string, string> = {}) {
   // A short unmeasured run first: the figures are those of a warm server, as in service.
   await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers });
