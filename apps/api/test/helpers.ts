@@ -27,19 +27,24 @@ export async function createTestDatabase(): Promise<string> {
 }
 
 export async function createTestApp(overrides: Partial<Config> = {}) {
-  const url = await createTestDatabase();
+  return await appOn(await createTestDatabase(), overrides);
+}
+
+/** An app on an existing test database: two of them on one database stand for two API processes. */
+export async function appOn(url: string, overrides: Partial<Config> = {}, logStream?: NodeJS.WritableStream) {
   const { db, pool } = createDb(url, { max: 5 });
   const config: Config = { ...loadConfig({ NODE_ENV: "test", DATABASE_URL: url, WEB_DIST: "" }), ...overrides };
-  const app = await buildApp({ config, db });
+  const app = await buildApp({ config, db, ...(logStream ? { logStream } : {}) });
   await app.ready();
   return {
     app,
     db,
     pool,
     config,
+    url,
     async close() {
       await app.close();
-      await pool.end();
+      await pool.end().catch(() => {});
     },
   };
 }

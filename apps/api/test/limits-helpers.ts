@@ -3,11 +3,8 @@
  * that keeps a counted sequence inside one window of the shared limits
  * (fixed minutes of the clock), so a test never sees a count reset midway.
  */
-import type { Writable } from "node:stream";
-import { buildApp } from "../src/app.ts";
-import { type Config, loadConfig } from "../src/config.ts";
-import { createDb } from "../src/db/client.ts";
-import { createTestDatabase } from "./helpers.ts";
+import type { Config } from "../src/config.ts";
+import { appOn, createTestDatabase } from "./helpers.ts";
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -26,23 +23,8 @@ export async function until(probe: () => Promise<boolean> | boolean, ms = 10_000
   }
 }
 
-export async function buildProcess(url: string, overrides: Partial<Config> = {}, logStream?: Writable) {
-  const { db, pool } = createDb(url, { max: 5 });
-  const config: Config = { ...loadConfig({ NODE_ENV: "test", DATABASE_URL: url, WEB_DIST: "" }), ...overrides };
-  const app = await buildApp({ config, db, ...(logStream ? { logStream } : {}) });
-  await app.ready();
-  return {
-    app,
-    db,
-    pool,
-    config,
-    url,
-    async close() {
-      await app.close();
-      await pool.end().catch(() => {});
-    },
-  };
-}
+/** An API process of its own on `url` (the test harness's app builder). */
+export const buildProcess = appOn;
 
 export type Process = Awaited<ReturnType<typeof buildProcess>>;
 

@@ -5,40 +5,29 @@
  * margin, the answers are French 503s (never 500), and saves work again
  * within 5 s of SIGCONT with nothing acknowledged lost.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiProcess, FAULT_ENV, startApi } from "./api-process.ts";
-import { type Cluster, startCluster } from "./cluster.ts";
+import { describe, expect, it } from "vitest";
+import { FAULT_ENV, startApi } from "./api-process.ts";
+import { clusterPerFile } from "./harness.ts";
 import { checkLedger } from "./ledger.ts";
 import { recoveryDelays, runFault } from "./outage.ts";
 import { isFrenchJsonError, tally } from "./storm.ts";
 
 const LONGEST_WAIT_MS = Number(FAULT_ENV.DB_QUERY_TIMEOUT_MS) + Number(FAULT_ENV.DB_CONNECT_TIMEOUT_MS) + 2_000;
 
-let cluster: Cluster;
-let api: ApiProcess | undefined;
-
-beforeAll(async () => {
-  cluster = await startCluster();
-});
-
-afterAll(async () => {
-  await cluster?.thaw();
-  await api?.stop();
-  await cluster?.destroy();
-});
+const fault = clusterPerFile();
 
 describe("PostgreSQL frozen for 10 s under load", () => {
   it("answers every request within the timeouts, with 503 not 500, and recovers after SIGCONT", async () => {
-    const url = await cluster.createDatabase("enquete");
-    api = await startApi({ DATABASE_URL: url });
+    const url = await fault.cluster().createDatabase("enquete");
+    const api = fault.track(await startApi({ DATABASE_URL: url }));
     let frozen: number[] = [];
     const run = await runFault(
       api,
       {
         begin: async () => {
-          frozen = await cluster.freeze();
+          frozen = await fault.cluster().freeze();
         },
-        end: () => cluster.thaw(),
+        end: () => fault.cluster().thaw(),
       },
       { tag: "gel" },
     );

@@ -7,10 +7,10 @@
  */
 import pg from "pg";
 import PgBoss from "pg-boss";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PGBOSS_SCHEMA, QUEUES } from "../../src/jobs/scheduler.ts";
 import { type ApiProcess, startApi, waitFor } from "./api-process.ts";
-import { type Cluster, startCluster } from "./cluster.ts";
+import { clusterPerFile } from "./harness.ts";
 import { checkLedger } from "./ledger.ts";
 import { type FaultRun, recoveryDelays, runFault } from "./outage.ts";
 import { isFrenchJsonError, tally } from "./storm.ts";
@@ -18,17 +18,7 @@ import { isFrenchJsonError, tally } from "./storm.ts";
 /** Query timeout + connection timeout of FAULT_ENV, and a margin. */
 const LONGEST_WAIT_MS = 2_000 + 1_000 + 2_000;
 
-let cluster: Cluster;
-const processes: ApiProcess[] = [];
-
-beforeAll(async () => {
-  cluster = await startCluster();
-});
-
-afterAll(async () => {
-  for (const p of processes) await p.stop();
-  await cluster?.destroy();
-});
+const fault = clusterPerFile();
 
 function summary(label: string, run: FaultRun) {
   const during = run.records.filter((r) => r.sentAt >= run.inForceAt && r.endedAt <= run.endingAt);
@@ -77,19 +67,19 @@ async function expectOutageHandled(api: ApiProcess, run: FaultRun, url: string) 
 
 describe("PostgreSQL stopped for 10 s under load", () => {
   it("without jobs: 503 meanwhile, recovery within 5 s, nothing acknowledged lost", async () => {
-    const url = await cluster.createDatabase("enquete_sans_jobs");
+    const url = await fault.cluster().createDatabase("enquete_sans_jobs");
     const api = await startApi({ DATABASE_URL: url, JOBS: "0" });
-    processes.push(api);
-    const run = await runFault(api, { begin: () => cluster.stopFast(), end: () => cluster.start() }, { tag: "arret" });
+    fault.track(api);
+    const run = await runFault(api, { begin: () => fault.cluster().stopFast(), end: () => fault.cluster().start() }, { tag: "arret" });
     summary("arrêt de PostgreSQL, JOBS=0", run);
     await expectOutageHandled(api, run, url);
   });
 
   it("with pg-boss running (JOBS=1): the same, and no unhandled error from the jobs", async () => {
-    const url = await cluster.createDatabase("enquete_avec_jobs");
+    const url = await fault.cluster().createDatabase("enquete_avec_jobs");
     const api = await startApi({ DATABASE_URL: url, JOBS: "1" });
-    processes.push(api);
-    const run = await runFault(api, { begin: () => cluster.stopFast(), end: () => cluster.start() }, { tag: "jobs" });
+    fault.track(api);
+    const run = await runFault(api, { begin: () => fault.cluster().stopFast(), end: () => fault.cluster().start() }, { tag: "jobs" });
     summary("arrêt de PostgreSQL, JOBS=1", run);
     const errors = api.logs(50).map((l) => `${l.msg} : ${l.err?.message ?? ""}`);
     console.log(`journal (erreurs) : ${JSON.stringify(errors.slice(0, 10))}`);

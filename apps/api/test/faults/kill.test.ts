@@ -3,30 +3,23 @@
  * again: whatever it answered 200 before dying is in the database with its
  * event, and no report is half written.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiProcess, sleep, startApi } from "./api-process.ts";
-import { type Cluster, startCluster } from "./cluster.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sleep, startApi } from "./api-process.ts";
+import { clusterPerFile } from "./harness.ts";
 import { checkLedger } from "./ledger.ts";
 import { signInDirectors, startStorm, tally } from "./storm.ts";
 
-let cluster: Cluster;
+const fault = clusterPerFile();
 let url: string;
-const processes: ApiProcess[] = [];
 
 beforeAll(async () => {
-  cluster = await startCluster();
-  url = await cluster.createDatabase("enquete");
-});
-
-afterAll(async () => {
-  for (const p of processes) await p.stop();
-  await cluster?.destroy();
+  url = await fault.cluster().createDatabase("enquete");
 });
 
 describe("kill -9 of the API mid-storm", () => {
   it("loses no acknowledged save and leaves nothing half written", async () => {
     const first = await startApi({ DATABASE_URL: url });
-    processes.push(first);
+    fault.track(first);
     const directors = await signInDirectors(first.base, 20);
     const storm = startStorm(first.base, directors, { requestTimeoutMs: 15_000 });
 
@@ -37,7 +30,7 @@ describe("kill -9 of the API mid-storm", () => {
 
     await sleep(300);
     const second = await startApi({ DATABASE_URL: url }, { port: first.port });
-    processes.push(second);
+    fault.track(second);
     const restartedAt = Date.now();
     await sleep(2_500);
     await storm.stop();

@@ -7,31 +7,21 @@
  * the server stops (a save alone lasts a few milliseconds).
  */
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiProcess, sleep, startApi } from "./api-process.ts";
-import { type Cluster, startCluster } from "./cluster.ts";
+import { describe, expect, it } from "vitest";
+import { sleep, startApi } from "./api-process.ts";
+import { clusterPerFile } from "./harness.ts";
 import { checkLedger } from "./ledger.ts";
 import { signInDirectors, startStorm, tally } from "./storm.ts";
 
-let cluster: Cluster;
-const processes: ApiProcess[] = [];
-
-beforeAll(async () => {
-  cluster = await startCluster();
-});
-
-afterAll(async () => {
-  for (const p of processes) await p.stop();
-  await cluster?.destroy();
-});
+const fault = clusterPerFile();
 
 describe("SIGTERM mid-storm", () => {
   for (const workers of [1, 2]) {
     it(`WORKERS=${workers}: exits 0 after answering every request it had received`, async () => {
-      const url = await cluster.createDatabase(`enquete_w${workers}`);
+      const url = await fault.cluster().createDatabase(`enquete_w${workers}`);
       // JOBS=1, as production runs: the stop includes pg-boss's.
       const api = await startApi({ DATABASE_URL: url, WORKERS: String(workers), JOBS: "1" });
-      processes.push(api);
+      fault.track(api);
       const directors = await signInDirectors(api.base, 20);
       const storm = startStorm(api.base, directors, { requestTimeoutMs: 30_000, tag: `term${workers}` });
       await sleep(2_000);
