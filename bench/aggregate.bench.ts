@@ -25,8 +25,8 @@ try {
   await runMigrations(db);
   await seedReferential(db);
   const t0 = performance.now();
-  await pool.query(`insert into ateliers (code, departement, city)
-    select 'B' || lpad(i::text, 5, '0'), 'Banc', 'Ville ' || i from generate_series(1, ${ATELIERS}) i`);
+  await pool.query(`insert into ateliers (code, name, departement, city)
+    select 'B' || lpad(i::text, 5, '0'), 'Atelier de banc ' || i, 'Banc', 'Ville ' || i from generate_series(1, ${ATELIERS}) i`);
   await pool.query(`insert into reports (atelier_code, period, territory_code, status, version, form_version, values)
     select 'B' || lpad(i::text, 5, '0'), '2025-' || lpad(m::text, 2, '0'),
       (array(select code from territories order by code))[1 + i % 12], 'validated', 3, 1,

@@ -6,7 +6,7 @@
 import type { ReportFacts, ReportStatus, ReportValues } from "@enquete/domain";
 import { eq } from "drizzle-orm";
 import type { Db } from "../src/db/client.ts";
-import { atelierLabels, ateliers, atelierTerritories, reports } from "../src/db/schema.ts";
+import { atelierFlags, atelierLabels, ateliers, atelierTerritories, reports } from "../src/db/schema.ts";
 
 export const NORMANDIE = "normandie";
 export const IDF = "ile-de-france";
@@ -88,8 +88,10 @@ export async function seedFixture(db: Db): Promise<Fixture> {
   const fixture: Fixture = { facts: [] };
   await db.update(atelierTerritories).set({ validTo: "2025-07-01" }).where(eq(atelierTerritories.atelierCode, "27"));
   await db.insert(atelierTerritories).values({ atelierCode: "27", territoryCode: IDF, validFrom: "2025-07-01" });
-  await db.update(ateliers).set({ hasLab: true }).where(eq(ateliers.code, "14"));
-  await db.update(ateliers).set({ inEspe: true }).where(eq(ateliers.code, "61"));
+  await db.insert(atelierFlags).values([
+    { atelierCode: "14", flag: "lab", validFrom: "2016-01-01", value: true },
+    { atelierCode: "61", flag: "espe", validFrom: "2016-01-01", value: true },
+  ]);
   await db.insert(atelierLabels).values([
     { atelierCode: "14", status: "en_cours", validFrom: "2016-01-01" },
     { atelierCode: "14", status: "labellise", validFrom: "2025-06-01" },

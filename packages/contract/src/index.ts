@@ -4,5 +4,7 @@ export * from "./common.ts";
 export * from "./indicators.ts";
 export * from "./notifications.ts";
 export * from "./referential.ts";
+export * from "./referential-admin.ts";
 export * from "./reports.ts";
+export * from "./settings.ts";
 export * from "./users.ts";

@@ -54,7 +54,7 @@ export const ZReportEvent = z
   .object({
     at: z.string(),
     actor: z.string(),
-    action: z.enum(["create", "save", "submit", "validate", "return", "reopen"]),
+    action: z.enum(["create", "save", "submit", "validate", "return", "reopen", "move"]),
     fromStatus: ZReportStatus.nullable(),
     toStatus: ZReportStatus,
     version: z.number().int(),

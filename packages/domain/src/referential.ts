@@ -11,8 +11,12 @@ export const LABEL_STATUS_LABELS: Record<LabelStatus, string> = {
   non_engage: "Non engagé",
 };
 
-/** Département codes: 01–95 (Corsica is 2A and 2B, there is no 20), 971–974 and 976. */
-export const ATELIER_CODE_RE = /^(0[1-9]|1\d|2[1-9]|2A|2B|[3-8]\d|9[0-5]|97[1-46])$/;
+/**
+ * An atelier's code is its département's code: 01–95 (Corsica is 2A and 2B,
+ * there is no 20), 971–974 and 976. A second atelier opened in a département
+ * takes a suffix of one to three capitals or digits after a dash (`69-M`).
+ */
+export const ATELIER_CODE_RE = /^(0[1-9]|1\d|2[1-9]|2A|2B|[3-8]\d|9[0-5]|97[1-46])(-[A-Z0-9]{1,3})?$/;
 
 export function isAtelierCode(code: string): boolean {
   return ATELIER_CODE_RE.test(code);
@@ -26,8 +30,10 @@ export function atelierName(code: string, city: string): string {
 
 /** Sorts atelier codes as people read them: 01…19, 2A, 2B, 21…95, 971… */
 export function compareAtelierCodes(a: string, b: string): number {
+  const [baseA = "", suffixA = ""] = a.split("-");
+  const [baseB = "", suffixB = ""] = b.split("-");
   const key = (c: string) => (c === "2A" ? 20.1 : c === "2B" ? 20.2 : Number(c));
-  return key(a) - key(b);
+  return key(baseA) - key(baseB) || (suffixA < suffixB ? -1 : suffixA > suffixB ? 1 : 0);
 }
 
 export interface Membership {

@@ -32,16 +32,54 @@ export const territories = pgTable("territories", {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
-export const ateliers = pgTable("ateliers", {
-  code: text().primaryKey(),
-  departement: text().notNull(),
-  city: text().notNull(),
-  hasLab: boolean().notNull().default(false),
-  inEspe: boolean().notNull().default(false),
-  openedOn: date().notNull().default("2016-01-01"),
-  closedOn: date(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * An atelier. It is open from the first day of its opening month
+ * (`openedOn`) to the day before the first day of its closing month
+ * (`closedOn`, exclusive; null: open). Its name is stored (a rename changes
+ * it); its territory, labellisation, lab and ESPE location are dated (the
+ * tables below), so that every month reads the referential of that month.
+ */
+export const ateliers = pgTable(
+  "ateliers",
+  {
+    code: text().primaryKey(),
+    name: text().notNull(),
+    departement: text().notNull(),
+    city: text().notNull(),
+    openedOn: date().notNull().default("2016-01-01"),
+    closedOn: date(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("ateliers_opened_first_day", sql`extract(day from ${t.openedOn}) = 1`),
+    check("ateliers_closed_first_day", sql`${t.closedOn} is null or extract(day from ${t.closedOn}) = 1`),
+    check("ateliers_closed_after_opening", sql`${t.closedOn} is null or ${t.closedOn} > ${t.openedOn}`),
+  ],
+);
+
+export const atelierFlagEnum = pgEnum("atelier_flag", ["lab", "espe"]);
+
+/**
+ * Dated yes/no attributes of an atelier (section 1): `lab` hosts a
+ * laboratoire des usages, `espe` is located within an ESPE/INSPÉ. A row
+ * holds from its month until the next row of the same flag; before the
+ * first row the answer is no.
+ */
+export const atelierFlags = pgTable(
+  "atelier_flags",
+  {
+    atelierCode: text()
+      .notNull()
+      .references(() => ateliers.code),
+    flag: atelierFlagEnum().notNull(),
+    validFrom: date().notNull(),
+    value: boolean().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.atelierCode, t.flag, t.validFrom] }),
+    check("atelier_flags_first_day", sql`extract(day from ${t.validFrom}) = 1`),
+  ],
+);
 
 /** An atelier belongs to a territory from a date (inclusive) to a date (exclusive). */
 export const atelierTerritories = pgTable(

@@ -18,6 +18,19 @@ const OutboxPage = lazy(() => import("../features/outbox/OutboxPage.tsx").then((
 const NationalDashboardPage = lazy(() => import("../features/dashboard/pages.ts").then((m) => ({ default: m.NationalDashboardPage })));
 const TerritoryDashboardPage = lazy(() => import("../features/dashboard/pages.ts").then((m) => ({ default: m.TerritoryDashboardPage })));
 const AtelierDashboardPage = lazy(() => import("../features/dashboard/pages.ts").then((m) => ({ default: m.AtelierDashboardPage })));
+const ReferentialPage = lazy(() =>
+  import("../features/referential-admin/ReferentialPage.tsx").then((m) => ({ default: m.ReferentialPage })),
+);
+const AtelierAdminPage = lazy(() =>
+  import("../features/referential-admin/AtelierAdminPage.tsx").then((m) => ({ default: m.AtelierAdminPage })),
+);
+const ReferentialImportPage = lazy(() =>
+  import("../features/referential-admin/ReferentialImportPage.tsx").then((m) => ({ default: m.ReferentialImportPage })),
+);
+const TargetsPage = lazy(() => import("../features/targets/TargetsPage.tsx").then((m) => ({ default: m.TargetsPage })));
+const DistanceLearningPage = lazy(() =>
+  import("../features/distance-learning/DistanceLearningPage.tsx").then((m) => ({ default: m.DistanceLearningPage })),
+);
 const NotFoundPage = lazy(() => import("../features/not-found/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -31,7 +44,12 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="/profil" element={<ProfilePage />} />
               <Route path="/administration/courriels" element={<OutboxPage />} />
+              <Route path="/administration/referentiel" element={<ReferentialPage />} />
+              <Route path="/administration/referentiel/import" element={<ReferentialImportPage />} />
+              <Route path="/administration/referentiel/ateliers/:code" element={<AtelierAdminPage />} />
               <Route path="/parametres" element={<SettingsPage />} />
+              <Route path="/cibles" element={<TargetsPage />} />
+              <Route path="/journees-foad" element={<DistanceLearningPage />} />
               <Route path="/ateliers/:atelier/rapports/:period" element={<ReportPage />} />
               <Route path="/tableau-de-bord" element={<NationalDashboardPage />} />
               <Route path="/tableau-de-bord/territoires/:code" element={<TerritoryDashboardPage />} />

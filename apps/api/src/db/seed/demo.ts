@@ -8,7 +8,7 @@ import { compareAtelierCodes, type LabelStatus } from "@enquete/domain";
 import { hash } from "@node-rs/argon2";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { atelierLabels, ateliers, auditEvents, territories, userRoles, users } from "../schema.ts";
+import { atelierFlags, atelierLabels, ateliers, auditEvents, territories, userRoles, users } from "../schema.ts";
 import { REFERENTIAL_START } from "./referential.ts";
 
 export const DEMO_PASSWORD = "canope-demo";
@@ -151,12 +151,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .insert(atelierLabels)
       .values(atelierCodes.map((code) => ({ atelierCode: code, status: statuses.get(code) ?? "non_engage", validFrom: REFERENTIAL_START })))
       .onConflictDoNothing();
-    for (const code of atelierCodes) {
-      await tx
-        .update(ateliers)
-        .set({ hasLab: unit(`lab${code}`) < 0.3, inEspe: unit(`espe${code}`) < 0.15 })
-        .where(eq(ateliers.code, code));
-    }
+    const flags = atelierCodes.flatMap((code) => [
+      ...(unit(`lab${code}`) < 0.3 ? [{ atelierCode: code, flag: "lab" as const, validFrom: REFERENTIAL_START, value: true }] : []),
+      ...(unit(`espe${code}`) < 0.15 ? [{ atelierCode: code, flag: "espe" as const, validFrom: REFERENTIAL_START, value: true }] : []),
+    ]);
+    if (flags.length > 0) await tx.insert(atelierFlags).values(flags).onConflictDoNothing();
     await tx.insert(auditEvents).values({
       actorLabel: "démarrage (données de démonstration)",
       action: "demo.seeded",

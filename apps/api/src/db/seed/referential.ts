@@ -4,6 +4,7 @@
  * the platform and are never overwritten by this file.
  */
 import { readFileSync } from "node:fs";
+import { atelierName } from "@enquete/domain";
 import { sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { ateliers, atelierTerritories, territories } from "../schema.ts";
@@ -24,6 +25,7 @@ export function referentialData() {
   const terr = readCsv("territories.csv").map((r) => ({ code: r.territory_code ?? "", name: r.name ?? "" }));
   const at = readCsv("ateliers.csv").map((r) => ({
     code: r.atelier_code ?? "",
+    name: atelierName(r.atelier_code ?? "", r.ville ?? ""),
     departement: r.departement ?? "",
     city: r.ville ?? "",
     territoryCode: r.territory_code ?? "",

@@ -67,9 +67,9 @@ function keyOf(breakdown: Breakdown | undefined, side: "report" | "cell"): SQL {
     case "month":
       return side === "report" ? sql`r.period` : sql`to_char(m.d, 'YYYY-MM')`;
     case "lab":
-      return sql`a.has_lab::text`;
+      return sql`coalesce(fl.value, false)::text`;
     case "espe":
-      return sql`a.in_espe::text`;
+      return sql`coalesce(fl.value, false)::text`;
     case "label":
       return sql`coalesce(l.status::text, ${UNKNOWN_KEY})`;
     default:
@@ -79,10 +79,16 @@ function keyOf(breakdown: Breakdown | undefined, side: "report" | "cell"): SQL {
 
 /** Joins a key needs: the atelier's attributes, or its labellisation status on the month's first day. */
 function joinsFor(breakdown: Breakdown | undefined, side: "report" | "cell"): SQL {
-  if (breakdown === "lab" || breakdown === "espe") return side === "report" ? sql`join ateliers a on a.code = r.atelier_code` : sql``;
-  if (breakdown !== "label") return sql``;
   const day = side === "report" ? sql`to_date(r.period, 'YYYY-MM')` : sql`m.d`;
   const atelier = side === "report" ? sql`r.atelier_code` : sql`a.code`;
+  if (breakdown === "lab" || breakdown === "espe") {
+    // The attribute in the report's month (dated, section 1): the atelier's latest row of that flag from before.
+    return sql`left join lateral (
+      select f.value from atelier_flags f
+      where f.atelier_code = ${atelier} and f.flag = ${breakdown}::atelier_flag and f.valid_from <= ${day}
+      order by f.valid_from desc limit 1) fl on true`;
+  }
+  if (breakdown !== "label") return sql``;
   return sql`left join label_ranges l on l.atelier_code = ${atelier} and l.valid_from <= ${day} and (l.valid_to is null or l.valid_to > ${day})`;
 }
 
@@ -132,13 +138,13 @@ const decode = (column: string) => raw(`sum(nullif(${column} % ${SNAPSHOT_SHIFT}
  * Expected reports: atelier-months of the period that are over, for ateliers
  * open that month, in the scope's territory that month. Counted by interval
  * arithmetic on the memberships, or month by month for keys that change
- * within a membership (month, labellisation status).
+ * within a membership (month, labellisation status, lab, ESPE location).
  */
 function expected(q: AggregateQuery): SQL {
   const lastOver = Math.min(monthIndex(q.to), monthIndex(q.currentPeriod) - 1);
   const grouped = q.breakdown ? sql`group by grouping sets ((), (k))` : sql``;
   const gk = q.breakdown ? sql`case when grouping(k) = 1 then ${TOTAL_KEY} else k end` : sql`${TOTAL_KEY}::text`;
-  if (q.breakdown === "month" || q.breakdown === "label") {
+  if (q.breakdown === "month" || q.breakdown === "label" || q.breakdown === "lab" || q.breakdown === "espe") {
     return sql`
       select ${gk} as gk, count(*) as expected from (
         select ${keyOf(q.breakdown, "cell")} as k

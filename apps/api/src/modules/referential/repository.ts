@@ -1,7 +1,7 @@
 import { parisDate } from "@enquete/domain";
 import { and, asc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { atelierLabels, ateliers, atelierTerritories, territories, userRoles, users } from "../../db/schema.ts";
+import { atelierFlags, atelierLabels, ateliers, atelierTerritories, territories, userRoles, users } from "../../db/schema.ts";
 
 /** Membership valid on `day` (inclusive start, exclusive end). */
 export const membershipOn = (day: string) =>
@@ -20,6 +20,12 @@ export async function listTerritories(db: Db, day: string) {
     .orderBy(asc(territories.name));
 }
 
+/** The value of a dated yes/no attribute of the atelier (alias `ateliers`) on `day`: no before its first row. */
+export const flagOn = (flag: "lab" | "espe", day: string) =>
+  sql<boolean>`coalesce((select ${atelierFlags.value} from ${atelierFlags}
+    where ${atelierFlags.atelierCode} = ${ateliers.code} and ${atelierFlags.flag} = ${flag} and ${atelierFlags.validFrom} <= ${day}
+    order by ${atelierFlags.validFrom} desc limit 1), false)`;
+
 /** Ateliers with their territory and labellisation status on `day`. */
 export async function listAteliers(db: Db, day: string, filter: { territoryCode?: string; atelierCode?: string } = {}) {
   const label = sql<string | null>`(
@@ -29,10 +35,13 @@ export async function listAteliers(db: Db, day: string, filter: { territoryCode?
   return await db
     .select({
       code: ateliers.code,
+      name: ateliers.name,
       departement: ateliers.departement,
       city: ateliers.city,
-      hasLab: ateliers.hasLab,
-      inEspe: ateliers.inEspe,
+      openedOn: ateliers.openedOn,
+      closedOn: ateliers.closedOn,
+      hasLab: flagOn("lab", day),
+      inEspe: flagOn("espe", day),
       territoryCode: atelierTerritories.territoryCode,
       labelStatus: label,
     })

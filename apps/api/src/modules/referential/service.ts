@@ -1,5 +1,5 @@
 import type { TAtelier, TAtelierDetail, TTerritory, TTerritoryDetail } from "@enquete/contract";
-import { atelierName, compareAtelierCodes, type LabelStatus, parisDate } from "@enquete/domain";
+import { compareAtelierCodes, type LabelStatus, parisDate } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { notFound } from "../../errors.ts";
 import * as repo from "./repository.ts";
@@ -11,7 +11,7 @@ export async function territories(db: Db): Promise<TTerritory[]> {
 type AtelierRow = Awaited<ReturnType<typeof repo.listAteliers>>[number];
 const toAtelier = (r: AtelierRow): TAtelier => ({
   code: r.code,
-  name: atelierName(r.code, r.city),
+  name: r.name,
   departement: r.departement,
   city: r.city,
   territoryCode: r.territoryCode,

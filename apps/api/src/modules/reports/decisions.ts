@@ -10,8 +10,9 @@ import type { Db } from "../../db/client.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
 import type { Caller } from "../auth/service.ts";
 import { queueDecisionEmails } from "../notifications/service.ts";
+import { assertCanRead } from "./access.ts";
 import * as repo from "./repository.ts";
-import { assertCanRead, assertYearOpen, type ReportSettings, stateAfter } from "./service.ts";
+import { assertYearOpen, type ReportSettings, stateAfter } from "./service.ts";
 
 type Decision = Extract<ReportAction, "validate" | "return" | "reopen">;
 

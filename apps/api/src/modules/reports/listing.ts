@@ -6,8 +6,9 @@ import type { TListReportsQuery, TReportRow } from "@enquete/contract";
 import { addMonths, dueDate, formatPeriod, hasStarted, isLate, parisDate, parsePeriod } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import type { Caller } from "../auth/service.ts";
+import { assertCanRead } from "./access.ts";
 import * as repo from "./repository.ts";
-import { assertCanRead, type ReportSettings } from "./service.ts";
+import type { ReportSettings } from "./service.ts";
 
 function toRow(
   atelierCode: string,

@@ -5,11 +5,12 @@
  * transaction, and its answer is built there, from the row it wrote.
  */
 import type { TConflict, TReport, TReportEvent, TReportHistoryPage, TReportHistoryQuery, TReportState } from "@enquete/contract";
-import { canReadAtelier, checkSubmission, firstDay, hasStarted, nextStatus, parisDate, parsePeriod } from "@enquete/domain";
+import { checkSubmission, hasStarted, nextStatus, parisDate, parsePeriod } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
 import type { Caller } from "../auth/service.ts";
 import type { NationalSettings } from "../settings/service.ts";
+import { assertCanRead } from "./access.ts";
 import * as repo from "./repository.ts";
 import { buildState, formOf, historyOf, iso, loadReference, type Reference } from "./state.ts";
 
@@ -64,19 +65,6 @@ export async function assertYearOpen(
     409,
     `L'année ${year} est close : ses rapports ne changent plus, sauf réouverture par la direction nationale.`,
   );
-}
-
-/** Who may read a report: by the atelier's territory in that month, or today. */
-export async function assertCanRead(db: Db, caller: Caller, atelierCode: string, period: string) {
-  const [then, now] = await Promise.all([
-    repo.territoryOn(db, atelierCode, firstDay(parsePeriod(period) ?? { year: 2016, month: 1 })),
-    repo.territoryOn(db, atelierCode, parisDate()),
-  ]);
-  if (then === undefined) throw notFound("Cet atelier n'existe pas.");
-  if (!canReadAtelier(caller.grants, atelierCode, then) && !canReadAtelier(caller.grants, atelierCode, now ?? null)) {
-    throw forbidden("Cet atelier n'est pas dans votre périmètre.");
-  }
-  return then;
 }
 
 export function assertDirects(caller: Caller, atelierCode: string) {

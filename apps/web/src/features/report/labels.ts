@@ -7,4 +7,5 @@ export const ACTION_LABELS: Record<TReportEvent["action"], string> = {
   validate: "Validation",
   return: "Renvoi",
   reopen: "Réouverture",
+  move: "Changement de direction territoriale",
 };

@@ -1,8 +1,8 @@
 /** The network as it is in the database: ateliers, memberships and demo accounts. */
 import { compareAtelierCodes, type Membership } from "@enquete/domain";
-import { like } from "drizzle-orm";
+import { like, sql } from "drizzle-orm";
 import type { Db } from "../../client.ts";
-import { ateliers, atelierTerritories, users } from "../../schema.ts";
+import { atelierFlags, ateliers, atelierTerritories, users } from "../../schema.ts";
 import { DEMO_DOMAIN } from "../demo.ts";
 
 export interface AtelierInfo {
@@ -26,12 +26,17 @@ export interface Context {
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+const flagToday = (flag: "lab" | "espe") =>
+  sql<boolean>`coalesce((select ${atelierFlags.value} from ${atelierFlags}
+    where ${atelierFlags.atelierCode} = ${ateliers.code} and ${atelierFlags.flag} = ${flag} and ${atelierFlags.validFrom} <= current_date
+    order by ${atelierFlags.validFrom} desc limit 1), false)`;
+
 export async function loadContext(tx: Tx): Promise<Context> {
   const atelierRows = await tx
     .select({
       code: ateliers.code,
-      hasLab: ateliers.hasLab,
-      inEspe: ateliers.inEspe,
+      hasLab: flagToday("lab"),
+      inEspe: flagToday("espe"),
       openedOn: ateliers.openedOn,
       closedOn: ateliers.closedOn,
     })
