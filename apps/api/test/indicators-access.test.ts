@@ -51,8 +51,8 @@ describe("scope", () => {
     expect(await status("dtNormandie", "scope=atelier:14&year=2025")).toBe(200);
     expect(await status("dtNormandie", "scope=atelier:27&year=2025")).toBe(200);
     expect(await status("dtIdf", "scope=atelier:27&year=2025")).toBe(200);
-    // Before its move, 27 was never in Île-de-France; it is today, so its director follows it.
-    expect(await status("dtIdf", "scope=atelier:27&year=2024")).toBe(200);
+    // Before its move, 27 was never in Île-de-France: being there today gives no reach into its past.
+    expect(await status("dtIdf", "scope=atelier:27&year=2024")).toBe(403);
     expect(await status("dtNormandie", "scope=atelier:27&year=2026")).toBe(403);
     const other = await get("dtNormandie", `scope=territory:${IDF}&year=2025`);
     expect(other.statusCode).toBe(403);

@@ -7,6 +7,7 @@ import {
   aggregatedFields,
   aggregateReports,
   type IndicatorBasis,
+  includedReports,
   indicatorRange,
   LABEL_STATUSES,
   type PeriodRange,
@@ -89,7 +90,6 @@ describe("the SQL aggregation follows the domain's rule", () => {
     const keyOf: Record<string, (r: ReportFacts) => string> = {
       territory: (r) => r.territoryCode,
       atelier: (r) => r.atelierCode,
-      month: (r) => r.period,
       label: labelOf,
       lab: (r) => String(r.atelierCode === "14"),
       espe: (r) => String(r.atelierCode === "61"),
@@ -98,9 +98,23 @@ describe("the SQL aggregation follows the domain's rule", () => {
       const body = await get(`scope=national&year=2025&basis=provisional&breakdown=${breakdown}`);
       expect(body.breakdown?.by).toBe(breakdown);
       for (const group of body.breakdown?.groups ?? []) {
-        const expected = reference(range, "provisional", (r) => key(r) === group.key);
-        expect(fieldTotals(group.figures), `${breakdown} ${group.key}`).toEqual(expected);
+        const include = (r: ReportFacts) => key(r) === group.key;
+        const expected = reference(range, "provisional", include);
+        // A group with no report included has no value ("aucune donnée"), not zeros.
+        const included = includedReports(fixture.facts, { ...range, basis: "provisional", include });
+        expect(group.completeness.included, `${breakdown} ${group.key}`).toBe(included);
+        const none = included === 0;
+        expect(fieldTotals(group.figures), `${breakdown} ${group.key}`).toEqual(
+          none ? Object.fromEntries(FIELDS.map((f) => [f.code, null])) : expected,
+        );
       }
+    }
+    // A month of a breakdown by month is that month's figures: its own snapshot (the team at the end of that month).
+    const body = await get("scope=national&year=2025&basis=provisional&breakdown=month");
+    expect(body.breakdown?.groups).toHaveLength(12);
+    for (const group of body.breakdown?.groups ?? []) {
+      const expected = reference({ from: group.key, to: group.key }, "provisional");
+      expect(fieldTotals(group.figures), `month ${group.key}`).toEqual(expected);
     }
   });
 });
@@ -124,8 +138,8 @@ describe("the figures a wrong method would get wrong", () => {
       body.breakdown?.groups.find((g) => g.key === "27")?.figures.find((f) => f.code === "traineeDaysOnSite")?.value;
     expect(days27(normandie)).toBe(101 + 102 + 103 + 104 + 105 + 106);
     expect(days27(idf)).toBe(107 + 108 + 109 + 110 + 111 + 112);
-    // Its team: June's in Normandie, December's in Île-de-France.
-    expect(normandie.breakdown?.groups.find((g) => g.key === "27")?.figures.find((f) => f.code === "trainers")?.value).toBe(6);
+    // Its team is counted once, where the report that gives it belongs: December's, in Île-de-France, none in Normandie.
+    expect(normandie.breakdown?.groups.find((g) => g.key === "27")?.figures.find((f) => f.code === "trainers")?.value).toBe(0);
     expect(idf.breakdown?.groups.find((g) => g.key === "27")?.figures.find((f) => f.code === "trainers")?.value).toBe(12);
     // Expected reports follow the atelier too: 6 months in each.
     expect(normandie.breakdown?.groups.find((g) => g.key === "27")?.completeness.expected).toBe(6);
@@ -172,7 +186,9 @@ describe("completeness, targets and the fiche", () => {
 
   it("gives the national 2017 targets, the 2016 baseline and the rate reached; a territory gets the targets of shares only", async () => {
     const body = await get("scope=national&year=2017");
-    expect(indicator(body, "1-1")).toMatchObject({ value: 0, target: 89_000, baseline: 87_325, baselineYear: 2016, reached: 0 });
+    // No report in 2017: "aucune donnée" (null), never a 0 that reads as no activity.
+    expect(body.completeness.included).toBe(0);
+    expect(indicator(body, "1-1")).toMatchObject({ value: null, target: 89_000, baseline: 87_325, baselineYear: 2016, reached: null });
     expect(indicator(body, "4-1-1")).toMatchObject({ value: null, target: 10, baseline: 6, reached: null });
     expect(indicator(body, "1-1")).toHaveProperty("fiche.contractTitle", expect.stringMatching(/^Nombre de journées stagiaires annuelles/));
     const territory = await get(`scope=territory:${NORMANDIE}&year=2018`);

@@ -61,8 +61,9 @@ export function hasRole(grants: readonly RoleGrant[], ...roles: Role[]): boolean
 }
 
 /**
- * May these grants read the data of an atelier that belongs (today) to the
- * given territory? Viewers read indicators only, never an atelier's data.
+ * May these grants read the data of an atelier that belongs to the given
+ * territory at the time the data is about (a report: the territory of its
+ * month, never today's)? Viewers read indicators only, never an atelier's data.
  */
 export function canReadAtelier(grants: readonly RoleGrant[], atelierCode: string, territoryCode: string | null): boolean {
   return grants.some((g) => {

@@ -39,6 +39,13 @@ const numberOf = (values: ReportValues, code: string) => {
  * Field totals of the reports that count: flow fields summed over months
  * and ateliers; snapshot fields taken from each atelier's latest counted
  * report of the period, then summed over ateliers.
+ *
+ * `include` says which reports belong to the scope or group (a territory:
+ * the reports of that territory). Flows add the included reports. A
+ * snapshot is found among ALL the counted reports of the period, whatever
+ * their territory or group, and counts only where that latest report is
+ * included: an atelier that moved counts once, in the territory of the
+ * report that gives its value, so that territories add up to the nation.
  */
 export function aggregateReports(
   reports: readonly ReportFacts[],
@@ -46,18 +53,29 @@ export function aggregateReports(
   options: PeriodRange & { basis: IndicatorBasis; include?: (r: ReportFacts) => boolean },
 ): Record<string, number> {
   const statuses = COUNTED_STATUSES[options.basis];
-  const counted = reports.filter(
-    (r) => r.period >= options.from && r.period <= options.to && statuses.includes(r.status) && (options.include?.(r) ?? true),
-  );
+  const counted = reports.filter((r) => r.period >= options.from && r.period <= options.to && statuses.includes(r.status));
+  const include = options.include ?? (() => true);
   const latest = new Map<string, ReportFacts>();
   for (const r of counted) {
     const seen = latest.get(r.atelierCode);
     if (!seen || seen.period < r.period) latest.set(r.atelierCode, r);
   }
+  const flows = counted.filter(include);
+  const snapshots = [...latest.values()].filter(include);
   const totals: Record<string, number> = {};
   for (const f of fields) {
-    const source = f.aggregation === "flow" ? counted : [...latest.values()];
+    const source = f.aggregation === "flow" ? flows : snapshots;
     totals[f.code] = round2(source.reduce((sum, r) => sum + numberOf(r.values, f.code), 0));
   }
   return totals;
+}
+
+/** How many counted reports of the period a scope or group includes (none: its figures have no value). */
+export function includedReports(
+  reports: readonly ReportFacts[],
+  options: PeriodRange & { basis: IndicatorBasis; include?: (r: ReportFacts) => boolean },
+): number {
+  const statuses = COUNTED_STATUSES[options.basis];
+  const include = options.include ?? (() => true);
+  return reports.filter((r) => r.period >= options.from && r.period <= options.to && statuses.includes(r.status) && include(r)).length;
 }

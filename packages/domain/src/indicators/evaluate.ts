@@ -7,7 +7,7 @@ import type { AggregatedField } from "./figures.ts";
 import type { DistanceLearningTotals, FieldTotals, FigureDef, Formula, IndicatorDef, ReportingCounts, Term } from "./types.ts";
 
 export interface Evaluated {
-  /** null when a ratio has nothing to divide by. */
+  /** null ("aucune donnée") when no report is included, or when a ratio has nothing to divide by: never a 0 that reads as no activity. */
   value: number | null;
   numerator?: number;
   denominator?: number;
@@ -41,14 +41,22 @@ export function percentage(numerator: number, denominator: number): number | nul
   return denominator === 0 ? null : round2((numerator / denominator) * 100);
 }
 
-export function evaluateFormula(formula: Formula, totals: FieldTotals, counts: ReportingCounts): Evaluated {
+/**
+ * The counts behind a figure. `included` is how many reports the totals
+ * come from: with none, a sum or a ratio has no value. Left out, the totals
+ * are taken as they are.
+ */
+export type FormulaCounts = ReportingCounts & { included?: number };
+
+export function evaluateFormula(formula: Formula, totals: FieldTotals, counts: FormulaCounts): Evaluated {
+  const nothing = counts.included === 0;
   switch (formula.kind) {
     case "sum":
-      return { value: termsTotal(formula.terms, totals) };
+      return { value: nothing ? null : termsTotal(formula.terms, totals) };
     case "ratio": {
       const numerator = termsTotal(formula.numerator, totals);
       const denominator = termsTotal(formula.denominator, totals);
-      return { value: percentage(numerator, denominator), numerator, denominator };
+      return { value: nothing ? null : percentage(numerator, denominator), numerator, denominator };
     }
     case "count":
       return { value: counts[formula.count] };
@@ -70,16 +78,20 @@ const EMPTY_COUNTS: ReportingCounts = { expected: 0, submitted: 0, validated: 0,
 export function evaluateIndicator(
   def: IndicatorDef,
   totals: FieldTotals,
-  options: { national: boolean; distanceLearning?: DistanceLearningTotals },
+  options: { national: boolean; distanceLearning?: DistanceLearningTotals; included?: number },
 ): EvaluatedIndicator {
-  const base = evaluateFormula(def.formula, totals, EMPTY_COUNTS);
+  const base = evaluateFormula(def.formula, totals, {
+    ...EMPTY_COUNTS,
+    ...(options.included === undefined ? {} : { included: options.included }),
+  });
   if (!(def.addsDistanceLearning && options.national) || def.formula.kind !== "sum") return { code: def.code, ...base };
   const ateliers = base.value ?? 0;
   const mooc = round2(options.distanceLearning?.moocTraineeDays ?? 0);
   const magistere = round2(options.distanceLearning?.magistereTraineeDays ?? 0);
   return {
     code: def.code,
-    value: round2(ateliers + mooc + magistere),
+    // Without any atelier report the figure is missing, whatever the national distance learning adds.
+    value: base.value === null ? null : round2(ateliers + mooc + magistere),
     parts: [
       { code: "ateliers", label: "Ateliers (dans et hors les murs)", value: ateliers },
       { code: "mooc", label: "MOOC", value: mooc },
@@ -88,7 +100,7 @@ export function evaluateIndicator(
   };
 }
 
-export function evaluateFigure(def: FigureDef, totals: FieldTotals, counts: ReportingCounts): Evaluated & { code: string } {
+export function evaluateFigure(def: FigureDef, totals: FieldTotals, counts: FormulaCounts): Evaluated & { code: string } {
   return { code: def.code, ...evaluateFormula(def.formula, totals, counts) };
 }
 

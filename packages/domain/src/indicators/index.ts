@@ -1,5 +1,6 @@
 export * from "./aggregate.ts";
 export * from "./breakdown.ts";
+export * from "./completeness.ts";
 export * from "./contract.ts";
 export * from "./distance-learning.ts";
 export * from "./evaluate.ts";

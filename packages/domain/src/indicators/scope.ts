@@ -29,7 +29,8 @@ const hasNationalReach = (grants: readonly RoleGrant[]) => hasRole(grants, "nati
 /**
  * May these grants read the indicators of a scope? For an atelier,
  * `atelierTerritories` are the territories it belonged to during the period
- * or belongs to today: its territorial director follows it there.
+ * (never today's): a territorial director reads the months it was theirs,
+ * and only those (atelierScopeWithin).
  */
 export function canReadScope(grants: readonly RoleGrant[], scope: IndicatorScope, atelierTerritories: readonly string[] = []): boolean {
   if (hasNationalReach(grants)) return true;
@@ -39,6 +40,17 @@ export function canReadScope(grants: readonly RoleGrant[], scope: IndicatorScope
     if (g.role === "atelier") return g.atelierCode === scope.code;
     return g.role === "territory" && atelierTerritories.includes(g.territoryCode);
   });
+}
+
+/**
+ * The territories an atelier's indicators are restricted to for these
+ * grants: none (undefined, every month) for national reach or the atelier's
+ * own director; otherwise the caller's territories, so that a territorial
+ * director never reads the months the atelier spent in another territory.
+ */
+export function atelierScopeWithin(grants: readonly RoleGrant[], atelierCode: string): string[] | undefined {
+  if (hasNationalReach(grants) || grants.some((g) => g.role === "atelier" && g.atelierCode === atelierCode)) return undefined;
+  return grants.flatMap((g) => (g.role === "territory" ? [g.territoryCode] : []));
 }
 
 /**

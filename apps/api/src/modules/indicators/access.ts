@@ -3,7 +3,7 @@
  * within the caller's reach (domain rule canReadScope), checked once per
  * request before the service runs.
  */
-import { canReadScope, firstDay, indicatorRange, parisDate, parsePeriod, parseScope, type YearType } from "@enquete/domain";
+import { canReadScope, firstDay, indicatorRange, lastDayOf, parsePeriod, parseScope, type YearType } from "@enquete/domain";
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../../db/client.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
@@ -17,13 +17,6 @@ interface ScopeQuery {
   yearType?: YearType;
   month?: string;
   quarter?: number;
-}
-
-function lastDay(period: string): string {
-  const p = parsePeriod(period);
-  if (!p) return `${period}-28`;
-  const days = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
-  return `${period}-${String(days).padStart(2, "0")}`;
 }
 
 export function scopeGuard(db: Db) {
@@ -47,7 +40,7 @@ export function scopeGuard(db: Db) {
     const from = "problems" in range ? `${query.year}-01` : range.from;
     const to = "problems" in range ? `${query.year}-12` : range.to;
     const fromDay = firstDay(parsePeriod(from) ?? { year: query.year, month: 1 });
-    const territories = await atelierTerritoriesDuring(db, scope.code, fromDay, lastDay(to), parisDate());
+    const territories = await atelierTerritoriesDuring(db, scope.code, fromDay, lastDayOf(to));
     if (territories === undefined) throw notFound("Cet atelier n'existe pas.");
     if (!canReadScope(grants, scope, territories)) throw forbidden("Cet atelier n'est pas dans votre périmètre.");
   };

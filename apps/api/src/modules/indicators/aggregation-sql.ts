@@ -7,6 +7,11 @@
  * and runs in parallel. The atelier rows are then summed for the whole scope
  * and for each group (GROUPING SETS). A report counts in the territory of its
  * own month (reports.territory_code), so a move never rewrites the past.
+ * A snapshot is counted once per atelier, where the report that gives it
+ * belongs: the atelier's latest counted report of the period across every
+ * territory (latest_report), kept in a territory's figures only when that
+ * report is the territory's, and in one group of a breakdown only (the
+ * group of that report), so that groups add up to the whole.
  * A national or territorial scope without breakdown reads the monthly
  * summary instead (summarySql, at the end).
  */
@@ -20,8 +25,13 @@ export interface AggregateQuery {
   /** Statuses the figures count (official: validated; provisional: submitted and validated). */
   counted: readonly ReportStatus[];
   breakdown?: Breakdown;
-  /** Months before this one are over: their reports are expected. */
-  currentPeriod: string;
+  /** The first month not over (calendar.firstMonthNotOver): the months before it are over, their reports expected. */
+  notOverFrom: string;
+  /**
+   * An atelier scope read through a territorial role only: the atelier's
+   * months in these territories (its reports and expected months there).
+   */
+  within?: readonly string[];
   dueDay: number;
   fields: readonly AggregatedField[];
 }
@@ -92,11 +102,40 @@ function joinsFor(breakdown: Breakdown | undefined, side: "report" | "cell"): SQ
   return sql`left join label_ranges l on l.atelier_code = ${atelier} and l.valid_from <= ${day} and (l.valid_to is null or l.valid_to > ${day})`;
 }
 
-function scopeFilter(scope: IndicatorScope, side: "report" | "cell"): SQL {
-  if (scope.kind === "territory")
-    return side === "report" ? sql`and r.territory_code = ${scope.code}` : sql`and at.territory_code = ${scope.code}`;
-  if (scope.kind === "atelier") return side === "report" ? sql`and r.atelier_code = ${scope.code}` : sql`and a.code = ${scope.code}`;
+function scopeFilter(q: AggregateQuery, side: "report" | "cell"): SQL {
+  const { scope } = q;
+  const territory = side === "report" ? sql`r.territory_code` : sql`at.territory_code`;
+  if (scope.kind === "territory") return sql`and ${territory} = ${scope.code}`;
+  if (scope.kind === "atelier") {
+    const within = q.within ? sql`and ${territory} in (${list(q.within.map((c) => sql`${c}`))})` : sql``;
+    return side === "report" ? sql`and r.atelier_code = ${scope.code} ${within}` : sql`and a.code = ${scope.code} ${within}`;
+  }
   return sql``;
+}
+
+/**
+ * Whether a snapshot needs the atelier's latest report across every
+ * territory: when the scope is a part of the atelier's reports (a territory,
+ * an atelier's months in some territories) or when groups split an atelier's
+ * reports (its territory, labellisation, lab or ESPE location may change).
+ */
+function needsLatest(q: AggregateQuery): boolean {
+  if (q.scope.kind === "territory" || q.within) return true;
+  return q.breakdown === "territory" || q.breakdown === "label" || q.breakdown === "lab" || q.breakdown === "espe";
+}
+
+/** Each atelier's latest counted report of the period, whatever its territory (for the ateliers the scope can see). */
+function latestReport(q: AggregateQuery): SQL {
+  const statuses = list(q.counted.map((s) => sql`${s}::report_status`));
+  const ateliersOf =
+    q.scope.kind === "territory"
+      ? sql`and r.atelier_code in (select t.atelier_code from reports t where t.period between ${q.from} and ${q.to} and t.territory_code = ${q.scope.code})`
+      : q.scope.kind === "atelier"
+        ? sql`and r.atelier_code = ${q.scope.code}`
+        : sql``;
+  return sql`select r.atelier_code, max(r.period) as period from reports r
+    where r.period between ${q.from} and ${q.to} and r.status in (${statuses}) ${ateliersOf}
+    group by r.atelier_code`;
 }
 
 const list = (items: SQL[]) => sql.join(items, sql`, `);
@@ -107,7 +146,11 @@ const list = (items: SQL[]) => sql.join(items, sql`, `);
  */
 function perAtelier(q: AggregateQuery, flows: AggregatedField[], snapshots: AggregatedField[]): SQL {
   const counted = sql`r.status in (${list(q.counted.map((s) => sql`${s}::report_status`))})`;
-  const over = sql`r.period < ${q.currentPeriod}`;
+  const over = sql`r.period < ${q.notOverFrom}`;
+  const latest = needsLatest(q);
+  // snap_key: the report gives its atelier's snapshot (its latest counted report); a month of a breakdown by month keeps its own.
+  const snapKey = latest ? sql`case when r.period = lr.period then c0.month_key end` : sql`c0.month_key`;
+  const groupKey = q.breakdown === "month" ? "c.month_key" : "c.snap_key";
   const dueDate = sql`(to_date(r.period, 'YYYY-MM') + interval '1 month')::date + ${q.dueDay - 1}::int`;
   const monthKey = sql`${periodIndex("r.period")}::int8 * ${raw(String(SNAPSHOT_SHIFT))}`;
   return sql`
@@ -121,14 +164,19 @@ function perAtelier(q: AggregateQuery, flows: AggregatedField[], snapshots: Aggr
         sql``,
       )}
       ${sql.join(
-        snapshots.map((f, i) => sql`, max(c.month_key + coalesce(round(${fieldValue(f)} * 100)::int8 + 1, 0)) as ${raw(`n${i}`)}`),
+        snapshots.map(
+          (f, i) => sql`, max(${raw(groupKey)} + coalesce(round(${fieldValue(f)} * 100)::int8 + 1, 0)) as ${raw(`n${i}`)}
+            , max(c.snap_key + coalesce(round(${fieldValue(f)} * 100)::int8 + 1, 0)) as ${raw(`e${i}`)}`,
+        ),
         sql``,
       )}
     from reports r
-      cross join lateral (select ${counted} as counted, case when ${counted} then ${monthKey} end as month_key) c
+      ${latest ? sql`left join latest_report lr on lr.atelier_code = r.atelier_code` : sql``}
+      cross join lateral (select ${counted} as counted, case when ${counted} then ${monthKey} end as month_key) c0
+      cross join lateral (select c0.counted, c0.month_key, ${snapKey} as snap_key) c
       ${valuesRecord([...flows, ...snapshots])}
       ${joinsFor(q.breakdown, "report")}
-    where r.period between ${q.from} and ${q.to} ${scopeFilter(q.scope, "report")}
+    where r.period between ${q.from} and ${q.to} ${scopeFilter(q, "report")}
     group by 1, 2`;
 }
 
@@ -141,7 +189,7 @@ const decode = (column: string) => raw(`sum(nullif(${column} % ${SNAPSHOT_SHIFT}
  * within a membership (month, labellisation status, lab, ESPE location).
  */
 function expected(q: AggregateQuery): SQL {
-  const lastOver = Math.min(monthIndex(q.to), monthIndex(q.currentPeriod) - 1);
+  const lastOver = Math.min(monthIndex(q.to), monthIndex(q.notOverFrom) - 1);
   const grouped = q.breakdown ? sql`group by grouping sets ((), (k))` : sql``;
   const gk = q.breakdown ? sql`case when grouping(k) = 1 then ${TOTAL_KEY} else k end` : sql`${TOTAL_KEY}::text`;
   if (q.breakdown === "month" || q.breakdown === "label" || q.breakdown === "lab" || q.breakdown === "espe") {
@@ -153,7 +201,7 @@ function expected(q: AggregateQuery): SQL {
         join ateliers a on a.code = at.atelier_code
           and a.opened_on <= (m.d + interval '1 month' - interval '1 day') and (a.closed_on is null or a.closed_on > m.d)
         ${joinsFor(q.breakdown, "cell")}
-        where ${dateIndex("m.d")} <= ${lastOver}::int ${scopeFilter(q.scope, "cell")}
+        where ${dateIndex("m.d")} <= ${lastOver}::int ${scopeFilter(q, "cell")}
       ) cells ${grouped}`;
   }
   const lower = sql`greatest(${monthIndex(q.from)}::int, ${dateIndex("at.valid_from")} + (extract(day from at.valid_from) > 1)::int, ${dateIndex("a.opened_on")})`;
@@ -163,7 +211,7 @@ function expected(q: AggregateQuery): SQL {
     select ${gk} as gk, coalesce(sum(greatest(0, months)), 0) as expected from (
       select ${keyOf(q.breakdown, "cell")} as k, ${upper} - ${lower} + 1 as months
       from atelier_territories at join ateliers a on a.code = at.atelier_code
-      where true ${scopeFilter(q.scope, "cell")}
+      where true ${scopeFilter(q, "cell")}
     ) memberships ${grouped}`;
 }
 
@@ -177,14 +225,14 @@ export function aggregateSql(q: AggregateQuery): SQL {
     ...flows.map((_, i) => raw(`sum(f${i}) as f${i}`)),
     ...snapshots.map((_, i) => sql`${decode(`n${i}`)} as ${raw(`n${i}`)}`),
   ];
-  // With a breakdown, the whole scope's snapshot takes each atelier's latest report across its groups.
+  // With a breakdown, the whole scope's snapshot takes each atelier's report that gives it, whichever group holds it.
   const latest = q.breakdown
     ? sql`, latest as (
         select ${TOTAL_KEY}::text as gk ${sql.join(
-          snapshots.map((_, i) => sql`, ${decode(`n${i}`)} as ${raw(`m${i}`)}`),
+          snapshots.map((_, i) => sql`, ${decode(`e${i}`)} as ${raw(`m${i}`)}`),
           sql``,
         )}
-        from (select atelier_code ${raw(snapshots.map((_, i) => `, max(n${i}) as n${i}`).join(""))} from per_atelier group by atelier_code) x
+        from (select atelier_code ${raw(snapshots.map((_, i) => `, max(e${i}) as e${i}`).join(""))} from per_atelier group by atelier_code) x
       )`
     : sql``;
   return sql`
@@ -196,6 +244,7 @@ export function aggregateSql(q: AggregateQuery): SQL {
     ),`
         : sql``
     }
+    ${needsLatest(q) ? sql`latest_report as (${latestReport(q)}),` : sql``}
     per_atelier as (${perAtelier(q, flows, snapshots)}),
     totals as (select ${gk} as gk, ${list(sums)} from per_atelier ${grouped}),
     expected as (${expected(q)})
@@ -214,8 +263,10 @@ export function summaryApplies(q: AggregateQuery): boolean {
  * from report_monthly_sums (a few rows per month, kept by triggers on
  * reports), the on-time count from its histogram of first-submission days.
  * A snapshot field takes each atelier's latest counted report of the period:
- * nationally one probe per atelier on reports(atelier_code, period), for a
- * territory from the territory's reports of the period (its own index).
+ * nationally one probe per atelier on reports(atelier_code, period); for a
+ * territory, the latest report of each atelier the territory has reports of,
+ * across every territory, kept when it is the territory's (an atelier that
+ * moved during the period counts in the territory of its latest report only).
  */
 export function summarySql(q: AggregateQuery): SQL {
   const flows = q.fields.filter((f) => f.aggregation === "flow");
@@ -223,7 +274,7 @@ export function summarySql(q: AggregateQuery): SQL {
   const statuses = list(q.counted.map((s) => sql`${s}::report_status`));
   const territory = q.scope.kind === "territory" ? q.scope.code : null;
   const inTerritory = (alias: string) => (territory === null ? sql`` : sql`and ${raw(alias)}.territory_code = ${territory}`);
-  const over = sql`s.period < ${q.currentPeriod}`;
+  const over = sql`s.period < ${q.notOverFrom}`;
   const flowSums = flows.map(
     (f, i) => sql`, sum((s.sums ->> ${checkedCode(f.code)})::numeric) filter (where s.status in (${statuses})) as ${raw(`f${i}`)}`,
   );
@@ -236,10 +287,11 @@ export function summarySql(q: AggregateQuery): SQL {
           order by r.period desc limit 1
         ) x`
       : sql`from (
-          select distinct on (r.atelier_code) r.values from reports r
-          where r.period between ${q.from} and ${q.to} and r.status in (${statuses}) ${inTerritory("r")}
+          select distinct on (r.atelier_code) r.values, r.territory_code from reports r
+          where r.period between ${q.from} and ${q.to} and r.status in (${statuses})
+            and r.atelier_code in (select t.atelier_code from reports t where t.period between ${q.from} and ${q.to} ${inTerritory("t")})
           order by r.atelier_code, r.period desc
-        ) x`;
+        ) x where true ${inTerritory("x")}`;
   return sql`
     with s as (
       select * from report_monthly_sums s where s.period between ${q.from} and ${q.to} ${inTerritory("s")}

@@ -60,7 +60,7 @@ export async function breakdownGroups(
       label,
       completeness: { ...row.counts },
       indicators: CONTRACT_INDICATORS.map((def) => {
-        const { parts: _parts, ...value } = evaluateIndicator(def, row.totals, { national: false });
+        const { parts: _parts, ...value } = evaluateIndicator(def, row.totals, { national: false, included: row.counts.included });
         return value;
       }),
       figures: figures.map((def) => evaluateFigure(def, row.totals, row.counts)),

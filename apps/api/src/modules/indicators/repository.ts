@@ -5,7 +5,7 @@
 import type { TargetRow } from "@enquete/domain";
 import { and, between, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { ateliers, atelierTerritories, distanceLearning, indicatorTargets, territories } from "../../db/schema.ts";
+import { ateliers, atelierTerritories, distanceLearning, indicatorTargets, reports, territories } from "../../db/schema.ts";
 
 export async function territoryNames(db: Db): Promise<Map<string, string>> {
   const rows = await db.select({ code: territories.code, name: territories.name }).from(territories);
@@ -22,10 +22,11 @@ export async function atelierCities(db: Db, codes: readonly string[]): Promise<M
 }
 
 /**
- * The territories an atelier belonged to during a range or belongs to
- * today; undefined when the atelier does not exist.
+ * The territories an atelier belonged to during a range (its memberships, and
+ * the territories its reports of the range belong to); undefined when the
+ * atelier does not exist. Not today's: a new territory does not read the past.
  */
-export async function atelierTerritoriesDuring(db: Db, atelierCode: string, fromDay: string, toDay: string, today: string) {
+export async function atelierTerritoriesDuring(db: Db, atelierCode: string, fromDay: string, toDay: string) {
   const found = await db.select({ code: ateliers.code }).from(ateliers).where(eq(ateliers.code, atelierCode));
   if (found.length === 0) return undefined;
   const rows = await db
@@ -34,13 +35,15 @@ export async function atelierTerritoriesDuring(db: Db, atelierCode: string, from
     .where(
       and(
         eq(atelierTerritories.atelierCode, atelierCode),
-        or(
-          and(lte(atelierTerritories.validFrom, toDay), or(isNull(atelierTerritories.validTo), gt(atelierTerritories.validTo, fromDay))),
-          and(lte(atelierTerritories.validFrom, today), or(isNull(atelierTerritories.validTo), gt(atelierTerritories.validTo, today))),
-        ),
+        lte(atelierTerritories.validFrom, toDay),
+        or(isNull(atelierTerritories.validTo), gt(atelierTerritories.validTo, fromDay)),
       ),
     );
-  return rows.map((r) => r.territoryCode);
+  const reported = await db
+    .selectDistinct({ territoryCode: reports.territoryCode })
+    .from(reports)
+    .where(and(eq(reports.atelierCode, atelierCode), between(reports.period, fromDay.slice(0, 7), toDay.slice(0, 7))));
+  return [...new Set([...rows, ...reported].map((r) => r.territoryCode))];
 }
 
 export async function distanceLearningTotals(db: Db, from: string, to: string) {

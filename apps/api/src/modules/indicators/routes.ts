@@ -2,6 +2,7 @@ import { ZApiError, ZIndicators, ZIndicatorsQuery } from "@enquete/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
+import { caller } from "../../plugins/app/auth.ts";
 import { dueDay } from "../settings/service.ts";
 import { scopeGuard } from "./access.ts";
 import * as service from "./service.ts";
@@ -21,6 +22,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> 
       preHandler: app.allow(scopeGuard(db)),
       config: { costly: true },
     },
-    async (request) => await service.computeIndicators(db, request.query, { dueDay: await dueDay(db, config) }),
+    async (request) =>
+      await service.computeIndicators(db, request.query, { dueDay: await dueDay(db, config), grants: caller(request).grants }),
   );
 };

@@ -7,13 +7,14 @@ import type { TCompleteness, TIndicators, TIndicatorsQuery } from "@enquete/cont
 import {
   aggregatedFields,
   atelierName,
+  atelierScopeWithin,
   CONTRACT_INDICATORS,
   COUNTED_STATUSES,
   dashboardFigures,
   evaluateFigure,
   evaluateIndicator,
   figureGroups,
-  formatPeriod,
+  firstMonthNotOver,
   formatScope,
   type IndicatorDef,
   type IndicatorScope,
@@ -21,7 +22,7 @@ import {
   type PeriodRange,
   parisDate,
   parseScope,
-  periodOfDate,
+  type RoleGrant,
   rangeLabel,
   reachedRate,
   showsTargets,
@@ -65,20 +66,24 @@ async function scopeLabel(db: Db, scope: IndicatorScope): Promise<string> {
 
 export interface IndicatorContext {
   dueDay: number;
-  /** Paris date: months before its month are expected. */
+  /** Paris date: the months over on that day are expected (calendar.firstMonthNotOver). */
   today?: string;
+  /** The caller's grants: an atelier read through a territorial role shows the months it was in that territory only. */
+  grants?: readonly RoleGrant[];
 }
 
 async function load(db: Db, scope: IndicatorScope, range: PeriodRange, query: TIndicatorsQuery, context: IndicatorContext) {
   const national = scope.kind === "national";
   const fields = aggregatedFields();
+  const within = scope.kind === "atelier" && context.grants ? atelierScopeWithin(context.grants, scope.code) : undefined;
   const [result, targets, distanceLearning, label] = await Promise.all([
     aggregate(db, {
       ...range,
       scope,
       counted: COUNTED_STATUSES[query.basis],
       ...(query.breakdown ? { breakdown: query.breakdown } : {}),
-      currentPeriod: formatPeriod(periodOfDate(context.today ?? parisDate())),
+      notOverFrom: firstMonthNotOver(context.today ?? parisDate()),
+      ...(within ? { within } : {}),
       dueDay: context.dueDay,
       fields,
     }),
@@ -138,7 +143,7 @@ function present(l: Loaded): TIndicators {
     basis: l.query.basis,
     completeness: completenessOf(l.result.total),
     indicators: CONTRACT_INDICATORS.map((def) => {
-      const value = evaluateIndicator(def, totals, { national, ...(dl ? { distanceLearning: dl } : {}) });
+      const value = evaluateIndicator(def, totals, { national, included: counts.included, ...(dl ? { distanceLearning: dl } : {}) });
       const period = { year: l.query.year, yearType: l.query.yearType, range: l.range };
       return { ...value, label: def.label, unit: def.unit, ...targetInfo(def, l.scope, l.targets, period, value.value), fiche: def.fiche };
     }),

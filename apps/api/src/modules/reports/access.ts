@@ -1,23 +1,42 @@
 /**
  * Who may read a report (domain page, sections 1 and 2): the atelier's
  * directors, the director of the territory the report belongs to, and the
- * national team.
+ * national team. A report belongs to the territory of its atelier in its
+ * month: the territory stored on the report when it exists (a later move does
+ * not hand it to the new territory), else the atelier's membership that month.
+ * Never the territory of today.
  */
-import { canReadAtelier, firstDay, parisDate, parsePeriod } from "@enquete/domain";
-import type { Db } from "../../db/client.ts";
+import { canReadAtelier, firstDay, parsePeriod } from "@enquete/domain";
 import { forbidden, notFound } from "../../errors.ts";
 import type { Caller } from "../auth/service.ts";
 import * as repo from "./repository.ts";
 
-/** Who may read a report: by the atelier's territory in that month, or today. */
-export async function assertCanRead(db: Db, caller: Caller, atelierCode: string, period: string) {
-  const [then, now] = await Promise.all([
-    repo.territoryOn(db, atelierCode, firstDay(parsePeriod(period) ?? { year: 2016, month: 1 })),
-    repo.territoryOn(db, atelierCode, parisDate()),
+/** The territory a report of that atelier and month belongs to; undefined when the atelier does not exist, null when it had none. */
+export async function reportTerritory(
+  db: repo.DbOrTx,
+  atelierCode: string,
+  period: string,
+  stored?: { territoryCode: string } | null,
+): Promise<string | null | undefined> {
+  const day = firstDay(parsePeriod(period) ?? { year: 2016, month: 1 });
+  const [membership, report] = await Promise.all([
+    repo.territoryOn(db, atelierCode, day),
+    stored === undefined ? repo.findReport(db, atelierCode, period) : Promise.resolve(stored),
   ]);
-  if (then === undefined) throw notFound("Cet atelier n'existe pas.");
-  if (!canReadAtelier(caller.grants, atelierCode, then) && !canReadAtelier(caller.grants, atelierCode, now ?? null)) {
-    throw forbidden("Cet atelier n'est pas dans votre périmètre.");
-  }
-  return then;
+  if (membership === undefined) return undefined;
+  return report ? report.territoryCode : membership;
+}
+
+/** The territory the report belongs to, once the caller is known to read it (404 for an unknown atelier, 403 out of scope). */
+export async function assertCanRead(
+  db: repo.DbOrTx,
+  caller: Caller,
+  atelierCode: string,
+  period: string,
+  stored?: { territoryCode: string } | null,
+): Promise<string | null> {
+  const territory = await reportTerritory(db, atelierCode, period, stored);
+  if (territory === undefined) throw notFound("Cet atelier n'existe pas.");
+  if (!canReadAtelier(caller.grants, atelierCode, territory)) throw forbidden("Cet atelier n'est pas dans votre périmètre.");
+  return territory;
 }

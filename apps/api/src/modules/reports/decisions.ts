@@ -1,7 +1,7 @@
 /**
  * Decisions on a submitted or validated report: validate, return, reopen.
  * Who may decide comes from the domain's transition table; the territory is
- * the atelier's in that month. Each decision is one transaction with its event
+ * the report's own (its atelier's in that month). Each decision is one transaction with its event
  * and the emails it causes, and its answer is built inside it.
  */
 import type { TReportState } from "@enquete/contract";
@@ -27,17 +27,20 @@ async function applyDecision<A extends boolean>(
   settings: ReportSettings,
   answer: A,
 ): Promise<A extends true ? TReportState : null> {
-  const territoryCode = await assertCanRead(db, caller, atelierCode, period);
-  const allowedRoles = TRANSITIONS[action].by;
-  const mayAct = caller.grants.some((g) => allowedRoles.includes(g.role) && (g.role !== "territory" || g.territoryCode === territoryCode));
-  if (!mayAct)
-    throw forbidden(
-      action === "reopen"
-        ? "Seule la direction nationale peut rouvrir un rapport validé."
-        : "Seule la direction territoriale de cet atelier peut décider de ce rapport.",
-    );
   return await db.transaction(async (tx) => {
+    // The territory is read in the transaction that writes, from the locked report: a move committed meanwhile cannot slip between.
     const report = await repo.findReport(tx, atelierCode, period, true);
+    const territoryCode = await assertCanRead(tx, caller, atelierCode, period, report);
+    const allowedRoles = TRANSITIONS[action].by;
+    const mayAct = caller.grants.some(
+      (g) => allowedRoles.includes(g.role) && (g.role !== "territory" || (territoryCode !== null && g.territoryCode === territoryCode)),
+    );
+    if (!mayAct)
+      throw forbidden(
+        action === "reopen"
+          ? "Seule la direction nationale peut rouvrir un rapport validé."
+          : "Seule la direction territoriale de ce rapport (celle de l'atelier ce mois-là) peut en décider.",
+      );
     if (!report) throw notFound("Ce rapport n'existe pas.");
     if (action !== "reopen") await assertYearOpen(tx, report, period, settings.closedYears);
     const next = nextStatus(report.status, action);
