@@ -23,6 +23,19 @@ export function formatValue(value: number | null | undefined, unit: Unit): strin
   return unit === "%" ? formatPercent(value) : formatNumber(value);
 }
 
+/**
+ * A value where no report is included: null then means "no data" (never 0),
+ * and a null with reports included is a share with nothing to divide.
+ */
+export function hasNoData(value: number | null | undefined, included: number): boolean {
+  return (value === null || value === undefined) && included === 0;
+}
+
+/** formatValue, but "aucune donnée" where no report is included (for texts that cannot carry an explanation, such as bars hidden from screen readers). */
+export function figureText(value: number | null | undefined, unit: Unit, included: number): string {
+  return hasNoData(value, included) ? "aucune donnée" : formatValue(value, unit);
+}
+
 /** part / whole as "94,4 %", or null when nothing is expected. */
 export function formatShare(part: number, whole: number): string | null {
   return whole === 0 ? null : formatPercent((part / whole) * 100);

@@ -1,6 +1,6 @@
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState } from "react";
-import { formatValue } from "../format.ts";
+import { figureText } from "../format.ts";
 import type { BreakdownGroup, IndicatorValue } from "../types.ts";
 
 type Props = { groups: readonly BreakdownGroup[]; indicators: readonly IndicatorValue[] };
@@ -21,6 +21,7 @@ export function BreakdownBars({ groups, indicators }: Props) {
     key: g.key,
     label: g.label,
     value: g.indicators.find((v) => v.code === indicator.code)?.value ?? null,
+    included: g.completeness.included,
   }));
   const max = Math.max(0, ...values.map((v) => v.value ?? 0));
 
@@ -49,7 +50,7 @@ export function BreakdownBars({ groups, indicators }: Props) {
             </span>
             <span style={TRACK}>
               <span style={{ ...BAR, width: `${max > 0 && v.value ? (v.value / max) * 80 : 0}%` }} />
-              <span className="fr-text--sm fr-mb-0">{formatValue(v.value, indicator.unit)}</span>
+              <span className="fr-text--sm fr-mb-0">{figureText(v.value, indicator.unit, v.included)}</span>
             </span>
           </li>
         ))}

@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { ScrollTable } from "../../../shared/ScrollTable.tsx";
 import { formatValue } from "../format.ts";
+import { NoData } from "../NoData.tsx";
 import type { BreakdownGroup, IndicatorValue } from "../types.ts";
 
 type Props = {
@@ -55,8 +56,7 @@ export function BreakdownTable({ caption, groupHeader, groups, indicators, linkO
               {indicators.map((i) =>
                 g.completeness.included === 0 ? (
                   <td key={i.code}>
-                    <span aria-hidden="true">–</span>
-                    <span className="fr-sr-only">Aucun rapport compté</span>
+                    <NoData explanation="aucun rapport compté : ce n'est pas zéro" />
                   </td>
                 ) : (
                   <td key={i.code}>{formatValue(g.indicators.find((v) => v.code === i.code)?.value, i.unit)}</td>

@@ -37,6 +37,7 @@ export function IndicatorCard({ indicator, data }: Props) {
                 periodLabel={indicators.periodLabel}
                 completeness={indicators.completeness}
                 distanceLearning={indicators.distanceLearning}
+                distanceLearningMonths={distanceLearning}
               />
               <IndicatorFiche indicator={indicator} />
             </div>

@@ -1,9 +1,14 @@
 import type { TCompleteness, TIndicators } from "@enquete/contract";
-import type { IndicatorScope } from "@enquete/domain";
-import { completenessSentence, formatNumber, formatPercent, formatValue } from "../format.ts";
+import { hasRole, type IndicatorScope } from "@enquete/domain";
+import { Link } from "react-router";
+import { TARGETS_PATH } from "../../targets/paths.ts";
+import { DistanceLearningGap } from "../DistanceLearningGap.tsx";
+import { completenessSentence, formatNumber, formatPercent, formatValue, hasNoData } from "../format.ts";
+import { NoData } from "../NoData.tsx";
 import type { DashboardSettings } from "../settings.ts";
 import type { IndicatorValue } from "../types.ts";
-import { noTargetReason, targetTerm } from "./targetText.ts";
+import { useGrants } from "../useGrants.ts";
+import { noTargetReason, targetIsMissing, targetTerm } from "./targetText.ts";
 
 type Props = {
   indicator: IndicatorValue;
@@ -12,17 +17,30 @@ type Props = {
   periodLabel: string;
   completeness: TCompleteness;
   distanceLearning: TIndicators["distanceLearning"];
+  /** National FOAD totals per month entered (national scope only). */
+  distanceLearningMonths: ReadonlyMap<string, number>;
 };
 
 /** The value of the period, its target and baseline, the share of the target reached, and what it is made of. */
-export function IndicatorFigures({ indicator, scope, settings, periodLabel, completeness, distanceLearning }: Props) {
+export function IndicatorFigures({
+  indicator,
+  scope,
+  settings,
+  periodLabel,
+  completeness,
+  distanceLearning,
+  distanceLearningMonths,
+}: Props) {
   const reason = noTargetReason(indicator, scope, settings);
+  const national = hasRole(useGrants(), "national");
   return (
     <>
       <dl className="fr-mb-2w fr-pl-0">
         <div>
           <dt className="fr-text--sm fr-mb-0">Valeur, {periodLabel}</dt>
-          <dd className="fr-h2 fr-m-0 fr-mb-2w fr-pl-0">{formatValue(indicator.value, indicator.unit)}</dd>
+          <dd className="fr-h2 fr-m-0 fr-mb-2w fr-pl-0">
+            {hasNoData(indicator.value, completeness.included) ? <NoData /> : formatValue(indicator.value, indicator.unit)}
+          </dd>
         </div>
         {(indicator.target !== undefined || scope.kind === "national") && (
           <Term term={targetTerm(scope, settings.year)}>
@@ -38,7 +56,19 @@ export function IndicatorFigures({ indicator, scope, settings, periodLabel, comp
           </Term>
         )}
       </dl>
-      {reason && <p className="fr-text--sm fr-hint-text">{reason}</p>}
+      {reason && (
+        <p className="fr-text--sm fr-hint-text">
+          {reason}
+          {national && targetIsMissing(indicator, scope, settings) && (
+            <>
+              {" "}
+              <Link to={TARGETS_PATH}>
+                Fixer les cibles<span className="fr-sr-only"> de {settings.year}</span>
+              </Link>
+            </>
+          )}
+        </p>
+      )}
       {indicator.numerator !== undefined && indicator.denominator !== undefined && (
         <p className="fr-text--sm fr-mb-1w">
           Soit {formatNumber(indicator.numerator)} sur {formatNumber(indicator.denominator)} (numérateur et dénominateur de la fiche).
@@ -55,7 +85,12 @@ export function IndicatorFigures({ indicator, scope, settings, periodLabel, comp
             ))}
           </ul>
           {distanceLearning && (
-            <p className="fr-text--sm fr-hint-text fr-mb-1w">Formation à distance saisie pour {distanceLearning.months} mois sur 12.</p>
+            <DistanceLearningGap
+              entered={distanceLearning.months}
+              months={distanceLearningMonths}
+              settings={settings}
+              canEnter={national}
+            />
           )}
         </>
       )}

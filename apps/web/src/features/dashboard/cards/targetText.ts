@@ -18,6 +18,15 @@ export function noTargetReason(
   return `Aucune cible n'est fixée pour ${settings.year}.`;
 }
 
+/** Is the target missing because nobody has set it yet (rather than because the scope or the year type has none)? */
+export function targetIsMissing(
+  indicator: { unit: "nombre" | "%"; target?: number },
+  scope: IndicatorScope,
+  settings: Pick<DashboardSettings, "yearType">,
+): boolean {
+  return indicator.target === undefined && settings.yearType === "calendar" && (scope.kind === "national" || indicator.unit === "%");
+}
+
 /** "Cible 2025", or "Cible nationale 2025" where a territory or an atelier reads its share against it. */
 export function targetTerm(scope: IndicatorScope, year: number): string {
   return scope.kind === "national" ? `Cible ${year}` : `Cible nationale ${year}`;

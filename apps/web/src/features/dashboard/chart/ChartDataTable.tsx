@@ -1,6 +1,7 @@
 import { periodLabel } from "@enquete/domain";
 import { ScrollTable } from "../../../shared/ScrollTable.tsx";
 import { formatValue } from "../format.ts";
+import { NoData } from "../NoData.tsx";
 import type { Series } from "./series.ts";
 
 type Props = { series: Series; unit: "nombre" | "%"; caption: string; targetShown: boolean };
@@ -26,7 +27,15 @@ export function ChartDataTable({ series, unit, caption, targetShown }: Props) {
         {series.points.map((p) => (
           <tr key={p.period}>
             <th scope="row">{periodLabel(p.period)}</th>
-            <td>{p.month === null ? "–" : formatValue(p.month, unit)}</td>
+            <td>
+              {p.noData && p.expected > 0 ? (
+                <NoData explanation="aucun rapport compté ce mois : ce n'est pas zéro" />
+              ) : p.month === null || p.noData ? (
+                "–"
+              ) : (
+                formatValue(p.month, unit)
+              )}
+            </td>
             {cumulativeHeader && <td>{p.cumulative === null ? "–" : formatValue(p.cumulative, unit)}</td>}
             {targetShown && <td>{p.trajectory === null ? "–" : formatValue(p.trajectory, unit)}</td>}
             <td>

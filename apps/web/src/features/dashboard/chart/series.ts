@@ -21,6 +21,8 @@ export type MonthPoint = {
   trajectory: number | null;
   included: number;
   expected: number;
+  /** No report counted and no national figure added: the month has no data (which is not 0). */
+  noData: boolean;
 };
 
 export type Series = { kind: SeriesKind; points: MonthPoint[] };
@@ -61,19 +63,20 @@ export function buildSeries({ code, settings, months, target, extra }: Input): S
     const expected = group?.completeness.expected ?? 0;
     const trajectory = target === undefined ? null : kind === "sum" ? round2((target * (i + 1)) / 12) : target;
     const reached = i <= last;
+    const noData = !hasData(period);
     if (kind === "sum") {
       const month = round2((v?.value ?? 0) + (extra?.get(period) ?? 0));
       sum = round2(sum + month);
-      return { period, month: reached ? month : null, cumulative: reached ? sum : null, trajectory, included, expected };
+      return { period, month: reached ? month : null, cumulative: reached ? sum : null, trajectory, included, expected, noData };
     }
     if (kind === "ratio") {
       numerator += v?.numerator ?? 0;
       denominator += v?.denominator ?? 0;
       const cumulative = reached && denominator > 0 ? round2((numerator / denominator) * 100) : null;
-      return { period, month: reached ? (v?.value ?? null) : null, cumulative, trajectory, included, expected };
+      return { period, month: reached ? (v?.value ?? null) : null, cumulative, trajectory, included, expected, noData };
     }
     const level = included > 0 ? (v?.value ?? null) : null;
-    return { period, month: level, cumulative: level, trajectory, included, expected };
+    return { period, month: level, cumulative: level, trajectory, included, expected, noData };
   });
   return { kind, points };
 }

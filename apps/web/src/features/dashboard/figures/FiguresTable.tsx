@@ -1,11 +1,13 @@
 import type { TIndicators } from "@enquete/contract";
 import { ScrollTable } from "../../../shared/ScrollTable.tsx";
-import { formatNumber, formatValue } from "../format.ts";
+import { formatNumber, formatValue, hasNoData } from "../format.ts";
+import { NoData } from "../NoData.tsx";
 import type { FigureValue } from "../types.ts";
 
 type Props = { indicators: TIndicators; caption: string };
 
-function valueText(f: FigureValue): string {
+function valueText(f: FigureValue, included: number) {
+  if (hasNoData(f.value, included)) return <NoData />;
   const value = formatValue(f.value, f.unit);
   if (f.numerator === undefined || f.denominator === undefined) return value;
   return `${value} (${formatNumber(f.numerator)} sur ${formatNumber(f.denominator)})`;
@@ -38,7 +40,7 @@ export function FiguresTable({ indicators, caption }: Props) {
                   <th scope="row" className="fr-cell--multiline">
                     {f.label}
                   </th>
-                  <td>{valueText(f)}</td>
+                  <td>{valueText(f, indicators.completeness.included)}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,7 +6,9 @@ import { Loading } from "../../../shared/Loading.tsx";
 import { useApiData } from "../../../shared/useApiData.ts";
 import { CampaignView } from "../../campaign/CampaignView.tsx";
 import { DASHBOARD_PATH } from "../../dashboard/paths.ts";
+import { DISTANCE_LEARNING_PATH } from "../../distance-learning/paths.ts";
 import { SETTINGS_PATH } from "../../settings/paths.ts";
+import { TARGETS_PATH } from "../../targets/paths.ts";
 import { labelSummary } from "../tables/labelSummary.ts";
 import { TerritoriesTable } from "../tables/TerritoriesTable.tsx";
 import { Section } from "./Section.tsx";
@@ -32,6 +34,18 @@ export function NationalSection({ readOnly }: { readOnly: boolean }) {
           <p>
             <Link className="fr-link fr-icon-line-chart-line fr-link--icon-left" to={DASHBOARD_PATH}>
               Indicateurs du contrat : réseau national, par direction territoriale et par atelier
+            </Link>
+          </p>
+          <p>
+            <Link className="fr-link fr-icon-focus-3-line fr-link--icon-left" to={TARGETS_PATH}>
+              {readOnly ? "Cibles des indicateurs du contrat, par année" : "Cibles des indicateurs du contrat : les fixer par année"}
+            </Link>
+          </p>
+          <p>
+            <Link className="fr-link fr-icon-computer-line fr-link--icon-left" to={DISTANCE_LEARNING_PATH}>
+              {readOnly
+                ? "Journées stagiaires de formation à distance (MOOC et M@gistère), mois par mois"
+                : "Journées stagiaires de formation à distance (MOOC et M@gistère) : saisie et import"}
             </Link>
           </p>
           {!readOnly && (
