@@ -7,5 +7,14 @@ export const ACTION_LABELS: Record<TReportEvent["action"], string> = {
   validate: "Validation",
   return: "Renvoi",
   reopen: "Réouverture",
-  move: "Changement de direction territoriale",
+  move: "Rattachement",
 };
+
+/**
+ * What a move says on the report: the API writes it in French ("Rattaché à
+ * la direction territoriale Normandie à partir de septembre 2026…"); it is
+ * the fact itself, not a person's comment.
+ */
+export function moveText(comment: string | null): string {
+  return comment?.trim() || "Rattaché à une autre direction territoriale.";
+}

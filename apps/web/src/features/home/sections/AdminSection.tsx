@@ -5,6 +5,7 @@ import { LoadError } from "../../../shared/LoadError.tsx";
 import { Loading } from "../../../shared/Loading.tsx";
 import { useApiData } from "../../../shared/useApiData.ts";
 import { OUTBOX_PATH } from "../../outbox/paths.ts";
+import { REFERENTIAL_PATH } from "../../referential-admin/paths.ts";
 import { UsersTable } from "../tables/UsersTable.tsx";
 import { Section } from "./Section.tsx";
 
@@ -26,6 +27,11 @@ export function AdminSection() {
             <Figure value={state.data.territories.length} label="directions territoriales" />
             <Figure value={state.data.ateliers.length} label="ateliers" />
           </ul>
+          <p>
+            <Link to={REFERENTIAL_PATH} className="fr-link fr-icon-map-pin-2-line fr-link--icon-left">
+              Référentiel : ateliers et directions territoriales
+            </Link>
+          </p>
           <p>
             <Link to={OUTBOX_PATH} className="fr-link fr-icon-mail-line fr-link--icon-left">
               Courriels envoyés par la plateforme

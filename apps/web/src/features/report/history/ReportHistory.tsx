@@ -5,7 +5,7 @@ import { type FormDefinition, formFields, STATUS_LABELS } from "@enquete/domain"
 import { useEffect, useRef, useState } from "react";
 import { formatDateTime } from "../../../shared/format.ts";
 import { LoadError } from "../../../shared/LoadError.tsx";
-import { ACTION_LABELS } from "../labels.ts";
+import { ACTION_LABELS, moveText } from "../labels.ts";
 import { displayValue } from "../valueText.ts";
 import { useReportHistory } from "./useReportHistory.ts";
 
@@ -66,7 +66,8 @@ export function ReportHistory({ atelier, period, version, form }: Props) {
                   <strong>{ACTION_LABELS[e.action]}</strong> le {formatDateTime(e.at)}, par {e.actor} (version {e.version})
                 </p>
                 {change && <p className="fr-mb-1v fr-text--sm">Statut : {change}</p>}
-                {e.comment && (
+                {e.action === "move" && <p className="fr-mb-1v fr-text--sm">{moveText(e.comment)}</p>}
+                {e.action !== "move" && e.comment && (
                   <p className="fr-mb-1v fr-text--sm" style={{ whiteSpace: "pre-line" }}>
                     Commentaire : {e.comment}
                   </p>
