@@ -23,8 +23,41 @@ export const ZListReportsQuery = z.object({
 });
 export type TListReportsQuery = z.infer<typeof ZListReportsQuery>;
 
+/** How a report stands against its deadline, worded once for every screen (see timeliness in packages/domain). */
+export const ZTimeliness = z
+  .object({
+    kind: z.enum([
+      "not_expected",
+      "to_come",
+      "due",
+      "overdue",
+      "on_time",
+      "submitted_late",
+      "returned_due",
+      "returned_overdue",
+      "returned_late",
+    ]),
+    label: z
+      .string()
+      .meta({ description: "En français, par exemple « Renvoyé le 12 janvier, échéance dépassée (soumis à temps le 8 décembre) »." }),
+  })
+  .meta({ id: "Timeliness" });
+
+/** What the month's rhythm says of a report (domain page, section 4), in its row and in its state. */
+const rhythmShape = {
+  open: z.boolean().meta({ description: "L'atelier est ouvert ce mois-là (de son mois d'ouverture au mois précédant sa fermeture)." }),
+  expected: z.boolean().meta({ description: "Le rapport est attendu : l'atelier est ouvert ce mois-là et le mois est terminé." }),
+  submittableFrom: z
+    .string()
+    .meta({ description: "Le premier jour où le rapport peut être soumis : le dernier jour du mois (AAAA-MM-JJ)." }),
+  firstSubmittedAt: z.string().nullable().meta({ description: "La première soumission, qui fait le retard ou non." }),
+  returnedAt: z.string().nullable().meta({ description: "Le dernier renvoi (ou la dernière réouverture), quand le rapport est renvoyé." }),
+  timeliness: ZTimeliness,
+};
+
 export const ZReportRow = z
   .object({
+    ...rhythmShape,
     atelierCode: z.string(),
     period: z.string(),
     territoryCode: z.string().nullable(),
@@ -38,6 +71,47 @@ export const ZReportRow = z
   .meta({ id: "ReportRow" });
 export type TReportRow = z.infer<typeof ZReportRow>;
 export const ZReportList = z.array(ZReportRow);
+
+export const ZReviewQueueQuery = z.object({
+  territory: ZTerritoryCode.optional(),
+  period: ZPeriod.optional(),
+});
+export type TReviewQueueQuery = z.infer<typeof ZReviewQueueQuery>;
+
+/** The reports waiting for review in the caller's scope, every month together, oldest month first. */
+export const ZReviewQueue = z
+  .object({
+    total: z
+      .number()
+      .int()
+      .meta({ description: "Tous les rapports à examiner du périmètre, tous mois confondus (quel que soit le filtre de mois)." }),
+    months: z
+      .array(z.object({ period: z.string(), count: z.number().int() }))
+      .meta({ description: "Les mois qui ont des rapports à examiner, du plus ancien au plus récent, avec leur nombre." }),
+    rows: z
+      .array(ZReportRow)
+      .meta({ description: "Les rapports à examiner (du mois demandé, ou de tous), du mois le plus ancien au plus récent." }),
+  })
+  .meta({ id: "ReviewQueue" });
+export type TReviewQueue = z.infer<typeof ZReviewQueue>;
+
+const ZReportKey = z.object({ atelierCode: ZAtelierCode, period: ZPeriod });
+
+/** Validates reports of several months at once (the queue of every month). */
+export const ZReviewBatchBody = z
+  .object({
+    items: z.array(ZReportKey).min(1, "Choisissez au moins un rapport.").max(200, "200 rapports au plus à la fois."),
+  })
+  .meta({ id: "ReviewBatchBody" });
+export type TReviewBatchBody = z.infer<typeof ZReviewBatchBody>;
+
+export const ZReviewBatchResult = z
+  .object({
+    validated: z.array(ZReportKey),
+    refused: z.array(ZReportKey.extend({ code: z.string(), message: z.string() })),
+  })
+  .meta({ id: "ReviewBatchResult" });
+export type TReviewBatchResult = z.infer<typeof ZReviewBatchResult>;
 
 export const ZAtelierReportsQuery = z.object({
   from: ZPeriod.optional(),
@@ -67,6 +141,7 @@ export const ZReportEvent = z
 export type TReportEvent = z.infer<typeof ZReportEvent>;
 
 const reportStateShape = {
+  ...rhythmShape,
   atelierCode: z.string(),
   period: z.string(),
   territoryCode: z.string().nullable(),

@@ -1,6 +1,7 @@
 /**
  * Reminders to the atelier directors whose report of the month is not
- * submitted: three days before its due date, and the day after it. Run it
+ * submitted: some days before its due date, and some days after it (national
+ * settings; by default three days before and the day after). Run it
  * for a given day as often as you like: each reminder has its key, so it is
  * written to the outbox once.
  */
@@ -11,12 +12,9 @@ import { addDays } from "../modules/notifications/dates.ts";
 import { reminderEmail } from "../modules/notifications/emails.ts";
 import { enqueue } from "../modules/notifications/outbox-repository.ts";
 import { unsubmittedDirectors } from "../modules/notifications/repository.ts";
-import { dueDay } from "../modules/settings/service.ts";
+import { reminderSettings } from "../modules/settings/service.ts";
 
-export const REMINDERS = [
-  { when: "before", daysFromDue: -3 },
-  { when: "after", daysFromDue: 1 },
-] as const;
+type When = "before" | "after";
 
 /** The month whose due date falls `daysFromDue` days before `today`, if any. */
 export function periodDue(today: string, daysFromDue: number, day: number): string | null {
@@ -26,9 +24,13 @@ export function periodDue(today: string, daysFromDue: number, day: number): stri
 }
 
 export async function queueReminders(db: Db, config: Pick<Config, "reportDueDay">, today: string) {
-  const day = await dueDay(db, config);
-  const queued: Record<(typeof REMINDERS)[number]["when"], number> = { before: 0, after: 0 };
-  for (const { when, daysFromDue } of REMINDERS) {
+  const { dueDay: day, reminderDaysBefore, reminderDaysAfter } = await reminderSettings(db, config);
+  const reminders: { when: When; daysFromDue: number }[] = [
+    { when: "before", daysFromDue: -reminderDaysBefore },
+    { when: "after", daysFromDue: reminderDaysAfter },
+  ];
+  const queued: Record<When, number> = { before: 0, after: 0 };
+  for (const { when, daysFromDue } of reminders) {
     const period = periodDue(today, daysFromDue, day);
     if (!period) continue;
     const p = periodOfDate(`${period}-01`);
@@ -50,6 +52,7 @@ export async function queueReminders(db: Db, config: Pick<Config, "reportDueDay"
             atelierLabel: atelierName(d.atelierCode, d.city),
             period,
             dueDate: due,
+            daysFromDue,
             status: d.status,
           }),
         })),

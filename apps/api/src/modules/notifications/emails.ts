@@ -28,22 +28,31 @@ const STATUS_NOTE: Record<string, string> = {
   returned: "Il vous a été renvoyé pour correction : il reste à le corriger et à le soumettre de nouveau.",
 };
 
+/** "demain", "dans trois jours", "dans 12 jours". */
+function inDays(days: number): string {
+  const words = ["aujourd'hui", "demain", "dans deux jours", "dans trois jours", "dans quatre jours", "dans cinq jours"];
+  return words[days] ?? `dans ${days} jours`;
+}
+
 export function reminderEmail(input: {
   when: "before" | "after";
   atelierCode: string;
   atelierLabel: string;
   period: string;
   dueDate: string;
+  /** When the reminder goes, counted from the due date: -3 three days before it, 1 the day after. */
+  daysFromDue: number;
   status: string;
 }): EmailContent {
   const month = ofMonth(input.period);
+  const days = Math.abs(input.daysFromDue);
   const note = STATUS_NOTE[input.status] ?? "";
   if (input.when === "before") {
     return {
       subject: `Rappel : rapport ${month} à remettre avant le ${dayMonth(input.dueDate)} (atelier ${input.atelierCode})`,
       body: [
         "Bonjour,",
-        `Le rapport d'activité ${month} de l'${input.atelierLabel} est attendu au plus tard le ${longDate(input.dueDate)}, dans trois jours. ${note}`,
+        `Le rapport d'activité ${month} de l'${input.atelierLabel} est attendu au plus tard le ${longDate(input.dueDate)}, ${inDays(days)}. ${note}`,
         "Une fois soumis, il est examiné par votre direction territoriale.",
       ].join("\n\n"),
       link: reportPath(input.atelierCode, input.period),

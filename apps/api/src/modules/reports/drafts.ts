@@ -13,6 +13,7 @@ import { AppError, notFound } from "../../errors.ts";
 import type { Caller } from "../auth/service.ts";
 import * as repo from "./repository.ts";
 import {
+  assertAtelierOpen,
   assertDirects,
   assertPeriodOpen,
   assertYearOpen,
@@ -67,6 +68,7 @@ export async function saveDraft(
   const context = await repo.saveContext(db, atelierCode, period, OUTLIER_MONTHS);
   if (context === undefined) throw notFound("Cet atelier n'existe pas.");
   const { territoryCode, report, past } = context;
+  assertAtelierOpen(period, context);
   if (territoryCode === null)
     throw new AppError("NO_TERRITORY", 422, "Cet atelier n'était rattaché à aucune direction territoriale ce mois-là.");
   const expected = parseIfMatch(input.ifMatch);

@@ -21,10 +21,15 @@ export async function territoryOn(db: DbOrTx, atelierCode: string, day: string) 
   return rows[0]?.territoryCode ?? null;
 }
 
-/** Ateliers with their territory on `day`, optionally restricted. */
+/** Ateliers with their territory on `day` and their opening and closing months, optionally restricted. */
 export async function ateliersOn(db: Db, day: string, filter: { atelierCodes?: string[]; territoryCodes?: string[] }) {
   return await db
-    .select({ atelierCode: ateliers.code, territoryCode: atelierTerritories.territoryCode })
+    .select({
+      atelierCode: ateliers.code,
+      territoryCode: atelierTerritories.territoryCode,
+      openedOn: ateliers.openedOn,
+      closedOn: ateliers.closedOn,
+    })
     .from(ateliers)
     .leftJoin(atelierTerritories, and(eq(atelierTerritories.atelierCode, ateliers.code), membershipOn(day)))
     .where(
@@ -33,6 +38,49 @@ export async function ateliersOn(db: Db, day: string, filter: { atelierCodes?: s
         filter.territoryCodes ? inArray(atelierTerritories.territoryCode, filter.territoryCodes) : undefined,
       ),
     );
+}
+
+/** An atelier's opening month and closing month (first days; closing exclusive, null while open); null when it does not exist. */
+export async function openingOf(db: DbOrTx, atelierCode: string) {
+  const rows = await db
+    .select({ openedOn: ateliers.openedOn, closedOn: ateliers.closedOn })
+    .from(ateliers)
+    .where(eq(ateliers.code, atelierCode));
+  return rows[0] ?? null;
+}
+
+/** The openings of several ateliers, by code. */
+export async function openingsOf(db: DbOrTx, atelierCodes: string[]) {
+  if (atelierCodes.length === 0) return new Map<string, { openedOn: string; closedOn: string | null }>();
+  const rows = await db
+    .select({ code: ateliers.code, openedOn: ateliers.openedOn, closedOn: ateliers.closedOn })
+    .from(ateliers)
+    .where(inArray(ateliers.code, atelierCodes));
+  return new Map(rows.map((r) => [r.code, { openedOn: r.openedOn, closedOn: r.closedOn }]));
+}
+
+/** When each report was last sent back to its atelier (a return or a national reopening). */
+export async function lastSendBacks(db: DbOrTx, reportIds: number[]): Promise<Map<number, Date>> {
+  if (reportIds.length === 0) return new Map();
+  const rows = await db
+    .select({ reportId: reportEvents.reportId, at: sql<Date>`max(${reportEvents.at})`.mapWith((v) => new Date(v)) })
+    .from(reportEvents)
+    .where(and(inArray(reportEvents.reportId, reportIds), inArray(reportEvents.action, ["return", "reopen"])))
+    .groupBy(reportEvents.reportId);
+  return new Map(rows.map((r) => [r.reportId, r.at]));
+}
+
+/**
+ * The reports waiting for review (submitted) whose territory, the report's own,
+ * is one of `territoryCodes` (every territory when undefined), oldest month first.
+ */
+export async function waitingReports(db: Db, filter: { territoryCodes?: string[] }) {
+  if (filter.territoryCodes?.length === 0) return [];
+  return await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.status, "submitted"), filter.territoryCodes ? inArray(reports.territoryCode, filter.territoryCodes) : undefined))
+    .orderBy(asc(reports.period), asc(reports.atelierCode));
 }
 
 export async function reportsOfPeriod(db: Db, period: string, atelierCodes: string[]) {
@@ -113,6 +161,9 @@ export interface DraftRow {
 export interface SaveContext {
   /** The atelier's territory in the report's month; null when it had none. */
   territoryCode: string | null;
+  /** Its opening month and closing month (first days; closing exclusive, null while open). */
+  openedOn: string;
+  closedOn: string | null;
   report: DraftRow | null;
   /** Values of the last validated reports before the month, oldest first (for the outlier warnings). */
   past: ReportValues[];
@@ -145,12 +196,15 @@ const toDraftRow = (r: DraftRowColumns): DraftRow | null =>
  * undefined when the atelier does not exist.
  */
 export async function saveContext(db: Db, atelierCode: string, period: string, pastMonths: number): Promise<SaveContext | undefined> {
-  const { rows } = await db.$client.query<DraftRowColumns & { territory_code: string | null; past: ReportValues[] }>({
+  const { rows } = await db.$client.query<
+    DraftRowColumns & { territory_code: string | null; opened_on: string; closed_on: string | null; past: ReportValues[] }
+  >({
     name: "report-save-context",
     text: `select
         (select t.territory_code from atelier_territories t
           where t.atelier_code = a.code and t.valid_from <= $3::date and (t.valid_to is null or t.valid_to > $3::date)
           order by t.valid_from desc limit 1) as territory_code,
+        a.opened_on::text as opened_on, a.closed_on::text as closed_on,
         r.id, r.status, r.version, r.form_version, r.values, r.updated_at,
         coalesce((select json_agg(p.values order by p.period) from (
           select v.values, v.period from reports v
@@ -162,7 +216,13 @@ export async function saveContext(db: Db, atelierCode: string, period: string, p
   });
   const row = rows[0];
   if (!row) return undefined;
-  return { territoryCode: row.territory_code, report: toDraftRow(row), past: row.past };
+  return {
+    territoryCode: row.territory_code,
+    openedOn: row.opened_on,
+    closedOn: row.closed_on,
+    report: toDraftRow(row),
+    past: row.past,
+  };
 }
 
 export interface DraftEvent {

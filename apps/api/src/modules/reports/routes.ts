@@ -15,6 +15,10 @@ import {
   ZReportParams,
   ZReportState,
   ZReturnReportBody,
+  ZReviewBatchBody,
+  ZReviewBatchResult,
+  ZReviewQueue,
+  ZReviewQueueQuery,
   ZSavedDraft,
   ZSaveReportBody,
   ZSaveReportHeaders,
@@ -56,12 +60,46 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       schema: {
         tags: ["Enquête"],
         summary: "Les rapports d'un mois, un par atelier du périmètre",
+        description:
+          "Les ateliers ouverts ce mois-là (et ceux qui en ont un rapport). Pour la file de validation de tous les mois, voir GET /api/review-queue.",
         querystring: ZListReportsQuery,
         response: { 200: ZReportList, ...errors },
       },
       preHandler: app.allow(readers, guards.territoryInScope("territory")),
     },
     async (request) => await listing.listReports(db, caller(request), request.query, await current(request)),
+  );
+
+  app.get(
+    "/review-queue",
+    {
+      schema: {
+        tags: ["Validation"],
+        summary: "La file de validation : tous les rapports soumis du périmètre, tous mois confondus, du plus ancien au plus récent",
+        description:
+          "Une direction territoriale voit les rapports de ses territoires (le territoire du rapport, celui de l'atelier ce mois-là) ; la direction nationale, tous. `period` filtre les lignes ; `total` et `months` comptent toujours tous les mois.",
+        querystring: ZReviewQueueQuery,
+        response: { 200: ZReviewQueue, ...errors },
+      },
+      preHandler: app.allow(guards.hasRole("territory", "national"), guards.territoryInScope("territory")),
+    },
+    async (request) => await listing.reviewQueue(db, caller(request), request.query, await current(request)),
+  );
+
+  app.post(
+    "/review-queue/validate",
+    {
+      schema: {
+        tags: ["Validation"],
+        summary: "Valider plusieurs rapports soumis, de un ou plusieurs mois",
+        description:
+          "Chaque rapport est validé dans sa propre transaction ; la réponse dit lesquels ont été validés et lesquels refusés, avec leur mois et la raison.",
+        body: ZReviewBatchBody,
+        response: { 200: ZReviewBatchResult, ...errors },
+      },
+      preHandler: app.allow(guards.hasRole("territory", "national")),
+    },
+    async (request) => await service.validateAcrossMonths(db, caller(request), request.body.items, await current(request)),
   );
 
   app.get(

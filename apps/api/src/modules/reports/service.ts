@@ -4,15 +4,37 @@
  * closed years, versions). Each change of state writes its event in the same
  * transaction, and its answer is built there, from the row it wrote.
  */
-import type { TConflict, TReport, TReportEvent, TReportHistoryPage, TReportHistoryQuery, TReportState } from "@enquete/contract";
-import { checkSubmission, hasStarted, nextStatus, parisDate, parsePeriod } from "@enquete/domain";
+import type {
+  TConflict,
+  TReport,
+  TReportEvent,
+  TReportHistoryPage,
+  TReportHistoryQuery,
+  TReportState,
+  TReviewBatchBody,
+  TReviewBatchResult,
+} from "@enquete/contract";
+import {
+  checkSubmission,
+  dayInFrench,
+  hasStarted,
+  isMonthOver,
+  isOpenIn,
+  lastDayOf,
+  nextStatus,
+  parisDate,
+  parsePeriod,
+  periodLabel,
+} from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
 import type { Caller } from "../auth/service.ts";
 import type { NationalSettings } from "../settings/service.ts";
 import { assertCanRead } from "./access.ts";
+// The decisions use this module's checks; a batch across months reuses their batch of a month (calls only, at run time).
+import { validateBatch } from "./decisions.ts";
 import * as repo from "./repository.ts";
-import { buildState, formOf, historyOf, iso, loadReference, type Reference } from "./state.ts";
+import { buildState, formOf, historyOf, iso, loadReference, type Opening, type Reference } from "./state.ts";
 
 export const FIRST_PERIOD = "2016-01";
 
@@ -42,6 +64,40 @@ export function assertPeriodOpen(period: string) {
       { field: "period", message: "Mois à venir." },
     ]);
   }
+}
+
+/**
+ * A month's report is submitted once the month is over, from its last day
+ * (section 4): the activity of a month is not known before. Drafts stay open.
+ */
+export function assertMonthOver(period: string, today: string) {
+  if (isMonthOver(period, today)) return;
+  const from = dayInFrench(lastDayOf(period), true);
+  throw new AppError(
+    "MONTH_NOT_OVER",
+    422,
+    `Le mois de ${periodLabel(period)} n'est pas terminé : son rapport pourra être soumis à partir du ${from}. D'ici là, enregistrez-le en brouillon.`,
+    [{ field: "period", message: `Soumission possible à partir du ${from}.` }],
+  );
+}
+
+/** No report is saved or submitted for a month the atelier is not open (before its opening month, from its closing one). */
+export function assertAtelierOpen(period: string, opening: Opening) {
+  if (isOpenIn(period, opening)) return;
+  const opened = opening.openedOn.slice(0, 7);
+  const closed = opening.closedOn?.slice(0, 7) ?? null;
+  const message =
+    period < opened
+      ? `L'atelier n'était pas encore ouvert en ${periodLabel(period)} (il est ouvert à partir de ${periodLabel(opened)}) : aucun rapport n'est attendu pour ce mois.`
+      : `L'atelier est fermé depuis ${periodLabel(closed ?? period)} : aucun rapport n'est attendu pour ${periodLabel(period)}.`;
+  throw new AppError("ATELIER_NOT_OPEN", 422, message, [{ field: "period", message: "L'atelier n'est pas ouvert ce mois-là." }]);
+}
+
+/** The opening of an atelier that must exist (the access check found it). */
+export async function openingOf(db: repo.DbOrTx, atelierCode: string): Promise<Opening> {
+  const opening = await repo.openingOf(db, atelierCode);
+  if (!opening) throw notFound("Cet atelier n'existe pas.");
+  return opening;
 }
 
 /**
@@ -104,7 +160,11 @@ export async function getReport(db: Db, caller: Caller, atelierCode: string, per
   const territoryCode = await assertCanRead(db, caller, atelierCode, period);
   if (!parsePeriod(period)) throw notFound();
   // Independent reads run side by side.
-  const [report, reference] = await Promise.all([repo.findReport(db, atelierCode, period), loadReference(db, atelierCode, period)]);
+  const [report, reference, opening] = await Promise.all([
+    repo.findReport(db, atelierCode, period),
+    loadReference(db, atelierCode, period),
+    openingOf(db, atelierCode),
+  ]);
   const events = report ? await repo.eventsOf(db, report.id) : [];
   const last = events[events.length - 1];
   const lastReturn = [...events].reverse().find((e) => e.action === "return" || e.action === "reopen");
@@ -119,6 +179,7 @@ export async function getReport(db: Db, caller: Caller, atelierCode: string, per
       ? { action: lastReturn.action as "return" | "reopen", actor: lastReturn.actor, at: lastReturn.at, comment: lastReturn.comment }
       : null,
     dueDay: settings.dueDay,
+    opening,
     caller,
   });
   return { ...state, history: events.map(toEvent) };
@@ -149,9 +210,12 @@ export async function stateAfter(
   event: { action: TReportEvent["action"]; comment: string | null },
   settings: ReportSettings,
   known?: Reference,
+  knownOpening?: Opening,
 ): Promise<TReportState> {
   // Other months only: what the transaction read before its update still holds.
+  // One query at a time: a transaction's connection runs them in turn anyway.
   const reference = known ?? (await loadReference(tx, updated.atelierCode, updated.period));
+  const opening = knownOpening ?? (await openingOf(tx, updated.atelierCode));
   const written = { actor: caller.displayName, at: updated.updatedAt };
   return buildState({
     atelierCode: updated.atelierCode,
@@ -166,6 +230,7 @@ export async function stateAfter(
         ? { ...written, action: event.action, comment: event.comment }
         : null,
     dueDay: settings.dueDay,
+    opening,
     caller,
   });
 }
@@ -180,8 +245,11 @@ export async function submit(
 ): Promise<TReportState> {
   assertDirects(caller, atelierCode);
   assertPeriodOpen(period);
+  assertMonthOver(period, parisDate());
   const expected = parseIfMatch(input.ifMatch);
   return await db.transaction(async (tx) => {
+    const opening = await openingOf(tx, atelierCode);
+    assertAtelierOpen(period, opening);
     const report = await repo.findReport(tx, atelierCode, period, true);
     if (!report) throw new AppError("NOT_FOUND", 404, "Ce rapport n'existe pas encore : enregistrez d'abord vos saisies.");
     await assertYearOpen(tx, report, period, settings.closedYears);
@@ -227,6 +295,28 @@ export async function submit(
         comment,
       },
     );
-    return await stateAfter(tx, caller, updated, { action: "submit", comment }, settings, reference);
+    return await stateAfter(tx, caller, updated, { action: "submit", comment }, settings, reference, opening);
   });
+}
+
+/**
+ * Validates reports of several months (the queue of every month): one batch
+ * per month, each report in its own transaction as the batch of a month does,
+ * and which were refused and why, with their month.
+ */
+export async function validateAcrossMonths(
+  db: Db,
+  caller: Caller,
+  items: TReviewBatchBody["items"],
+  settings: ReportSettings,
+): Promise<TReviewBatchResult> {
+  const byPeriod = new Map<string, string[]>();
+  for (const { atelierCode, period } of items) byPeriod.set(period, [...(byPeriod.get(period) ?? []), atelierCode]);
+  const result: TReviewBatchResult = { validated: [], refused: [] };
+  for (const [period, codes] of [...byPeriod].sort(([a], [b]) => a.localeCompare(b))) {
+    const { validated, refused } = await validateBatch(db, caller, period, codes, settings);
+    result.validated.push(...validated.map((atelierCode) => ({ atelierCode, period })));
+    result.refused.push(...refused.map((r) => ({ ...r, period })));
+  }
+  return result;
 }

@@ -15,13 +15,18 @@ import {
   type History,
   hasStarted,
   isEditable,
+  isExpected,
   isLate,
+  isOpenIn,
+  type ListedStatus,
+  lastDayOf,
   median,
   numericFields,
   parisDate,
   parsePeriod,
   type ReportValues,
   softWarnings,
+  timeliness,
 } from "@enquete/domain";
 import type { Caller } from "../auth/service.ts";
 import * as repo from "./repository.ts";
@@ -81,6 +86,52 @@ export async function loadReference(db: repo.DbOrTx, atelierCode: string, period
   };
 }
 
+/** An atelier's opening and closing months (first days; closing exclusive, null while open). */
+export interface Opening {
+  openedOn: string;
+  closedOn: string | null;
+}
+
+type Rhythm = Pick<TReportState, "open" | "expected" | "submittableFrom" | "firstSubmittedAt" | "returnedAt" | "timeliness">;
+
+/**
+ * What the month's rhythm says of a report (section 4): whether it is
+ * expected, from when it may be submitted, and how it stands against its
+ * deadline, worded by the domain so that every screen says the same.
+ */
+export function rhythmOf(input: {
+  period: string;
+  today: string;
+  dueDay: number;
+  status: ListedStatus;
+  opening: Opening;
+  firstSubmittedAt: Date | null;
+  submittedAt: Date | null;
+  /** The latest return or reopening; only said while the report is returned. */
+  returnedAt: Date | null;
+}): Rhythm {
+  const { period, today, status, opening } = input;
+  const open = isOpenIn(period, opening);
+  const returnedAt = status === "returned" ? input.returnedAt : null;
+  return {
+    open,
+    expected: isExpected(period, today, opening),
+    submittableFrom: lastDayOf(period),
+    firstSubmittedAt: iso(input.firstSubmittedAt),
+    returnedAt: iso(returnedAt),
+    timeliness: timeliness({
+      period,
+      today,
+      dueDay: input.dueDay,
+      status,
+      open,
+      firstSubmittedOn: input.firstSubmittedAt ? parisDate(input.firstSubmittedAt) : null,
+      lastSubmittedOn: input.submittedAt ? parisDate(input.submittedAt) : null,
+      returnedOn: returnedAt ? parisDate(returnedAt) : null,
+    }),
+  };
+}
+
 export interface StateInput {
   atelierCode: string;
   period: string;
@@ -93,6 +144,8 @@ export interface StateInput {
   /** The latest return or reopening, shown while the report is returned. */
   lastReturn: { action: "return" | "reopen"; actor: string; at: Date; comment: string | null } | null;
   dueDay: number;
+  /** The atelier's opening and closing months. */
+  opening: Opening;
   caller: Caller;
 }
 
@@ -112,7 +165,18 @@ export function buildState(input: StateInput): TReportState {
   const status = report?.status ?? "not_started";
   const returned = status === "returned" ? input.lastReturn : null;
   const previousMonth = p && reference.previous?.period === formatPeriod(addMonths(p, -1)) ? reference.previous.values : null;
+  const rhythm = rhythmOf({
+    period,
+    today,
+    dueDay: input.dueDay,
+    status,
+    opening: input.opening,
+    firstSubmittedAt: report?.firstSubmittedAt ?? null,
+    submittedAt: report?.submittedAt ?? null,
+    returnedAt: input.lastReturn?.at ?? null,
+  });
   return {
+    ...rhythm,
     atelierCode,
     period,
     territoryCode: report?.territoryCode ?? input.territoryCode,
@@ -122,7 +186,8 @@ export function buildState(input: StateInput): TReportState {
     editable:
       caller.grants.some((g) => g.role === "atelier" && g.atelierCode === atelierCode) &&
       (!report || isEditable(report.status)) &&
-      hasStarted(period, today),
+      hasStarted(period, today) &&
+      rhythm.open,
     values,
     justifications: report?.justifications ?? {},
     warnings: warningsOf(form, values, reference.past),

@@ -51,6 +51,33 @@ export async function writeSetting(db: Db, key: string, value: unknown, actor: {
   });
 }
 
+/**
+ * Changes national settings that depend on one another (the due day and the
+ * reminder days): one at a time across processes (a transaction lock), the
+ * settings read inside, `change` deciding from them what to write (or
+ * throwing, and nothing is written), each key with its audit event.
+ */
+export async function updateSettings(
+  db: Db,
+  actor: { id: string; label: string },
+  change: (current: Record<string, unknown>) => Record<string, unknown>,
+) {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('national-settings'))`);
+    const rows = await tx.select({ key: settings.key, value: settings.value }).from(settings);
+    const entries = change(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+    for (const [key, value] of Object.entries(entries)) {
+      await tx
+        .insert(settings)
+        .values({ key, value, updatedBy: actor.id })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: sql`now()`, updatedBy: actor.id } });
+      await tx
+        .insert(auditEvents)
+        .values({ actorId: actor.id, actorLabel: actor.label, action: "setting.changed", subject: `setting:${key}`, details: { value } });
+    }
+  });
+}
+
 export async function listClosedYears(db: DbOrTx): Promise<{ year: number; closedAt: Date }[]> {
   return await db.select({ year: closedYears.year, closedAt: closedYears.closedAt }).from(closedYears).orderBy(asc(closedYears.year));
 }

@@ -1,4 +1,4 @@
-import { ZApiError, ZDueDayBody, ZSettings, ZYearParams } from "@enquete/contract";
+import { ZApiError, ZDueDayBody, ZReminderDaysBody, ZSettings, ZYearParams } from "@enquete/contract";
 import { parisDate } from "@enquete/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../../config.ts";
@@ -14,7 +14,11 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> =
   app.get(
     "/settings",
     {
-      schema: { tags: ["Campagne"], summary: "Le jour d'échéance et les années closes", response: { 200: ZSettings, ...errors } },
+      schema: {
+        tags: ["Campagne"],
+        summary: "Le jour d'échéance, les jours de rappel et les années closes",
+        response: { 200: ZSettings, ...errors },
+      },
       preHandler: app.allow(),
     },
     async () => await service.getSettings(db, config),
@@ -32,6 +36,22 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> =
       preHandler: app.allow(national),
     },
     async (request) => await service.setDueDay(db, config, caller(request), request.body.dueDay),
+  );
+
+  app.put(
+    "/settings/reminders",
+    {
+      schema: {
+        tags: ["Campagne"],
+        summary: "Changer les jours des rappels aux ateliers (national)",
+        description:
+          "`daysBefore` : le rappel part ce nombre de jours avant l'échéance (moins que le jour d'échéance, pour partir une fois le mois terminé) ; `daysAfter` : le rappel de retard, ce nombre de jours après. De 1 à 15 jours.",
+        body: ZReminderDaysBody,
+        response: { 200: ZSettings, ...errors },
+      },
+      preHandler: app.allow(national),
+    },
+    async (request) => await service.setReminderDays(db, config, caller(request), request.body),
   );
 
   app.post(

@@ -1,4 +1,5 @@
 import type { TSettings } from "@enquete/contract";
+import { REMINDER_DAYS_MAX, type TReminderDaysBody } from "@enquete/contract";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
@@ -7,15 +8,46 @@ import type { DbOrTx } from "../reports/repository.ts";
 import * as repo from "./repository.ts";
 
 export const DUE_DAY_KEY = "dueDay";
+export const REMINDER_BEFORE_KEY = "reminderDaysBefore";
+export const REMINDER_AFTER_KEY = "reminderDaysAfter";
+/** Three days before the due date, and the day after it, until the national team says otherwise. */
+export const DEFAULT_REMINDER_DAYS = { before: 3, after: 1 } as const;
 
 /** The national settings a request works with. */
 export interface NationalSettings {
   dueDay: number;
   closedYears: { year: number; closedAt: Date }[];
+  reminderDaysBefore: number;
+  reminderDaysAfter: number;
 }
 
-const validDueDay = (value: unknown, config: Pick<Config, "reportDueDay">) =>
-  typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 28 ? value : config.reportDueDay;
+const isDay = (value: unknown, max: number): value is number =>
+  typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= max;
+
+const validDueDay = (value: unknown, config: Pick<Config, "reportDueDay">) => (isDay(value, 28) ? value : config.reportDueDay);
+
+/** The reminder days in force, read from the stored settings (a value out of range falls back to the default). */
+function reminderDaysOf(values: Record<string, unknown>, config: Pick<Config, "reportDueDay">) {
+  const due = validDueDay(values[DUE_DAY_KEY], config);
+  const before = values[REMINDER_BEFORE_KEY];
+  const after = values[REMINDER_AFTER_KEY];
+  return {
+    // Never on or before the month's last day: the reminder comes once the report can be sent.
+    reminderDaysBefore: isDay(before, REMINDER_DAYS_MAX) && before < due ? before : Math.min(DEFAULT_REMINDER_DAYS.before, due - 1),
+    reminderDaysAfter: isDay(after, REMINDER_DAYS_MAX) ? after : DEFAULT_REMINDER_DAYS.after,
+  };
+}
+
+/** What the reminders job needs: the due day and the reminder days in force. */
+export async function reminderSettings(db: DbOrTx, config: Pick<Config, "reportDueDay">) {
+  const [due, before, after] = await Promise.all([
+    repo.readSetting(db, DUE_DAY_KEY),
+    repo.readSetting(db, REMINDER_BEFORE_KEY),
+    repo.readSetting(db, REMINDER_AFTER_KEY),
+  ]);
+  const values = { [DUE_DAY_KEY]: due, [REMINDER_BEFORE_KEY]: before, [REMINDER_AFTER_KEY]: after };
+  return { dueDay: validDueDay(due, config), ...reminderDaysOf(values, config) };
+}
 
 /** The due day in force: the national setting, else the deployment's default. */
 export async function dueDay(db: DbOrTx, config: Pick<Config, "reportDueDay">): Promise<number> {
@@ -53,7 +85,11 @@ export async function currentSettings(db: Db, config: Pick<Config, "reportDueDay
       .then((row) => {
         if (row.revision < entry.revision) return;
         entry.revision = row.revision;
-        entry.settings = { dueDay: validDueDay(row.values[DUE_DAY_KEY], config), closedYears: row.closedYears };
+        entry.settings = {
+          dueDay: validDueDay(row.values[DUE_DAY_KEY], config),
+          closedYears: row.closedYears,
+          ...reminderDaysOf(row.values, config),
+        };
       })
       .finally(() => {
         entry.loading = null;
@@ -65,12 +101,43 @@ export async function currentSettings(db: Db, config: Pick<Config, "reportDueDay
 }
 
 export async function getSettings(db: Db, config: Config): Promise<TSettings> {
-  const [day, closed] = await Promise.all([dueDay(db, config), repo.listClosedYears(db)]);
-  return { dueDay: day, closedYears: closed.map((c) => c.year) };
+  const [reminders, closed] = await Promise.all([reminderSettings(db, config), repo.listClosedYears(db)]);
+  return { ...reminders, closedYears: closed.map((c) => c.year) };
+}
+
+/** The "before" reminder falls after the month is over: fewer days before the due date than the due day itself. */
+function reminderTooEarly(daysBefore: number, day: number) {
+  return new AppError(
+    "REMINDER_TOO_EARLY",
+    422,
+    `Le rappel partirait ${daysBefore} jours avant une échéance fixée au ${day} du mois suivant, donc avant la fin du mois, quand le rapport ne peut pas encore être soumis.`,
+    [{ field: "daysBefore", message: `Avec une échéance le ${day}, au plus ${day - 1} jour${day - 1 > 1 ? "s" : ""} avant.` }],
+  );
 }
 
 export async function setDueDay(db: Db, config: Config, caller: Caller, day: number): Promise<TSettings> {
-  await repo.writeSetting(db, DUE_DAY_KEY, day, { id: caller.userId, label: caller.displayName });
+  await repo.updateSettings(db, { id: caller.userId, label: caller.displayName }, (current) => {
+    const before = current[REMINDER_BEFORE_KEY];
+    // A reminder set explicitly keeps its meaning: the due day cannot move under it.
+    if (isDay(before, REMINDER_DAYS_MAX) && before >= day) {
+      throw new AppError(
+        "REMINDER_TOO_EARLY",
+        422,
+        `Le rappel part ${before} jours avant l'échéance : avec une échéance le ${day}, il partirait avant la fin du mois. Choisissez un jour après le ${before}, ou réduisez d'abord le délai du rappel.`,
+        [{ field: "dueDay", message: `Choisissez un jour après le ${before}.` }],
+      );
+    }
+    return { [DUE_DAY_KEY]: day };
+  });
+  return await getSettings(db, config);
+}
+
+export async function setReminderDays(db: Db, config: Config, caller: Caller, body: TReminderDaysBody): Promise<TSettings> {
+  await repo.updateSettings(db, { id: caller.userId, label: caller.displayName }, (current) => {
+    const day = validDueDay(current[DUE_DAY_KEY], config);
+    if (body.daysBefore >= day) throw reminderTooEarly(body.daysBefore, day);
+    return { [REMINDER_BEFORE_KEY]: body.daysBefore, [REMINDER_AFTER_KEY]: body.daysAfter };
+  });
   return await getSettings(db, config);
 }
 
