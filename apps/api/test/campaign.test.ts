@@ -1,4 +1,4 @@
-import { addMonths, formatPeriod, parisDate, periodOfDate } from "@enquete/domain";
+import { addMonths, firstMonthNotOver, formatPeriod, parisDate, periodOfDate } from "@enquete/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportEvents } from "../src/db/schema.ts";
@@ -8,9 +8,9 @@ import { createTestApp, signInPeople } from "./helpers.ts";
 let t: Awaited<ReturnType<typeof createTestApp>>;
 const cookie: Record<string, string> = {};
 const now = periodOfDate(parisDate());
-const THIS_MONTH = formatPeriod(now);
 const LAST_MONTH = formatPeriod(addMonths(now, -1));
 const TWO_AGO = formatPeriod(addMonths(now, -2));
+const THREE_AGO = formatPeriod(addMonths(now, -3));
 const LAST_YEAR = now.year - 1;
 
 beforeAll(async () => {
@@ -60,6 +60,8 @@ describe("the campaign grid", () => {
     expect(a86.cells[0]).toEqual({
       period: `${LAST_YEAR}-01`,
       status: "validated",
+      notExpected: null,
+      expected: true,
       late: false,
       territoryCode: "aquitaine-limousin-poitou-charentes",
     });
@@ -67,8 +69,26 @@ describe("the campaign grid", () => {
     const a87 = alpc.ateliers.find((a: { code: string }) => a.code === "87");
     expect(a87.cells[0]).toMatchObject({ status: "submitted", late: true });
     // A finished year: 101 × 12 expected, 2 submitted (one validated), 1 on time.
-    expect(body.national).toEqual({ expected: 1212, submitted: 2, validated: 1, onTime: 1 });
-    expect(alpc.rates).toEqual({ expected: alpc.ateliers.length * 12, submitted: 2, validated: 1, onTime: 1 });
+    const share = (n: number, d: number) => Math.round((n / d) * 10000) / 100;
+    expect(body.national).toEqual({
+      expected: 1212,
+      submitted: 2,
+      validated: 1,
+      onTime: 1,
+      submittedRate: share(2, 1212),
+      validatedRate: share(1, 1212),
+      onTimeRate: share(1, 1212),
+    });
+    const alpcExpected = alpc.ateliers.length * 12;
+    expect(alpc.rates).toEqual({
+      expected: alpcExpected,
+      submitted: 2,
+      validated: 1,
+      onTime: 1,
+      submittedRate: share(2, alpcExpected),
+      validatedRate: share(1, alpcExpected),
+      onTimeRate: share(1, alpcExpected),
+    });
     // Missing and draft reports are listed as late; a submitted one, even late, is not waiting on the atelier.
     expect(body.late.some((l: { atelierCode: string; period: string }) => l.atelierCode === "14" && l.period === `${LAST_YEAR}-01`)).toBe(
       true,
@@ -81,10 +101,15 @@ describe("the campaign grid", () => {
 
   it("does not expect the current month yet, nor count months to come as late", async () => {
     const body = (await req("national", "GET", `/api/campaign?year=${now.year}`)).json();
-    const expectedMonths = now.month - 1;
+    // Months are over from their last day: before firstMonthNotOver.
+    const notOver = firstMonthNotOver(parisDate());
+    const expectedMonths = notOver.startsWith(String(now.year)) ? Number(notOver.slice(5)) - 1 : 12;
     expect(body.national.expected).toBe(101 * expectedMonths);
     const cells = body.territories[0].ateliers[0].cells;
-    expect(cells.filter((c: { late: boolean; period: string }) => c.period >= THIS_MONTH && c.late)).toEqual([]);
+    expect(cells.filter((c: { late: boolean; period: string }) => c.period >= notOver && c.late)).toEqual([]);
+    expect(cells.filter((c: { expected: boolean; period: string }) => c.period >= notOver && c.expected)).toEqual([]);
+    // Nothing expected yet in January (before its last day): no rate rather than 0 %.
+    if (expectedMonths === 0) expect(body.national.submittedRate).toBeNull();
   });
 
   it("is limited to its territory for a territorial director, and refused to atelier directors", async () => {
@@ -136,16 +161,16 @@ describe("transitions", () => {
   });
 
   it("validates a batch, saying which were refused and why", async () => {
-    await submitted("86", "a86", THIS_MONTH);
-    const res = await req("dtAlpc", "POST", "/api/reports/validate-batch", { period: THIS_MONTH, atelierCodes: ["86", "87", "14"] });
+    await submitted("86", "a86", THREE_AGO);
+    const res = await req("dtAlpc", "POST", "/api/reports/validate-batch", { period: THREE_AGO, atelierCodes: ["86", "87", "14"] });
     expect(res.statusCode).toBe(200);
     expect(res.json().validated).toEqual(["86"]);
     expect(res.json().refused.map((r: { atelierCode: string; code: string }) => [r.atelierCode, r.code])).toEqual([
       ["87", "NOT_FOUND"],
       ["14", "FORBIDDEN"],
     ]);
-    expect((await req("a86", "POST", "/api/reports/validate-batch", { period: THIS_MONTH, atelierCodes: ["86"] })).statusCode).toBe(403);
-    expect((await req("dtAlpc", "POST", "/api/reports/validate-batch", { period: THIS_MONTH, atelierCodes: [] })).statusCode).toBe(422);
+    expect((await req("a86", "POST", "/api/reports/validate-batch", { period: THREE_AGO, atelierCodes: ["86"] })).statusCode).toBe(403);
+    expect((await req("dtAlpc", "POST", "/api/reports/validate-batch", { period: THREE_AGO, atelierCodes: [] })).statusCode).toBe(422);
   });
 });
 

@@ -30,16 +30,41 @@ export const ZRates = z
     submitted: z.number().int().meta({ description: "Rapports attendus soumis ou validés." }),
     validated: z.number().int(),
     onTime: z.number().int().meta({ description: "Rapports attendus soumis au plus tard le jour d'échéance." }),
+    submittedRate: z
+      .number()
+      .nullable()
+      .meta({ description: "Part des rapports attendus soumis, en % ; null quand aucun rapport n'est attendu." }),
+    validatedRate: z
+      .number()
+      .nullable()
+      .meta({ description: "Part des rapports attendus validés, en % ; null quand aucun rapport n'est attendu." }),
+    onTimeRate: z
+      .number()
+      .nullable()
+      .meta({ description: "Part des rapports attendus soumis à temps, en % ; null quand aucun rapport n'est attendu." }),
   })
   .meta({ id: "CampaignRates" });
 export type TRates = z.infer<typeof ZRates>;
 
-export const ZCampaignCell = z.object({
-  period: z.string(),
-  status: ZListedStatus,
-  late: z.boolean(),
-  territoryCode: z.string().nullable(),
-});
+/** A report's status, or "not_expected": a month before the atelier's opening or from its closing. */
+export const ZCampaignCellStatus = z.enum([...ZListedStatus.options, "not_expected"]);
+export type TCampaignCellStatus = z.infer<typeof ZCampaignCellStatus>;
+
+export const ZCampaignCell = z
+  .object({
+    period: z.string(),
+    status: ZCampaignCellStatus,
+    /** Why a month is not expected: the atelier was not open yet, or was closed. */
+    notExpected: z.enum(["not_open_yet", "closed"]).nullable(),
+    /** Expected: the atelier is open that month and the month is over (its report counts in the rates). */
+    expected: z.boolean(),
+    late: z.boolean(),
+    territoryCode: z.string().nullable().meta({
+      description:
+        "La direction territoriale du rapport de ce mois (celle de l'atelier ce mois-là) ; null : l'atelier relevait d'une autre direction.",
+    }),
+  })
+  .meta({ id: "CampaignCell" });
 
 export const ZCampaign = z
   .object({

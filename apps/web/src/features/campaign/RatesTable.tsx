@@ -34,15 +34,15 @@ function RatesRow({ name, rates, strong = false }: { name: string; rates: TRates
         {name}
       </th>
       <td>{rates.expected.toLocaleString("fr-FR")}</td>
-      <RateCell part={rates.submitted} rates={rates} />
-      <RateCell part={rates.validated} rates={rates} />
-      <RateCell part={rates.onTime} rates={rates} />
+      <RateCell part={rates.submitted} rate={rates.submittedRate} />
+      <RateCell part={rates.validated} rate={rates.validatedRate} />
+      <RateCell part={rates.onTime} rate={rates.onTimeRate} />
     </tr>
   );
 }
 
-function RateCell({ part, rates }: { part: number; rates: TRates }) {
-  const value = share(part, rates);
+function RateCell({ part, rate }: { part: number; rate: number | null }) {
+  const value = share(rate);
   if (value === null) {
     return (
       <td>

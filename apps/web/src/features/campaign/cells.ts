@@ -7,8 +7,11 @@ import { type ListedStatus, STATUS_LABELS } from "@enquete/domain";
 
 export type CampaignCell = TCampaign["territories"][number]["ateliers"][number]["cells"][number];
 
-/** A report's status, or a month to come, or a month the atelier belonged to another territory. */
-export type CellKind = ListedStatus | "future" | "elsewhere";
+/**
+ * A report's status, a month to come, a month the atelier belonged to
+ * another territory, or a month it was not open (not yet, or closed).
+ */
+export type CellKind = ListedStatus | "future" | "elsewhere" | "not_open_yet" | "closed";
 
 type CellText = { short: string; label: string; badge: string };
 
@@ -22,15 +25,28 @@ export const CELL_TEXTS: Record<CellKind, CellText> = {
   not_started: { short: "–", label: STATUS_LABELS.not_started, badge: BADGE },
   future: { short: "", label: "À venir", badge: "" },
   elsewhere: { short: "·", label: "Rattaché à une autre direction territoriale", badge: "" },
+  not_open_yet: { short: "—", label: "Non attendu (atelier pas encore ouvert)", badge: "" },
+  closed: { short: "—", label: "Non attendu (atelier fermé)", badge: "" },
 };
 
 /** The legend's order: the cells most seen first. */
-export const LEGEND_ORDER: readonly CellKind[] = ["validated", "submitted", "returned", "draft", "not_started", "future", "elsewhere"];
+export const LEGEND_ORDER: readonly CellKind[] = [
+  "validated",
+  "submitted",
+  "returned",
+  "draft",
+  "not_started",
+  "future",
+  "elsewhere",
+  "not_open_yet",
+  "closed",
+];
 
 /** Late and not yet sent: red, whatever the status, so what is missing stands out. */
 export const LATE_BADGE = `${BADGE} fr-badge--error`;
 
 export function cellKind(cell: CampaignCell, currentPeriod: string): CellKind {
+  if (cell.status === "not_expected") return cell.notExpected === "closed" ? "closed" : "not_open_yet";
   if (cell.period > currentPeriod) return "future";
   if (cell.territoryCode === null) return "elsewhere";
   return cell.status;

@@ -1,8 +1,6 @@
-import type { TRates } from "@enquete/contract";
+const percent = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
 
-const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 0 });
-
-/** "96 %", from the sums the API gives (a ratio of sums, never an average of ratios); null when nothing is expected yet. */
-export function share(part: number, rates: TRates): string | null {
-  return rates.expected === 0 ? null : percent.format(part / rates.expected);
+/** "96 %", from the share the API computed (a ratio of sums, never an average of ratios); null when nothing is expected. */
+export function share(rate: number | null): string | null {
+  return rate === null ? null : `${percent.format(rate)}\u00a0%`;
 }
