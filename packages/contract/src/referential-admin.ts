@@ -6,7 +6,7 @@
  */
 import { LABEL_STATUSES } from "@enquete/domain";
 import { z } from "zod";
-import { ZAtelierCode, ZTerritoryCode } from "./common.ts";
+import { ZApiError, ZAtelierCode, ZTerritoryCode } from "./common.ts";
 import { ZPeriod } from "./reports.ts";
 
 const ZName = z
@@ -122,6 +122,11 @@ export const ZMoveAtelierResult = z
   .meta({ id: "MoveAtelierResult" });
 export type TMoveAtelierResult = z.infer<typeof ZMoveAtelierResult>;
 
+export const ZReferentialImportBody = z.string({ error: "Envoyez le fichier CSV dans le corps de la requête (text/csv)." }).meta({
+  description:
+    "Le fichier CSV : en-tête type;code;nom;ville;departement;direction_territoriale;a_partir_de;labellisation;laboratoire;espe.",
+});
+
 export const ZReferentialImportQuery = z.object({
   dryRun: z.enum(["0", "1"]).default("1").meta({ description: "1 (par défaut) : aperçu sans rien écrire ; 0 : applique tout ou rien." }),
 });
@@ -152,3 +157,11 @@ export const ZReferentialImportResult = z
   })
   .meta({ id: "ReferentialImportResult" });
 export type TReferentialImportResult = z.infer<typeof ZReferentialImportResult>;
+
+/**
+ * The answer of an import with dryRun=0 while a line is refused (422): the
+ * one error shape, with the whole preview beside it, so the refused lines can
+ * be shown without asking again. Nothing is written.
+ */
+export const ZReferentialImportRefused = ZApiError.extend(ZReferentialImportResult.shape).meta({ id: "ReferentialImportRefused" });
+export type TReferentialImportRefused = z.infer<typeof ZReferentialImportRefused>;

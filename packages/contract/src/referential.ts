@@ -22,6 +22,11 @@ export const ZAtelier = z
     labelStatus: z.enum(LABEL_STATUSES).nullable(),
     hasLab: z.boolean().meta({ description: "Accueille un laboratoire des usages." }),
     inEspe: z.boolean().meta({ description: "Implanté dans une ESPE/INSPÉ." }),
+    openFrom: z.string().meta({ description: "Mois d'ouverture (AAAA-MM) : rapports attendus à partir de ce mois." }),
+    closedFrom: z
+      .string()
+      .nullable()
+      .meta({ description: "Premier mois fermé (AAAA-MM) : plus aucun rapport attendu à partir de ce mois ; null : ouvert." }),
   })
   .meta({ id: "Atelier" });
 export type TAtelier = z.infer<typeof ZAtelier>;

@@ -18,6 +18,8 @@ const toAtelier = (r: AtelierRow): TAtelier => ({
   labelStatus: r.labelStatus as LabelStatus | null,
   hasLab: r.hasLab,
   inEspe: r.inEspe,
+  openFrom: r.openedOn.slice(0, 7),
+  closedFrom: r.closedOn ? r.closedOn.slice(0, 7) : null,
 });
 
 export async function ateliers(db: Db, filter: { territoryCode?: string }): Promise<TAtelier[]> {
