@@ -2,7 +2,15 @@
  * The monthly report's routes: read, save the draft with its version (If-Match),
  * submit; the territory's decisions (validate, return) and the national reopening.
  */
-import type { TConflict, TReport, TReportHistoryPage, TReportState, TSavedDraft } from "@enquete/contract";
+import type {
+  TConflict,
+  TReport,
+  TReportHistoryPage,
+  TReportState,
+  TReviewBatchResult,
+  TReviewQueue,
+  TSavedDraft,
+} from "@enquete/contract";
 import type { ReportValues } from "@enquete/domain";
 import { ApiError } from "./ApiError.ts";
 import { request } from "./http.ts";
@@ -68,4 +76,18 @@ export function conflictOf(error: unknown): ConflictCurrent | null {
     updatedBy: c.updatedBy ?? null,
     updatedAt: c.updatedAt ?? null,
   };
+}
+
+/** GET /api/review-queue[?territory=]: every report waiting for review in the scope, all months, oldest first, with the total. */
+export function fetchReviewQueue(query: { territory?: string; period?: string }, signal?: AbortSignal): Promise<TReviewQueue> {
+  const params = new URLSearchParams();
+  if (query.territory) params.set("territory", query.territory);
+  if (query.period) params.set("period", query.period);
+  const search = params.size > 0 ? `?${params}` : "";
+  return request<TReviewQueue>(`/review-queue${search}`, { signal });
+}
+
+/** POST /api/review-queue/validate: reports of one or several months, each in its own transaction; says which were refused and why. */
+export function validateReports(items: readonly { atelierCode: string; period: string }[]): Promise<TReviewBatchResult> {
+  return request<TReviewBatchResult>("/review-queue/validate", { method: "POST", body: { items } });
 }

@@ -10,7 +10,8 @@ import { ReturnedAlerts } from "./ReturnedAlerts.tsx";
 
 /**
  * The atelier's monthly reports on its home page: returned reports first, then
- * the button for this month, what is overdue, and the months of this year and last year.
+ * the oldest report due (and this month's draft), what is overdue, and the
+ * months of this year and last year.
  */
 export function AtelierMonths({ atelierCode }: { atelierCode: string }) {
   const { state, retry } = useApiData((signal) => loadAtelierMonths(atelierCode, signal), [atelierCode]);
@@ -29,7 +30,7 @@ function MonthsOverview({ atelierCode, data }: { atelierCode: string; data: Atel
     <>
       <ReturnedAlerts atelierCode={atelierCode} returned={data.returned} />
       <h3 className="fr-h4">Rapports mensuels</h3>
-      <MonthActions atelierCode={atelierCode} months={data.months} currentPeriod={data.currentPeriod} />
+      <MonthActions atelierCode={atelierCode} months={data.months} />
       <OverdueAlert atelierCode={atelierCode} months={data.months} />
       {years.map((year) => (
         <MonthsTable key={year} atelierCode={atelierCode} year={year} months={monthsOfYear(data.months, year)} />

@@ -1,44 +1,43 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Link } from "react-router";
-import { formatDay } from "../../shared/format.ts";
-import { actionLabel, dueSoonMonths, type MonthView, ofMonth, reportPath } from "./months.ts";
+import { dayInFrench } from "@enquete/domain";
+import { actionLabel, draftLabel, draftMonth, type MonthView, primaryMonth, reportPath } from "./months.ts";
 
-type Props = { atelierCode: string; months: readonly MonthView[]; currentPeriod: string };
+type Props = { atelierCode: string; months: readonly MonthView[] };
 
-/** The button to start or continue this month's report, and the previous month's while it is not yet due. */
-export function MonthActions({ atelierCode, months, currentPeriod }: Props) {
-  const current = months.find((m) => m.period === currentPeriod);
-  const dueSoon = dueSoonMonths(months);
+/**
+ * What to do first: the oldest report that is due (a month over, not yet
+ * sent or sent back) as the primary button; the current month, while it is
+ * not over, as a secondary one to note its figures in a draft.
+ */
+export function MonthActions({ atelierCode, months }: Props) {
+  const primary = primaryMonth(months);
+  const draft = draftMonth(months);
   return (
     <div className="fr-mb-4w">
-      {dueSoon.map((m) => (
-        <MonthAction key={m.period} atelierCode={atelierCode} month={m} primary={false} />
-      ))}
-      {current && <MonthAction atelierCode={atelierCode} month={current} primary />}
+      {primary ? (
+        <MonthAction to={reportPath(atelierCode, primary.period)} label={actionLabel(primary)} hint={primary.timeliness.label} primary />
+      ) : (
+        <p>Aucun rapport à envoyer : chaque mois terminé est soumis.</p>
+      )}
+      {draft && (
+        <MonthAction
+          to={reportPath(atelierCode, draft.period)}
+          label={draftLabel(draft)}
+          hint={`Le mois n'est pas terminé : vos saisies sont gardées en brouillon, et le rapport pourra être soumis à partir du ${dayInFrench(draft.submittableFrom)}.`}
+          primary={false}
+        />
+      )}
     </div>
   );
 }
 
-function MonthAction({ atelierCode, month, primary }: { atelierCode: string; month: MonthView; primary: boolean }) {
-  const to = reportPath(atelierCode, month.period);
-  const due = `À envoyer à la direction territoriale au plus tard le ${formatDay(month.dueDate)}.`;
-  if (month.status === "submitted" || month.status === "validated") {
-    const state = month.status === "submitted" ? "soumis à la direction territoriale" : "validé";
-    return (
-      <p>
-        Le rapport {ofMonth(month.period)} est {state}.{" "}
-        <Link to={to}>
-          Voir le rapport<span className="fr-sr-only"> {ofMonth(month.period)}</span>
-        </Link>
-      </p>
-    );
-  }
+function MonthAction({ to, label, hint, primary }: { to: string; label: string; hint: string; primary: boolean }) {
   return (
     <div className="fr-mb-3w">
       <Button linkProps={{ to }} priority={primary ? "primary" : "secondary"} iconId="fr-icon-edit-line" iconPosition="left">
-        {actionLabel(month)}
+        {label}
       </Button>
-      <p className="fr-hint-text fr-mt-1w fr-mb-0">{due}</p>
+      <p className="fr-hint-text fr-mt-1w fr-mb-0">{hint}</p>
     </div>
   );
 }

@@ -28,15 +28,15 @@ export function MonthsTable({ atelierCode, year, months }: Props) {
         {months.map((m) => (
           <tr key={m.period}>
             <th scope="row" className="fr-cell--fixed">
-              {m.begun ? <Link to={reportPath(atelierCode, m.period)}>{m.label}</Link> : m.label}
+              {m.begun && (m.open || m.status !== "not_started") ? <Link to={reportPath(atelierCode, m.period)}>{m.label}</Link> : m.label}
               {m.isCurrent && <span className="fr-hint-text">Mois en cours</span>}
             </th>
             <td>
-              <ReportStatusBadge status={m.status} begun={m.begun} />
+              <ReportStatusBadge status={m.status} begun={m.begun} open={m.open} />
             </td>
             <td>{formatDay(m.dueDate)}</td>
             <td>
-              <LatenessCell month={m} />
+              <LatenessCell timeliness={m.timeliness} />
             </td>
           </tr>
         ))}

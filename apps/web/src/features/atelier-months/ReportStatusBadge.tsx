@@ -9,8 +9,18 @@ const SEVERITY = {
   not_started: undefined,
 } as const;
 
-/** A month's report status as a DSFR badge; "À venir" for a month that has not begun. */
-export function ReportStatusBadge({ status, begun }: { status: ListedStatus; begun: boolean }) {
+/**
+ * A month's report status as a DSFR badge; "À venir" for a month that has not
+ * begun, "Non attendu" for a month the atelier is not open (without a report).
+ */
+export function ReportStatusBadge({ status, begun, open = true }: { status: ListedStatus; begun: boolean; open?: boolean }) {
+  if (!open && status === "not_started") {
+    return (
+      <Badge as="span" small noIcon>
+        Non attendu
+      </Badge>
+    );
+  }
   if (!begun) {
     return (
       <Badge as="span" small noIcon>

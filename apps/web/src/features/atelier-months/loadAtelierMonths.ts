@@ -24,10 +24,11 @@ function lastSendBack(report: TReport): TReportEvent | null {
 
 /** The months of this year and last year, and the comment of each returned report. */
 export async function loadAtelierMonths(atelierCode: string, signal: AbortSignal): Promise<AtelierMonthsData> {
-  const current = periodOfDate(parisDate());
+  const today = parisDate();
+  const current = periodOfDate(today);
   const rows = await fetchAtelierMonths(atelierCode, { from: `${current.year - 1}-01`, to: `${current.year}-12` }, signal);
   const currentPeriod = formatPeriod(current);
-  const months = toMonthViews(rows, currentPeriod);
+  const months = toMonthViews(rows, today);
   const sentBack = months.filter((m) => m.status === "returned").sort((a, b) => b.period.localeCompare(a.period));
   const returned = await Promise.all(
     sentBack.map(async (month) => {

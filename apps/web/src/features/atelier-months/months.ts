@@ -3,7 +3,7 @@
  * rows and today's month (pure functions, no React).
  */
 import type { TReportRow } from "@enquete/contract";
-import { type ListedStatus, MONTHS_FR, parsePeriod } from "@enquete/domain";
+import { isMonthOver, type ListedStatus, MONTHS_FR, parsePeriod } from "@enquete/domain";
 
 export type MonthView = {
   period: string;
@@ -14,8 +14,17 @@ export type MonthView = {
   /** The month has begun: its report may be started (the API refuses a month to come). */
   begun: boolean;
   isCurrent: boolean;
+  /** The month is over (from its last day): its report may be submitted, and is expected if the atelier is open. */
+  over: boolean;
+  /** The atelier is open that month; a month it is not open is never missing. */
+  open: boolean;
+  expected: boolean;
+  /** The first day the report may be submitted (the month's last day). */
+  submittableFrom: string;
   dueDate: string;
   late: boolean;
+  /** How it stands against its deadline, as the API words it for every screen. */
+  timeliness: TReportRow["timeliness"];
 };
 
 /** The report page of a month. */
@@ -39,7 +48,8 @@ function monthTitle(period: string): string {
   return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${p.year}`;
 }
 
-export function toMonthViews(rows: readonly TReportRow[], currentPeriod: string): MonthView[] {
+export function toMonthViews(rows: readonly TReportRow[], today: string): MonthView[] {
+  const currentPeriod = today.slice(0, 7);
   return rows.map((row) => ({
     period: row.period,
     year: Number(row.period.slice(0, 4)),
@@ -47,9 +57,39 @@ export function toMonthViews(rows: readonly TReportRow[], currentPeriod: string)
     status: row.status,
     begun: row.period <= currentPeriod,
     isCurrent: row.period === currentPeriod,
+    over: isMonthOver(row.period, today),
+    open: row.open,
+    expected: row.expected,
+    submittableFrom: row.submittableFrom,
     dueDate: row.dueDate,
     late: row.late && row.period <= currentPeriod,
+    timeliness: row.timeliness,
   }));
+}
+
+const TO_SEND: readonly ListedStatus[] = ["not_started", "draft", "returned"];
+
+/**
+ * The home's primary action: the oldest report that is due, that is, of a
+ * month over, the atelier open, and not sent (or sent back); never a month
+ * that is not over (section 4).
+ */
+export function primaryMonth(months: readonly MonthView[]): MonthView | null {
+  const due = months.filter((m) => m.over && m.open && TO_SEND.includes(m.status)).sort((a, b) => a.period.localeCompare(b.period));
+  return due[0] ?? null;
+}
+
+/** The current month while it is not over: its figures may be noted as a draft, as the month goes. */
+export function draftMonth(months: readonly MonthView[]): MonthView | null {
+  return months.find((m) => m.isCurrent && !m.over && m.open && (m.status === "not_started" || m.status === "draft")) ?? null;
+}
+
+/** "Noter les chiffres de décembre (brouillon)". */
+export function draftLabel(month: MonthView): string {
+  const p = parsePeriod(month.period);
+  const name = p ? (MONTHS_FR[p.month - 1] ?? "") : month.period;
+  const elided = /^[aeiouyéèêâàôîû]/i.test(name);
+  return `Noter les chiffres ${elided ? "d'" : "de "}${name} (brouillon)`;
 }
 
 /** Months of one year, in calendar order. */
@@ -57,24 +97,18 @@ export function monthsOfYear(months: readonly MonthView[], year: number): MonthV
   return months.filter((m) => m.year === year).sort((a, b) => a.period.localeCompare(b.period));
 }
 
-/** Months whose report is overdue and still to be sent (returned ones have their own alert), most recent first. */
+/**
+ * Months whose report is expected, past its due date and still not sent
+ * (returned ones have their own alert), most recent first.
+ */
 export function overdueMonths(months: readonly MonthView[]): MonthView[] {
   return months
-    .filter((m) => m.begun && m.late && (m.status === "not_started" || m.status === "draft"))
+    .filter((m) => m.expected && m.late && (m.status === "not_started" || m.status === "draft"))
     .sort((a, b) => b.period.localeCompare(a.period));
 }
 
-/**
- * Months before the current one that are still open but not yet late (the
- * previous month, between the 1st and its due date): worth a button too.
- */
-export function dueSoonMonths(months: readonly MonthView[]): MonthView[] {
-  return months
-    .filter((m) => m.begun && !m.isCurrent && !m.late && (m.status === "not_started" || m.status === "draft"))
-    .sort((a, b) => b.period.localeCompare(a.period));
-}
-
-/** "Commencer le rapport de …" for a report not started, "Continuer le rapport de …" for a draft or a returned one. */
+/** "Commencer le rapport de …" for a report not started, "Continuer …" for a draft, "Corriger …" for a returned one. */
 export function actionLabel(month: MonthView): string {
-  return `${month.status === "not_started" ? "Commencer" : "Continuer"} le rapport ${ofMonth(month.period)}`;
+  const verb = month.status === "not_started" ? "Commencer" : month.status === "returned" ? "Corriger" : "Continuer";
+  return `${verb} le rapport ${ofMonth(month.period)}`;
 }

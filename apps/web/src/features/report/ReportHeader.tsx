@@ -1,12 +1,11 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { TReportState } from "@enquete/contract";
-import type { ListedStatus } from "@enquete/domain";
-import { formatDay } from "../../shared/format.ts";
+import { dayInFrench, isMonthOver, type ListedStatus, parisDate } from "@enquete/domain";
 import { PageHeading } from "../../shared/PageHeading.tsx";
 import { ReportStatusBadge } from "../atelier-months/ReportStatusBadge.tsx";
 import { ofMonth } from "./monthText.ts";
 
-/** The month, the atelier, where the report stands and when it is due. */
+/** The month, the atelier, where the report stands against its deadline (the same words as the home and the queue). */
 export function ReportHeader({ report, atelierName }: { report: TReportState; atelierName: string }) {
   const status = report.status as ListedStatus;
   return (
@@ -15,7 +14,7 @@ export function ReportHeader({ report, atelierName }: { report: TReportState; at
       <p className="fr-text--lead fr-mb-2w">{atelierName}</p>
       <ul className="fr-badges-group" aria-label="État du rapport">
         <li>
-          <ReportStatusBadge status={status} begun />
+          <ReportStatusBadge status={status} begun open={report.open} />
         </li>
         {report.late && (
           <li>
@@ -25,7 +24,12 @@ export function ReportHeader({ report, atelierName }: { report: TReportState; at
           </li>
         )}
       </ul>
-      <p className="fr-mb-0">À remettre au plus tard le {formatDay(report.dueDate)}.</p>
+      <p className="fr-mb-0">{report.timeliness.label}.</p>
+      {report.open && report.status !== "submitted" && report.status !== "validated" && !isMonthOver(report.period, parisDate()) && (
+        <p className="fr-mb-0">
+          Le mois n'est pas terminé : ce rapport pourra être soumis à partir du {dayInFrench(report.submittableFrom, true)}.
+        </p>
+      )}
     </div>
   );
 }

@@ -1,16 +1,24 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import type { TBatchValidateResult } from "@enquete/contract";
+import type { TReviewBatchResult } from "@enquete/contract";
 import { useEffect, useRef } from "react";
 import { plural } from "../../shared/format.ts";
 import { ofMonth } from "../atelier-months/months.ts";
+import { monthTitle, rowKey } from "./queue.ts";
 
 type Props = {
-  period: string;
-  result: TBatchValidateResult;
+  result: TReviewBatchResult;
   /** Atelier names by code, for people to read. */
   names: ReadonlyMap<string, string>;
   onClose: () => void;
 };
+
+/** "2 rapports validés de novembre 2026", or "3 rapports validés" when they are of several months. */
+function validatedTitle(rows: readonly { period: string }[]): string {
+  const periods = new Set(rows.map((r) => r.period));
+  const [only] = periods;
+  const what = plural(rows.length, "rapport validé", "rapports validés");
+  return periods.size === 1 && only ? `${what} ${ofMonth(only)}` : what;
+}
 
 /**
  * What a batch validation did: the reports validated, and those refused with
@@ -18,14 +26,15 @@ type Props = {
  * focus when it appears: the button that opened the confirmation is disabled
  * once the selection is emptied.
  */
-export function BatchResult({ period, result, names, onClose }: Props) {
+export function BatchResult({ result, names, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
-  const name = (code: string) => names.get(code) ?? `Atelier ${code}`;
+  const name = (r: { atelierCode: string; period: string }) =>
+    `${names.get(r.atelierCode) ?? `Atelier ${r.atelierCode}`}, ${monthTitle(r.period)}`;
   const { validated, refused } = result;
   const title =
     refused.length === 0
-      ? `${plural(validated.length, "rapport validé", "rapports validés")} ${ofMonth(period)}`
+      ? validatedTitle(validated)
       : `${plural(validated.length, "rapport validé", "rapports validés")}, ${plural(refused.length, "refusé", "refusés")}`;
 
   return (
@@ -35,8 +44,8 @@ export function BatchResult({ period, result, names, onClose }: Props) {
         <>
           <p className="fr-mb-1w">{validated.length > 1 ? "Rapports validés :" : "Rapport validé :"}</p>
           <ul className="fr-mb-2w">
-            {validated.map((code) => (
-              <li key={code}>{name(code)}</li>
+            {validated.map((r) => (
+              <li key={rowKey(r)}>{name(r)}</li>
             ))}
           </ul>
         </>
@@ -46,8 +55,8 @@ export function BatchResult({ period, result, names, onClose }: Props) {
           <p className="fr-mb-1w">{refused.length > 1 ? "Rapports non validés :" : "Rapport non validé :"}</p>
           <ul className="fr-mb-2w">
             {refused.map((r) => (
-              <li key={r.atelierCode}>
-                {name(r.atelierCode)} : {r.message}
+              <li key={rowKey(r)}>
+                {name(r)} : {r.message}
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
-import type { TBatchValidateResult } from "@enquete/contract";
-import { useId, useMemo, useState } from "react";
+import type { TReviewBatchResult } from "@enquete/contract";
+import { useId, useState } from "react";
 import { useSearchParams } from "react-router";
 import { LoadError } from "../../shared/LoadError.tsx";
 import { Loading } from "../../shared/Loading.tsx";
@@ -8,9 +8,9 @@ import { BatchResult } from "./BatchResult.tsx";
 import { loadQueue } from "./loadQueue.ts";
 import { QueueFilters } from "./QueueFilters.tsx";
 import { QueueMonth } from "./QueueMonth.tsx";
-import { countByStatus, MONTH_PARAM, queueMonth, queueMonths, STATUS_FILTERS, STATUS_PARAM, statusFromParam, statusSlug } from "./queue.ts";
+import { MONTH_PARAM, type QueueData, queueMonth, queueSummary } from "./queue.ts";
 
-type Outcome = { period: string; result: TBatchValidateResult; names: ReadonlyMap<string, string> };
+type Outcome = { result: TReviewBatchResult; names: ReadonlyMap<string, string> };
 
 type Props = {
   territoryCode: string;
@@ -19,34 +19,30 @@ type Props = {
 };
 
 /**
- * The territorial director's review queue: every atelier of the territory for
- * a month, what waits for review, and the validation of several at once.
+ * The territorial director's review queue: every report of the territory
+ * waiting for review, all months together, oldest first, how many wait in
+ * all, a month as a filter, and the validation of several at once.
  */
 export function ReviewQueue({ territoryCode, onValidated }: Props) {
   const headingId = useId();
   const [search, setSearch] = useSearchParams();
-  const months = useMemo(() => queueMonths(), []);
-  const period = queueMonth(search.get(MONTH_PARAM), months);
-  const status = statusFromParam(search.get(STATUS_PARAM));
-  const { state, retry } = useApiData((signal) => loadQueue(territoryCode, period, signal), [territoryCode, period]);
+  const { state, retry } = useApiData((signal) => loadQueue(territoryCode, signal), [territoryCode]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   // Other parameters of the address (the role tab, the campaign's year) are kept.
-  const setParam = (name: string, value: string | null) =>
+  const setMonth = (value: string | null) =>
     setSearch(
       (previous) => {
         const next = new URLSearchParams(previous);
-        if (value === null) next.delete(name);
-        else next.set(name, value);
+        if (value === null) next.delete(MONTH_PARAM);
+        else next.set(MONTH_PARAM, value);
         return next;
       },
       { replace: true },
     );
 
-  const counts = state.status === "success" ? new Map(STATUS_FILTERS.map((f) => [f.status, countByStatus(state.data, f.status)])) : null;
-
-  const onDone = (result: TBatchValidateResult, names: ReadonlyMap<string, string>) => {
-    setOutcome({ period, result, names });
+  const onDone = (result: TReviewBatchResult, names: ReadonlyMap<string, string>) => {
+    setOutcome({ result, names });
     retry();
     onValidated?.();
   };
@@ -56,23 +52,42 @@ export function ReviewQueue({ territoryCode, onValidated }: Props) {
       <h3 id={headingId} className="fr-h4">
         Rapports à examiner
       </h3>
-      <QueueFilters
-        months={months}
-        period={period}
-        status={status}
-        counts={counts}
-        onPeriodChange={(p) => {
-          setOutcome(null);
-          setParam(MONTH_PARAM, p);
-        }}
-        onStatusChange={(s) => setParam(STATUS_PARAM, statusSlug(s))}
-      />
-      {outcome && <BatchResult period={outcome.period} result={outcome.result} names={outcome.names} onClose={() => setOutcome(null)} />}
-      {state.status === "loading" && <Loading label="Chargement des rapports du mois…" />}
+      {outcome && <BatchResult result={outcome.result} names={outcome.names} onClose={() => setOutcome(null)} />}
+      {state.status === "loading" && <Loading label="Chargement des rapports à examiner…" />}
       {state.status === "error" && (
-        <LoadError as="h4" title="Impossible de charger les rapports du mois" error={state.error} onRetry={retry} />
+        <LoadError as="h4" title="Impossible de charger les rapports à examiner" error={state.error} onRetry={retry} />
       )}
-      {state.status === "success" && <QueueMonth key={period} period={period} rows={state.data} status={status} onValidated={onDone} />}
+      {state.status === "success" && (
+        <Queue
+          data={state.data}
+          period={queueMonth(search.get(MONTH_PARAM), state.data.months)}
+          onPeriodChange={(p) => {
+            setOutcome(null);
+            setMonth(p);
+          }}
+          onValidated={onDone}
+        />
+      )}
     </section>
+  );
+}
+
+function Queue(props: {
+  data: QueueData;
+  period: string | null;
+  onPeriodChange: (period: string | null) => void;
+  onValidated: (result: TReviewBatchResult, names: ReadonlyMap<string, string>) => void;
+}) {
+  const { data, period, onPeriodChange, onValidated } = props;
+  const rows = period ? data.rows.filter((r) => r.period === period) : data.rows;
+  return (
+    <>
+      <p className="fr-text--lg fr-text--bold fr-mb-2w" role="status">
+        {queueSummary(data.total, data.months)}
+      </p>
+      {data.total > 0 && <QueueFilters total={data.total} months={data.months} period={period} onPeriodChange={onPeriodChange} />}
+      {/* A new month shown is a new selection: nothing hidden stays selected. */}
+      <QueueMonth key={period ?? "all"} period={period} rows={rows} onValidated={onValidated} />
+    </>
   );
 }

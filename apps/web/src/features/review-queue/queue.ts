@@ -1,49 +1,19 @@
 /**
- * What the review queue shows of a month, derived from the API's rows and the
- * address (pure functions, no React).
+ * What the review queue shows: every report waiting for review in the
+ * territory, all months together, oldest month first, the month as a filter
+ * kept in the address (pure functions, no React).
  */
-import type { TReportRow } from "@enquete/contract";
-import { addMonths, formatPeriod, type ListedStatus, parisDate, periodLabel, periodOfDate } from "@enquete/domain";
+import type { TReportRow, TReviewQueue } from "@enquete/contract";
+import { MONTHS_FR, parsePeriod, periodLabel } from "@enquete/domain";
+import { plural } from "../../shared/format.ts";
 
 export const MONTH_PARAM = "mois";
-export const STATUS_PARAM = "statut";
-
-/** How many months the selector offers: this month and the eleven before. */
-const MONTHS_OFFERED = 12;
 
 export type QueueRow = TReportRow & { atelierName: string };
+export type QueueData = { total: number; months: TReviewQueue["months"]; rows: QueueRow[] };
 
-/** The months offered, most recent first: this month and the eleven before. */
-export function queueMonths(today: string = parisDate()): string[] {
-  const now = periodOfDate(today);
-  return Array.from({ length: MONTHS_OFFERED }, (_, i) => formatPeriod(addMonths(now, -i)));
-}
-
-/**
- * The month in the address when it is one of those offered; otherwise the
- * previous month, the one whose reports arrive at the start of this one.
- */
-export function queueMonth(param: string | null, months: readonly string[]): string {
-  if (param && months.includes(param)) return param;
-  return months[1] ?? months[0] ?? "";
-}
-
-/** The status filters, in the order a territorial director works: what waits first. Slugs are what the address shows. */
-export const STATUS_FILTERS: readonly { slug: string; status: ListedStatus; label: string }[] = [
-  { slug: "soumis", status: "submitted", label: "Soumis (à examiner)" },
-  { slug: "renvoye", status: "returned", label: "Renvoyés" },
-  { slug: "valide", status: "validated", label: "Validés" },
-  { slug: "brouillon", status: "draft", label: "Brouillons" },
-  { slug: "non-commence", status: "not_started", label: "Non commencés" },
-];
-
-export function statusFromParam(param: string | null): ListedStatus | null {
-  return STATUS_FILTERS.find((f) => f.slug === param)?.status ?? null;
-}
-
-export function statusSlug(status: ListedStatus | null): string | null {
-  return STATUS_FILTERS.find((f) => f.status === status)?.slug ?? null;
-}
+/** A report of the queue, across months: its atelier and its month. */
+export const rowKey = (row: { atelierCode: string; period: string }) => `${row.atelierCode}/${row.period}`;
 
 /** "Octobre 2026". */
 export function monthTitle(period: string): string {
@@ -51,11 +21,35 @@ export function monthTitle(period: string): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-export function countByStatus(rows: readonly QueueRow[], status: ListedStatus): number {
-  return rows.filter((r) => r.status === status).length;
+/** The month of the address when reports of it wait; otherwise every month (null). */
+export function queueMonth(param: string | null, months: TReviewQueue["months"]): string | null {
+  return param && months.some((m) => m.period === param) ? param : null;
 }
 
-/** Only submitted reports can be validated, so only they can be selected. */
-export function isSelectable(row: QueueRow): boolean {
-  return row.status === "submitted";
+/** "juillet", or "juillet 2026" when the year must be said. */
+function monthName(period: string, withYear: boolean): string {
+  const p = parsePeriod(period);
+  if (!p) return period;
+  const name = MONTHS_FR[p.month - 1] ?? "";
+  return withYear ? `${name} ${p.year}` : name;
+}
+
+/**
+ * "7 rapports à examiner, de juillet à septembre 2026", "1 rapport à examiner,
+ * de novembre 2026", "3 rapports à examiner, de décembre 2025 à février 2026",
+ * "Aucun rapport à examiner".
+ */
+export function queueSummary(total: number, months: TReviewQueue["months"]): string {
+  if (total === 0 || months.length === 0) return "Aucun rapport à examiner";
+  const first = months[0]?.period ?? "";
+  const last = months[months.length - 1]?.period ?? "";
+  const what = `${plural(total, "rapport")} à examiner`;
+  if (first === last) return `${what}, ${ofMonthName(monthName(first, true))}`;
+  const sameYear = first.slice(0, 4) === last.slice(0, 4);
+  return `${what}, ${ofMonthName(monthName(first, !sameYear))} à ${monthName(last, true)}`;
+}
+
+/** "de juillet", "d'août". */
+function ofMonthName(name: string): string {
+  return /^[aeiouyéèêâàôîû]/i.test(name) ? `d'${name}` : `de ${name}`;
 }

@@ -11,8 +11,9 @@ import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
 import { useSession } from "../session/useSession.ts";
 import { CloseYearForm } from "./CloseYearForm.tsx";
 import { DueDayForm } from "./DueDayForm.tsx";
+import { ReminderDaysForm } from "./ReminderDaysForm.tsx";
 
-/** The campaign's national settings: the due day of the reports and the closing of finished years. */
+/** The campaign's national settings: the due day of the reports, the reminder days and the closing of finished years. */
 export function SettingsPage() {
   useDocumentTitle("Paramètres de la campagne");
   const { user } = useSession();
@@ -29,7 +30,7 @@ export function SettingsPage() {
           severity="info"
           as="h2"
           title="Page réservée à l'équipe nationale"
-          description="Seule la direction de l'ingénierie des services (DIS) fixe le jour d'échéance et clôt les années."
+          description="Seule la direction de l'ingénierie des services (DIS) fixe le jour d'échéance et les jours des rappels, et clôt les années."
         />
       )}
     </div>
@@ -52,6 +53,7 @@ function SettingsForms({ initial }: { initial: TSettings }) {
   return (
     <>
       <DueDayForm dueDay={settings.dueDay} onSaved={setSettings} />
+      <ReminderDaysForm settings={settings} onSaved={setSettings} />
       <CloseYearForm closedYears={settings.closedYears} onClosed={setSettings} />
     </>
   );

@@ -1,7 +1,7 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { TReportState, TSavedDraft } from "@enquete/contract";
-import type { FormDefinition } from "@enquete/domain";
+import { dayInFrench, type FormDefinition, isMonthOver, parisDate } from "@enquete/domain";
 import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { reportsApi } from "../../../api/reports.ts";
@@ -88,6 +88,8 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted }: Pro
   );
 
   const totals = useMemo(() => liveTotals(form), [form]);
+  // A month is submitted once it is over (from its last day); until then the form keeps a draft.
+  const submittable = isMonthOver(period, parisDate());
   const onFieldBlur = useCallback(() => saver.flush(), [saver]);
 
   return (
@@ -127,11 +129,40 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted }: Pro
             />
           ))}
         </LiveWarnings>
-        <Button type="submit" iconId="fr-icon-send-plane-line" iconPosition="right" disabled={submitting}>
-          {submitting ? "Soumission…" : "Soumettre"}
-        </Button>
+        {submittable ? (
+          <Button type="submit" iconId="fr-icon-send-plane-line" iconPosition="right" disabled={submitting}>
+            {submitting ? "Soumission…" : "Soumettre"}
+          </Button>
+        ) : (
+          <DraftOnly from={report.submittableFrom} onSave={() => saver.flush()} />
+        )}
       </form>
     </>
+  );
+}
+
+/**
+ * Before the month is over: no "Soumettre", a button that saves the draft at
+ * once (autosave does it anyway), and from when the report can be submitted.
+ */
+function DraftOnly({ from, onSave }: { from: string; onSave: () => void }) {
+  return (
+    <div>
+      <p id="report-draft-only" className="fr-mb-2w">
+        Le mois n'est pas terminé : vous pouvez noter vos chiffres au fil du mois, ils sont enregistrés en brouillon. Le rapport pourra être
+        soumis à partir du {dayInFrench(from, true)}.
+      </p>
+      <Button
+        type="button"
+        priority="secondary"
+        iconId="fr-icon-save-line"
+        iconPosition="left"
+        onClick={onSave}
+        nativeButtonProps={{ "aria-describedby": "report-draft-only" }}
+      >
+        Enregistrer le brouillon
+      </Button>
+    </div>
   );
 }
 

@@ -58,7 +58,9 @@ export function useSubmitReport({ atelier, period, methods, saver, setStage, onS
         saver.sessionExpired();
         return;
       }
-      if (error instanceof ApiError && error.status === 422 && error.fieldErrors.length > 0) {
+      // Not a field's fault: the month is not over yet, or the atelier is not open that month.
+      const aboutTheMonth = error instanceof ApiError && (error.code === "MONTH_NOT_OVER" || error.code === "ATELIER_NOT_OPEN");
+      if (!aboutTheMonth && error instanceof ApiError && error.status === 422 && error.fieldErrors.length > 0) {
         for (const e of error.fieldErrors) methods.setError(formFieldName(e.field), { type: "server", message: e.message });
       } else {
         methods.setError("root", { message: errorMessage(error) });
