@@ -123,7 +123,10 @@ describe("an atelier moved mid-year", () => {
       }
     }
     for (const f of FIELDS)
-      expect(totals(inTerritory(T1))[f.code] + totals(inTerritory(T2))[f.code], f.code).toBeCloseTo(totals()[f.code] ?? 0, 2);
+      expect((totals(inTerritory(T1))[f.code] ?? 0) + (totals(inTerritory(T2))[f.code] ?? 0), f.code).toBeCloseTo(
+        totals()[f.code] ?? Number.NaN,
+        2,
+      );
   });
 });
 
