@@ -313,6 +313,9 @@ describe("a move from a month", () => {
     const badMonth = await call("admin", "POST", "/api/ateliers/28/moves", { territoryCode: CVL, from: "mai 2026" });
     expect(badMonth.statusCode).toBe(422);
     expect(badMonth.json().errors).toEqual([{ field: "from", message: "Mois invalide : attendu AAAA-MM, par exemple 2026-10." }]);
+    const yearZero = await call("admin", "POST", "/api/ateliers/28/moves", { territoryCode: CVL, from: "0000-05" });
+    expect(yearZero.statusCode).toBe(422);
+    expect(yearZero.json().errors[0].message).toContain("hors des années de l'enquête");
     expect(await snapshot()).toEqual(before);
   });
 });

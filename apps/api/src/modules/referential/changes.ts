@@ -28,6 +28,7 @@ import {
   type LabelStatus,
   monthOf,
   monthStart,
+  parsePeriod,
   periodLabel,
   type ReferentialProblem,
   valueIn,
@@ -42,6 +43,13 @@ const refused = (problem: ReferentialProblem) => new AppError(problem.code, 409,
 const unknownAtelier = (code: string) => notFound(`L'atelier ${code} n'existe pas.`);
 const unknownTerritory = (code: string, field = "territoryCode") =>
   validationFailed([{ field, message: `La direction territoriale « ${code} » n'existe pas : créez-la d'abord.` }]);
+
+/** The contract checks the month's shape; the years the platform knows (2000–2100) are checked here. */
+function assertMonth(field: string, period: string) {
+  if (!parsePeriod(period)) {
+    throw validationFailed([{ field, message: `Mois ${period} hors des années de l'enquête : attendu AAAA-MM entre 2000 et 2100.` }]);
+  }
+}
 
 const spanOf = (a: repo.AtelierRecord): AtelierSpan => ({
   openFrom: monthOf(a.openedOn),
@@ -118,6 +126,7 @@ export async function renameTerritory(
 // ---------------------------------------------------------------- ateliers
 
 export async function openAtelier(tx: repo.Tx, actor: repo.Actor, body: TOpenAtelierBody, opts: Source = {}): Promise<Change[]> {
+  assertMonth("openFrom", body.openFrom);
   const existing = await repo.lockAtelier(tx, body.code);
   if (existing) {
     const state = existing.closedOn ? `fermé depuis ${periodLabel(monthOf(existing.closedOn))}` : "ouvert";
@@ -185,6 +194,7 @@ export async function moveAtelier(
   body: TMoveAtelierBody,
   opts: Source = {},
 ): Promise<{ change: Change; movedReports: number }> {
+  assertMonth("from", body.from);
   const atelier = await lockedAtelier(tx, code);
   const territory = await repo.findTerritory(tx, body.territoryCode);
   if (!territory) throw unknownTerritory(body.territoryCode);
@@ -241,6 +251,7 @@ export async function closeAtelier(
   body: TCloseAtelierBody,
   opts: Source = {},
 ): Promise<Change> {
+  assertMonth("from", body.from);
   const atelier = await lockedAtelier(tx, code);
   const problem = checkClosure({
     from: body.from,
@@ -292,6 +303,7 @@ export async function setAttributes(
   body: TAtelierAttributesBody,
   opts: Source = {},
 ): Promise<Change | null> {
+  assertMonth("from", body.from);
   const atelier = await lockedAtelier(tx, code);
   const span = spanOf(atelier);
   const closedYears = await repo.closedYearList(tx);

@@ -151,6 +151,9 @@ async function atelierLine(tx: Tx, actor: repo.Actor, row: Row): Promise<Outcome
   const espe = row.espe ? yesNoOf(row.espe, "espe") : undefined;
   if (row.nom && (row.nom.length < 2 || row.nom.length > 120)) throw new LineRefused("le nom doit compter de 2 à 120 caractères");
   if (row.ville && row.ville.length > 80) throw new LineRefused("la ville doit compter au plus 80 caractères");
+  if (row.departement && (row.departement.length < 2 || row.departement.length > 80)) {
+    throw new LineRefused("le département doit compter de 2 à 80 caractères");
+  }
   const territoryCode = row.direction_territoriale;
   if (territoryCode && !(await repo.findTerritory(tx, territoryCode))) {
     throw new LineRefused(`la direction territoriale « ${territoryCode} » n'existe pas (créez-la par une ligne direction avant celle-ci)`);
