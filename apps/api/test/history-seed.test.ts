@@ -110,6 +110,22 @@ describe("seedHistory", () => {
     expect(strip(b)).toEqual(strip(a));
   });
 
+  it("opens the demo network with its history: from its first month, territories and attributes kept from 2016", async () => {
+    const opened = await rows<{ opened: string; n: number }>(
+      a.db,
+      sql`select to_char(opened_on, 'YYYY-MM') as opened, count(*)::int as n from ateliers group by 1`,
+    );
+    expect(opened).toEqual([{ opened: FIRST, n: ATELIERS }]);
+    const [first] = await rows<{ first: string }>(a.db, sql`select min(period) as first from reports`);
+    expect(first?.first).toBe(FIRST);
+    const starts = await rows<{ start: string }>(
+      a.db,
+      sql`select distinct to_char(valid_from, 'YYYY-MM-DD') as start from atelier_territories union
+        select distinct to_char(valid_from, 'YYYY-MM-DD') from atelier_labels`,
+    );
+    expect(starts).toEqual([{ start: "2016-01-01" }]);
+  });
+
   it("gives a calendar year (2025) near the contract's 2016 figures, with the ESPE and certified shares", async () => {
     const [year] = await rows<Record<string, string>>(
       a.db,

@@ -7,9 +7,9 @@
  * when a report already exists.
  */
 import { addMonths, firstDay, formatPeriod, type Period, parsePeriod, periodOfDate, type ReportValues, territoryOn } from "@enquete/domain";
-import { sql } from "drizzle-orm";
+import { and, gt, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { reportEvents, reports } from "../schema.ts";
+import { ateliers, reportEvents, reports } from "../schema.ts";
 import { parisInstant } from "./history/calendar.ts";
 import { type AtelierInfo, atelierActor, type Context, loadContext, type Tx, territoryActor } from "./history/context.ts";
 import { drawProfile, initialTeam, nextTeam, normalizeProfiles, type Profile, type Scale, scaleFor } from "./history/profiles.ts";
@@ -112,6 +112,20 @@ async function insertHistory(tx: Tx, built: BuiltReport[]): Promise<{ reports: n
 }
 
 /**
+ * The demo network opens with its history (domain page, section 8): an
+ * atelier open before the first month of the history is open from that
+ * month, so that no report is expected where the demo has none. Its
+ * territories, labels and flags keep their 2016 start.
+ */
+async function openFromHistory(tx: Tx, today: string) {
+  const first = firstDay(addMonths(periodOfDate(today), -HISTORY_MONTHS_BACK));
+  await tx
+    .update(ateliers)
+    .set({ openedOn: first })
+    .where(and(lt(ateliers.openedOn, first), or(isNull(ateliers.closedOn), gt(ateliers.closedOn, first))));
+}
+
+/**
  * Seeds the demo history once: nothing happens when a report already exists.
  * `today` is the Paris date (YYYY-MM-DD); the same seed gives the same history.
  */
@@ -121,6 +135,8 @@ export async function seedHistory(db: Db, options: { today: string; seed?: numbe
     const existing = await tx.select({ id: reports.id }).from(reports).limit(1);
     if (existing.length > 0) return { reports: 0, events: 0 };
     const ctx = await loadContext(tx);
-    return await insertHistory(tx, buildHistory(ctx, options.today, options.seed ?? DEFAULT_HISTORY_SEED));
+    const result = await insertHistory(tx, buildHistory(ctx, options.today, options.seed ?? DEFAULT_HISTORY_SEED));
+    await openFromHistory(tx, options.today);
+    return result;
   });
 }

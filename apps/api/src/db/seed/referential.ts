@@ -41,7 +41,8 @@ export async function seedReferential(db: Db): Promise<boolean> {
     const [{ count } = { count: 0 }] = await tx.select({ count: sql<number>`count(*)::int` }).from(territories);
     if (count > 0) return false;
     await tx.insert(territories).values(data.territories);
-    await tx.insert(ateliers).values(data.ateliers.map(({ territoryCode: _t, ...a }) => a));
+    // The network existed before the survey: every atelier is open from its first month.
+    await tx.insert(ateliers).values(data.ateliers.map(({ territoryCode: _t, ...a }) => ({ ...a, openedOn: REFERENTIAL_START })));
     await tx
       .insert(atelierTerritories)
       .values(data.ateliers.map((a) => ({ atelierCode: a.code, territoryCode: a.territoryCode, validFrom: REFERENTIAL_START })));
