@@ -122,7 +122,7 @@ function Months({ initial, today, editable }: { initial: TDistanceLearningYear; 
       )}
       <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list">
         {periods.map((period) => (
-          <li key={`${period}-${byPeriod.get(period)?.updatedAt ?? ""}`} className="fr-col-12 fr-col-md-6 fr-col-lg-4">
+          <li key={period} className="fr-col-12 fr-col-md-6 fr-col-lg-4">
             <MonthEntry
               period={period}
               saved={byPeriod.get(period)}

@@ -1,9 +1,11 @@
 import type { TTarget } from "@enquete/contract";
 import { type IndicatorDef, reachedRate } from "@enquete/domain";
 import { useId } from "react";
+import { Link } from "react-router";
 import { ScrollTable } from "../../shared/ScrollTable.tsx";
 import { formatPercent, formatValue, hasNoData } from "../dashboard/format.ts";
 import { NoData } from "../dashboard/NoData.tsx";
+import { DASHBOARD_PATH } from "../dashboard/paths.ts";
 import type { YearValues } from "./loadTargets.ts";
 import { TargetEditor } from "./TargetEditor.tsx";
 
@@ -68,7 +70,10 @@ export function IndicatorTargets({ indicator, years, targets, values, currentYea
                   {year > currentYear ? (
                     "année à venir"
                   ) : figures === undefined ? (
-                    "–"
+                    <Link to={`${DASHBOARD_PATH}?annee=${year}`}>
+                      Voir le tableau de bord {year}
+                      <span className="fr-sr-only"> (indicateur {indicator.code})</span>
+                    </Link>
                   ) : hasNoData(value, included) ? (
                     <NoData explanation={`aucun rapport validé n'est compté pour ${year} : ce n'est pas zéro`} />
                   ) : (

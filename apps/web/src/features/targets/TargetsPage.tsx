@@ -1,10 +1,9 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
-import type { TIndicators, TTarget } from "@enquete/contract";
+import type { TTarget } from "@enquete/contract";
 import { CONTRACT_INDICATORS, parisDate, periodOfDate } from "@enquete/domain";
 import { useState } from "react";
 import { Link } from "react-router";
-import { fetchIndicators } from "../../api/indicators.ts";
 import { LoadError } from "../../shared/LoadError.tsx";
 import { Loading } from "../../shared/Loading.tsx";
 import { PageHeading } from "../../shared/PageHeading.tsx";
@@ -71,22 +70,13 @@ function TargetsContent({ editable }: { editable: boolean }) {
 
 function TargetTables({ initial, currentYear, editable }: { initial: TargetsData; currentYear: number; editable: boolean }) {
   const [targets, setTargets] = useState<TTarget[]>(initial.targets);
-  const [values, setValues] = useState<ReadonlyMap<number, TIndicators>>(initial.values);
   const [added, setAdded] = useState<number[]>([]);
   const years = shownYears(targets, currentYear, added);
 
   const saved = (target: TTarget) =>
     setTargets((list) => [...list.filter((t) => !(t.indicatorCode === target.indicatorCode && t.year === target.year)), target]);
 
-  const add = (year: number) => {
-    setAdded((list) => [...list, year]);
-    // A past year added: its national value, as for the others (a failure leaves a dash, the targets stay editable).
-    if (year <= currentYear && !values.has(year)) {
-      fetchIndicators({ scope: "national", year, yearType: "calendar", basis: "official" })
-        .then((figures) => setValues((map) => new Map(map).set(year, figures)))
-        .catch(() => undefined);
-    }
-  };
+  const add = (year: number) => setAdded((list) => [...list, year]);
 
   return (
     <>
@@ -97,7 +87,7 @@ function TargetTables({ initial, currentYear, editable }: { initial: TargetsData
           indicator={indicator}
           years={years}
           targets={targets}
-          values={values}
+          values={initial.values}
           currentYear={currentYear}
           editable={editable}
           onSaved={saved}

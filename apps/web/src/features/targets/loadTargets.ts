@@ -1,12 +1,12 @@
 /**
- * One load of the targets page: the targets, then the national value of each
- * started year shown (official figures). Indicators are costly calculations,
+ * One load of the targets page: the targets and the national values (official
+ * figures) of the last years and the current one. Indicators are costly calculations,
  * limited per person: two at a time, the API's limit of concurrent ones.
  */
 import type { TIndicators, TTarget } from "@enquete/contract";
 import { fetchIndicators } from "../../api/indicators.ts";
 import { fetchTargets } from "../../api/targets.ts";
-import { shownYears, valueYears } from "./targetYears.ts";
+import { valueYears } from "./targetYears.ts";
 
 export type YearValues = ReadonlyMap<number, TIndicators>;
 export type TargetsData = { targets: TTarget[]; values: YearValues };
@@ -26,7 +26,6 @@ async function nationalValues(years: readonly number[], signal: AbortSignal): Pr
 }
 
 export async function loadTargets(currentYear: number, signal: AbortSignal): Promise<TargetsData> {
-  const targets = await fetchTargets(signal);
-  const years = valueYears(shownYears(targets, currentYear, []), currentYear);
-  return { targets, values: await nationalValues(years, signal) };
+  const [targets, values] = await Promise.all([fetchTargets(signal), nationalValues(valueYears(currentYear), signal)]);
+  return { targets, values };
 }

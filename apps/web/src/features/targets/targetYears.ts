@@ -11,14 +11,19 @@ import { TARGET_FIRST_YEAR, TARGET_LAST_YEAR } from "@enquete/domain";
 export const RECENT_YEARS = 3;
 
 export function shownYears(targets: readonly TTarget[], currentYear: number, added: readonly number[]): number[] {
-  const years = new Set<number>([...targets.map((t) => t.year), ...added]);
-  for (let y = currentYear - RECENT_YEARS; y <= currentYear; y++) if (y >= TARGET_FIRST_YEAR) years.add(y);
+  const years = new Set<number>([...targets.map((t) => t.year), ...added, ...valueYears(currentYear)]);
   return [...years].sort((a, b) => a - b);
 }
 
-/** The years whose national value exists: started ones only. */
-export function valueYears(years: readonly number[], currentYear: number): number[] {
-  return years.filter((y) => y <= currentYear);
+/**
+ * The years whose national value the page shows: the last finished ones and
+ * the current one. Each is a costly calculation, limited per person; older
+ * years lead to their dashboard instead.
+ */
+export function valueYears(currentYear: number): number[] {
+  const years: number[] = [];
+  for (let y = currentYear - RECENT_YEARS; y <= currentYear; y++) if (y >= TARGET_FIRST_YEAR) years.push(y);
+  return years;
 }
 
 /** Why a year cannot be added, in French; null when it can. */
