@@ -1,11 +1,12 @@
 /**
  * The atelier director's home page in a real browser: returned reports at the
  * top with the territory's comment, the months of this year and last year with
- * their status and lateness, and the button for this month's report.
+ * their status and the truth about their deadline, the oldest report due as
+ * the primary button and the current month, while it is not over, as a draft.
  * Atelier 79 (Niort) only: other browser tests use 86 and 87.
  */
 
-import { addMonths, formatPeriod, MONTHS_FR, type Period } from "@enquete/domain";
+import { addMonths, dayInFrench, dueDate, formatPeriod, isMonthOver, MONTHS_FR, type Period, parisDate } from "@enquete/domain";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildValues } from "../apps/api/test/factories.ts";
@@ -83,29 +84,67 @@ describe.skipIf(!chromiumPath)("the atelier director's home page", () => {
     expect(alertTop).toBeLessThan(reportsTop);
   });
 
-  it("shows each month's status, due date and lateness", async () => {
+  it("shows each month's status, due date and where it stands against it, in words that tell the truth", async () => {
+    const today = parisDate();
     const validated = await monthCells(page, months.validated);
     expect(validated[0]).toBe("Validé");
     const dueMonth = addMonths(months.validated, 1);
     expect(validated[1]).toBe(`10 ${MONTHS_FR[dueMonth.month - 1]} ${dueMonth.year}`);
+    // Submitted today, after its due date (the 10th of last month).
+    expect(validated[2]).toBe(`Soumis en retard le ${dayInFrench(today)}`);
 
-    expect((await monthCells(page, months.draft))[0]).toBe("Brouillon");
-    expect((await monthCells(page, months.returned))[0]).toBe("Renvoyé");
+    const draft = await monthCells(page, months.draft);
+    expect(draft[0]).toBe("Brouillon");
+    expect(draft[2]).toBe(`En retard (dû le ${dayInFrench(dueDate(formatPeriod(months.draft)))})`);
+
+    // Returned today: its first submission (today) was on time until the 10th; never "Dans les délais".
+    const returned = await monthCells(page, months.returned);
+    expect(returned[0]).toBe("Renvoyé");
+    const due = dueDate(formatPeriod(months.returned));
+    expect(returned[2]).toBe(
+      today <= due
+        ? `Renvoyé le ${dayInFrench(today)}, à rendre au plus tard le ${dayInFrench(due)} (soumis à temps le ${dayInFrench(today)})`
+        : `Renvoyé le ${dayInFrench(today)} (soumis en retard le ${dayInFrench(today)})`,
+    );
 
     const missing = await monthCells(page, months.missing);
     expect(missing[0]).toBe("Non commencé");
-    expect(missing[2]).toBe("En retard");
+    expect(missing[2]).toBe(`En retard (dû le ${dayInFrench(dueDate(formatPeriod(months.missing)))})`);
 
     if (months.future) {
       const future = await monthCells(page, months.future);
       expect(future[0]).toBe("À venir");
-      expect(future[2]).not.toContain("En retard");
+      expect(future[2]).toBe("–Sans objet");
     }
     // Both years, twelve months each.
     for (const year of [now.year, now.year - 1]) {
       const rowHeaders = page.getByRole("table", { name: `Année ${year}` }).getByRole("rowheader");
       expect(await rowHeaders.count()).toBe(12);
     }
+  });
+
+  it("puts the oldest report due first, as the only primary button, never a month not over", async () => {
+    // Nothing was ever sent for January of last year: the oldest month over and not sent.
+    const oldest: Period = { year: now.year - 1, month: 1 };
+    const buttons = page.locator("main a.fr-btn");
+    const primary = page.locator("main a.fr-btn:not(.fr-btn--secondary)");
+    expect(await primary.count()).toBe(1);
+    expect(await primary.textContent()).toBe(`Commencer le rapport ${ofMonth(oldest)}`);
+    expect(await primary.getAttribute("href")).toBe(reportPath(oldest));
+    await page
+      .getByText(`En retard (dû le ${dayInFrench(dueDate(formatPeriod(oldest)))})`)
+      .first()
+      .waitFor();
+    // The current month, while it is not over, only as a secondary action to note its figures.
+    const draft = page.getByRole("link", { name: `Noter les chiffres ${ofMonth(now).replace(/ \d{4}$/, "")} (brouillon)`, exact: true });
+    if (isMonthOver(formatPeriod(now), parisDate())) {
+      expect(await draft.count()).toBe(0);
+    } else {
+      expect(await draft.getAttribute("class")).toContain("fr-btn--secondary");
+      expect(await draft.getAttribute("href")).toBe(reportPath(now));
+      await page.getByText(/Le mois n'est pas terminé : vos saisies sont gardées en brouillon/).waitFor();
+    }
+    expect(await buttons.count()).toBeLessThanOrEqual(2);
   });
 
   it("has no serious accessibility problem", async () => {
@@ -119,11 +158,11 @@ describe.skipIf(!chromiumPath)("the atelier director's home page", () => {
     await page.getByRole("heading", { level: 3, name: "Rapports mensuels" }).waitFor();
   });
 
-  it("starts the current month's report from its button", async () => {
-    const start = page.getByRole("link", { name: `Commencer le rapport ${ofMonth(months.current)}`, exact: true });
-    expect(await start.getAttribute("href")).toBe(reportPath(months.current));
-    await start.click();
-    await page.waitForURL(`${baseUrl}${reportPath(months.current)}`);
+  it("opens the oldest report due from the primary button", async () => {
+    const oldest: Period = { year: now.year - 1, month: 1 };
+    await page.locator("main a.fr-btn:not(.fr-btn--secondary)").click();
+    await page.waitForURL(`${baseUrl}${reportPath(oldest)}`);
+    await page.getByRole("heading", { level: 1, name: `Rapport d'activité ${ofMonth(oldest)}` }).waitFor();
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,11 +1,11 @@
 /**
  * The monthly report form in a real browser: the whole journey of a director
- * (errors, warnings, a dropped network, a reload, the submission), two tabs
- * editing the same draft, and a completion with the keyboard only.
- * Atelier 86 (this month) and 87 (this month and the previous one) only:
- * other browser tests use other ateliers.
+ * (errors, warnings, a dropped network, a reload, the submission), a month
+ * not over kept as a draft, two tabs editing the same draft, and a completion
+ * with the keyboard only. Atelier 86 (this month and the previous one) and 87
+ * (this month and the previous one) only: other browser tests use other ateliers.
  */
-import { formatPeriod, type ReportValues } from "@enquete/domain";
+import { dayInFrench, formatPeriod, isMonthOver, lastDayOf, parisDate, type ReportValues } from "@enquete/domain";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
@@ -18,7 +18,8 @@ const baseUrl = inject("baseUrl");
 
 const now = thisMonth();
 const THIS_MONTH = formatPeriod(now);
-const PREVIOUS_MONTH = formatPeriod(monthsAgo(1));
+const previous = monthsAgo(1);
+const PREVIOUS_MONTH = formatPeriod(previous);
 
 /** Autosave waits for typing to stop (1.5 s): the server is polled a while. */
 const POLL = { timeout: 10_000, interval: 200 };
@@ -65,11 +66,11 @@ afterAll(async () => await browser?.close());
 // A 401 from GET /api/me is how the app learns nobody is signed in; the aborted saves of the "offline" part are expected.
 const watchProblems = (page: Page) => watch(page, /status of 401|net::ERR_INTERNET_DISCONNECTED|Failed to fetch/);
 
-/** Opens a report's page signed out, signs in on the way, and lands back on the report. */
+/** Opens a report's page signed out, signs in on the way, and lands back on the report's form. */
 async function signInTo(page: Page, email: string, path: string) {
   await signIn(page, email, path);
   await page.waitForURL(`${baseUrl}${path}`);
-  await page.getByRole("button", { name: "Soumettre" }).waitFor();
+  await page.getByRole("form", { name: "Rapport d'activité du mois" }).waitFor();
 }
 
 /** The API with the browser's own session cookie. */
@@ -89,16 +90,16 @@ const serverReport = async (context: BrowserContext, atelier: string, period: st
 const saveStatus = (page: Page) => page.getByTestId("save-status");
 
 describe.skipIf(!chromiumPath)("the monthly report form", () => {
-  it("atelier 86: fill, errors and warnings, offline, reload, restore, save, submit", async () => {
+  it("atelier 86, previous month: fill, errors and warnings, offline, reload, restore, save, submit", async () => {
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
     const problems = watchProblems(page);
-    const path = reportPath("86", THIS_MONTH);
+    const path = reportPath("86", PREVIOUS_MONTH);
     await signInTo(page, "atelier.86@canope.test", path);
 
-    await page.getByRole("heading", { level: 1, name: `Rapport d'activité ${ofMonth(now)}` }).waitFor();
+    await page.getByRole("heading", { level: 1, name: `Rapport d'activité ${ofMonth(previous)}` }).waitFor();
     await page.getByText("Atelier Canopé 86 – Poitiers").waitFor();
-    expect(await page.title()).toBe(`Rapport ${ofMonth(now)} – Atelier Canopé 86 – Poitiers – Enquête atelier`);
+    expect(await page.title()).toBe(`Rapport ${ofMonth(previous)} – Atelier Canopé 86 – Poitiers – Enquête atelier`);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     for (const [code, text] of Object.entries(TYPED)) await page.locator(`#field-${code}`).fill(text);
@@ -107,7 +108,7 @@ describe.skipIf(!chromiumPath)("the monthly report form", () => {
     // The soft warning shows as soon as the figures disagree.
     const justification = page.locator('textarea[name="justifications.beneficiariesByPublic"]');
     await justification.waitFor();
-    await expect.poll(async () => (await serverReport(browser.context, "86", THIS_MONTH)).values.traineeDaysOnSite, POLL).toBe(12.5);
+    await expect.poll(async () => (await serverReport(browser.context, "86", PREVIOUS_MONTH)).values.traineeDaysOnSite, POLL).toBe(12.5);
     await saveStatus(page)
       .getByText(/Enregistré à \d\d:\d\d/)
       .waitFor();
@@ -148,7 +149,7 @@ describe.skipIf(!chromiumPath)("the monthly report form", () => {
     expect(await page.locator("#field-highlights").inputValue()).toBe("Semaine de la presse : trois classes accueillies.");
     expect(await page.locator("#field-traineeDaysOnSite").inputValue()).toBe("12,5");
     expect(await justification.inputValue()).toContain("comptées dans deux publics");
-    const meanwhile = await serverReport(browser.context, "86", THIS_MONTH);
+    const meanwhile = await serverReport(browser.context, "86", PREVIOUS_MONTH);
     expect(meanwhile.values.mediationBeneficiaries).toBe(12);
     expect(meanwhile.values.highlights).toBeUndefined();
 
@@ -157,7 +158,7 @@ describe.skipIf(!chromiumPath)("the monthly report form", () => {
     await saveStatus(page)
       .getByText(/Enregistré à \d\d:\d\d/)
       .waitFor({ timeout: 15_000 });
-    const saved = await serverReport(browser.context, "86", THIS_MONTH);
+    const saved = await serverReport(browser.context, "86", PREVIOUS_MONTH);
     expect(saved.values).toMatchObject({
       mediationBeneficiaries: 15,
       highlights: "Semaine de la presse : trois classes accueillies.",
@@ -170,7 +171,7 @@ describe.skipIf(!chromiumPath)("the monthly report form", () => {
     expect(await page.locator("main").locator("input, textarea").count()).toBe(0);
     await page.getByText("Ce rapport est soumis : il n'est plus modifiable.").waitFor();
 
-    const submitted = await serverReport(browser.context, "86", THIS_MONTH);
+    const submitted = await serverReport(browser.context, "86", PREVIOUS_MONTH);
     expect(submitted.status).toBe("submitted");
     expect(submitted.values).toMatchObject({
       trainingActions: 10,
@@ -184,6 +185,47 @@ describe.skipIf(!chromiumPath)("the monthly report form", () => {
     });
     // Nothing is left on the device once the server has it all.
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("enquete-atelier:brouillon")))).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("atelier 86, this month: noted as a draft while the month goes, submitted only from its last day", async () => {
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    const problems = watchProblems(page);
+    await signInTo(page, "atelier.86@canope.test", reportPath("86", THIS_MONTH));
+    const from = dayInFrench(lastDayOf(THIS_MONTH), true);
+    if (isMonthOver(THIS_MONTH, parisDate())) {
+      // The last day of the month: the month is over, its report can be sent.
+      await page.getByRole("button", { name: "Soumettre" }).waitFor();
+      expect(await page.getByText(`pourra être soumis à partir du ${from}`).count()).toBe(0);
+    } else {
+      await page.getByText(`Le mois n'est pas terminé : ce rapport pourra être soumis à partir du ${from}.`).waitFor();
+      expect(await page.getByRole("button", { name: "Soumettre" }).count()).toBe(0);
+      await page.locator("#field-trainingActions").fill("4");
+      const save = page.getByRole("button", { name: "Enregistrer le brouillon" });
+      expect(await save.getAttribute("aria-describedby")).toBe("report-draft-only");
+      await save.click();
+      await expect.poll(async () => (await serverReport(browser.context, "86", THIS_MONTH)).values.trainingActions, POLL).toBe(4);
+      await saveStatus(page)
+        .getByText(/Enregistré à \d\d:\d\d/)
+        .waitFor();
+      const report = await serverReport(browser.context, "86", THIS_MONTH);
+      expect(report).toMatchObject({ status: "draft", submittableFrom: lastDayOf(THIS_MONTH), expected: false });
+      // The server refuses it too, with the day it can be submitted.
+      const refused = await fetch(`${baseUrl}/api/reports/86/${THIS_MONTH}/submit`, {
+        method: "POST",
+        headers: {
+          cookie: (await browser.context.cookies(baseUrl)).map((c) => `${c.name}=${c.value}`).join("; "),
+          "content-type": "application/json",
+          origin: baseUrl,
+        },
+        body: "{}",
+      });
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject({ code: "MONTH_NOT_OVER", message: expect.stringContaining(from) });
+    }
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
