@@ -11,6 +11,7 @@ import { plural } from "../../shared/format.ts";
 import { PageHeading } from "../../shared/PageHeading.tsx";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
 import { AdminOnly } from "./AdminOnly.tsx";
+import { ImportFormat } from "./ImportFormat.tsx";
 import { ChangesTable, RefusedLines } from "./ImportTables.tsx";
 import { REFERENTIAL_PATH } from "./paths.ts";
 import { REFERENTIAL_TITLE } from "./titles.ts";
@@ -115,6 +116,7 @@ function ImportContent() {
         ouverts, renommés, rattachés, fermés, attributs changés. Un aperçu montre d'abord chaque changement et chaque ligne refusée, sans
         rien écrire ; l'import s'applique ensuite en entier, ou pas du tout.
       </p>
+      <ImportFormat />
       {step.kind === "applied" ? (
         <div ref={outcome} tabIndex={-1}>
           <Alert
@@ -142,7 +144,7 @@ function ImportContent() {
           <form noValidate onSubmit={(e) => void preview(e)}>
             <Upload
               label="Fichier CSV du référentiel"
-              hint="Un fichier .csv encodé en UTF-8, une ligne d'en-tête, séparateur « ; » ou « , »."
+              hint="Un fichier .csv encodé en UTF-8, avec sa ligne d'en-tête, séparateur « ; » ou « , »."
               state={fileError ? "error" : "default"}
               stateRelatedMessage={fileError ?? undefined}
               nativeInputProps={{
