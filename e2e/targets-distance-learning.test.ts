@@ -277,9 +277,27 @@ describe.skipIf(!chromiumPath)("targets and distance learning", () => {
     await page.close();
   });
 
+  it("leads the national team from its home to both pages", async () => {
+    const { page, problems } = await newPage();
+    await signIn(page, NATIONAL, "/");
+    await page.getByRole("link", { name: "Cibles des indicateurs du contrat : les fixer par année" }).click();
+    await page.waitForURL(/\/cibles$/);
+    await targetsReady(page);
+    await page.goBack();
+    await page.getByRole("link", { name: "Journées stagiaires de formation à distance (MOOC et M@gistère) : saisie et import" }).click();
+    await page.waitForURL(/\/journees-foad$/);
+    await page.getByRole("heading", { level: 2, name: `Mois par mois, ${thisMonth().year}` }).waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("lets the tutelle read both pages without changing them", async () => {
     const { page, problems } = await newPage();
-    await signIn(page, VIEWER, `/journees-foad?annee=${YEAR}`);
+    await signIn(page, VIEWER, "/");
+    await page.getByRole("link", { name: "Journées stagiaires de formation à distance (MOOC et M@gistère), mois par mois" }).click();
+    await page.waitForURL(/\/journees-foad$/);
+    await page.getByRole("combobox", { name: "Année" }).selectOption(String(YEAR));
+    await page.waitForURL(new RegExp(`/journees-foad\\?annee=${YEAR}$`));
     await monthField(page, "MOOC", "avril").waitFor();
     expect(await monthField(page, "MOOC", "avril").isDisabled()).toBe(true);
     expect(await page.getByRole("button", { name: /^Enregistrer/ }).count()).toBe(0);

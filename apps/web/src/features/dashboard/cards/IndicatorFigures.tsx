@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { TARGETS_PATH } from "../../targets/paths.ts";
 import { DistanceLearningGap } from "../DistanceLearningGap.tsx";
 import { completenessSentence, formatNumber, formatPercent, formatValue, hasNoData } from "../format.ts";
-import { NoData } from "../NoData.tsx";
+import { NO_DATA, NoData } from "../NoData.tsx";
 import type { DashboardSettings } from "../settings.ts";
 import type { IndicatorValue } from "../types.ts";
 import { useGrants } from "../useGrants.ts";
@@ -52,7 +52,11 @@ export function IndicatorFigures({
         )}
         {indicator.reached !== undefined && (
           <Term term={scope.kind === "national" ? "Part de la cible atteinte" : "Part de la cible nationale atteinte"}>
-            {indicator.reached === null ? "non calculable" : formatPercent(indicator.reached)}
+            {indicator.reached === null
+              ? hasNoData(indicator.value, completeness.included)
+                ? NO_DATA
+                : "non calculable"
+              : formatPercent(indicator.reached)}
           </Term>
         )}
       </dl>
