@@ -176,8 +176,9 @@ describe.skipIf(!chromiumPath)("the dated referential, and the move of atelier 2
 
     // Its dated territories: Centre-Val de Loire up to the month before, Normandie from then on.
     const memberships = page.getByRole("table", { name: /^Rattachements de l'atelier/ }).locator("tbody tr");
+    // The history is loaded again after the move: its new rattachement arrives with it.
+    await expect.poll(() => memberships.count()).toBeGreaterThanOrEqual(2);
     const last = await memberships.count();
-    expect(last).toBeGreaterThanOrEqual(2);
     const centre = await cells(memberships.nth(last - 2));
     expect([centre[0], centre[2]]).toEqual(["Centre-Val de Loire", title(BEFORE).toLowerCase()]);
     expect(await cells(memberships.nth(last - 1))).toEqual(["Normandie", title(FROM).toLowerCase(), "en cours"]);
@@ -274,6 +275,24 @@ describe.skipIf(!chromiumPath)("the dated referential, and the move of atelier 2
     const sessions = figureOf(official, "3-4");
     if (sessions !== null)
       expect(((await normandie.getByRole("cell").nth(4).textContent()) ?? "").replace(/\D/g, "")).toBe(String(sessions));
+    await page.close();
+  });
+
+  it("refuses to close 28 from a month with submitted reports, and says why in the confirmation", async () => {
+    const { page } = await freshPage();
+    await signInPage(page, platform.baseUrl, ADMIN, "/administration/referentiel/ateliers/28");
+    await page.getByRole("heading", { level: 1, name: ATELIER }).waitFor();
+    const closing = page.getByRole("group", { name: /^Premier mois fermé/ });
+    await closing.getByLabel("Mois").selectOption(String(FROM.month).padStart(2, "0"));
+    await closing.getByLabel("Année").selectOption(String(FROM.year));
+    await page.getByRole("button", { name: "Fermer l'atelier…" }).click();
+    const dialog = page.getByRole("dialog", { name: `Fermer ${ATELIER} ?` });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: `Fermer à partir ${ofMonth(FROM)}` }).click();
+    await dialog.getByText("Fermeture refusée").waitFor();
+    const admin = await signInApi(platform.baseUrl, ADMIN);
+    const history = (await apiOk(platform.baseUrl, admin, "GET", "/ateliers/28/history")) as { closedFrom: string | null };
+    expect(history.closedFrom).toBeNull();
     await page.close();
   });
 
