@@ -143,9 +143,18 @@ describe("months the atelier is not open", () => {
       timeliness: { kind: string };
     }[];
     const of = (period: string) => rows.find((r) => r.period === period);
-    expect(of("2026-02")).toMatchObject({ open: false, expected: false, timeliness: { kind: "not_expected" } });
+    expect(of("2026-02")).toMatchObject({ open: false, expected: false, late: false, timeliness: { kind: "not_expected" } });
     expect(of("2026-03")).toMatchObject({ open: true, expected: true, late: true, timeliness: { kind: "overdue" } });
-    expect(of("2026-11")).toMatchObject({ open: false, expected: false, timeliness: { kind: "not_expected" } });
+    expect(of("2026-11")).toMatchObject({ open: false, expected: false, late: false, timeliness: { kind: "not_expected" } });
+    // The report left in its closing month is still listed as it stands (not hidden), but expected of nobody.
+    expect(of("2026-10")).toMatchObject({
+      status: "draft",
+      open: false,
+      expected: false,
+      late: false,
+      timeliness: { kind: "not_expected" },
+    });
+    expect((await req("a16", "GET", "/api/reports/16/2026-02")).json()).toMatchObject({ late: false, editable: false, expected: false });
     expect(rows.filter((r) => r.expected).map((r) => r.period)).toEqual([
       "2026-03",
       "2026-04",

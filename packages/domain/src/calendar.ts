@@ -114,7 +114,10 @@ export function timeliness(input: TimelinessInput): { kind: TimelinessKind; labe
   const { period, today, status, firstSubmittedOn } = input;
   const due = dueDate(period, input.dueDay);
   const dueText = dayInFrench(due);
-  if (!input.open && status === "not_started") return { kind: "not_expected", label: "Non attendu : atelier fermé ce mois-là" };
+  // Nothing is expected of a month the atelier is not open, unless a report of it was sent all the same.
+  if (!input.open && status !== "submitted" && status !== "validated") {
+    return { kind: "not_expected", label: "Non attendu : atelier fermé ce mois-là" };
+  }
   if (!hasStarted(period, today)) return { kind: "to_come", label: "À venir" };
   const pastDue = today > due;
   const first = firstSubmittedOn

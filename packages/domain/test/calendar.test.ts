@@ -137,6 +137,8 @@ describe("the wording of a report's deadline", () => {
 
   it("says nothing is expected from a closed atelier, and a month to come is to come", () => {
     expect(label({ open: false, today: "2027-03-01" }).kind).toBe("not_expected");
+    expect(label({ open: false, today: "2027-03-01", status: "draft" }).kind).toBe("not_expected");
+    expect(label({ open: false, status: "submitted", firstSubmittedOn: "2026-12-02" }).kind).toBe("on_time");
     expect(label({ period: "2027-01" })).toEqual({ kind: "to_come", label: "À venir" });
   });
 });

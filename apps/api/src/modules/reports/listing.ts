@@ -32,7 +32,11 @@ function toRow(
     submittedAt: report?.submittedAt?.toISOString() ?? null,
     validatedAt: report?.validatedAt?.toISOString() ?? null,
     dueDate: dueDate(period, settings.dueDay),
-    late: hasStarted(period, today) && isLate(period, today, submittedOn, settings.dueDay),
+    // A month the atelier is not open is never late (nothing is expected of it), unless a report of it was sent.
+    late:
+      hasStarted(period, today) &&
+      isLate(period, today, submittedOn, settings.dueDay) &&
+      (submittedOn !== null || isOpenIn(period, context.opening)),
     ...rhythmOf({
       period,
       today,

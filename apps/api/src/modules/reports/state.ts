@@ -192,7 +192,10 @@ export function buildState(input: StateInput): TReportState {
     justifications: report?.justifications ?? {},
     warnings: warningsOf(form, values, reference.past),
     dueDate: dueDate(period, input.dueDay),
-    late: isLate(period, today, report?.firstSubmittedAt ? parisDate(report.firstSubmittedAt) : null, input.dueDay),
+    // A month the atelier is not open is never late (nothing is expected of it), unless a report of it was sent.
+    late:
+      isLate(period, today, report?.firstSubmittedAt ? parisDate(report.firstSubmittedAt) : null, input.dueDay) &&
+      (rhythm.open || report?.firstSubmittedAt != null),
     submittedAt: iso(report?.submittedAt),
     validatedAt: iso(report?.validatedAt),
     updatedAt: report ? iso(input.lastEvent?.at ?? report.updatedAt) : null,
