@@ -13,6 +13,7 @@ export const DATA_TABLES = [
   "ateliers",
   "atelier_territories",
   "atelier_labels",
+  "atelier_flags",
   "users",
   "user_roles",
   "audit_events",

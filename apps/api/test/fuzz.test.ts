@@ -116,6 +116,16 @@ const TEMPLATES: Record<string, unknown[]> = {
   "PUT /api/targets/:indicator/:year": [{ value: 15, isBaseline: false }],
   "PUT /api/distance-learning/:period": [{ moocTraineeDays: 10, magistereTraineeDays: 2.5 }],
   "POST /api/distance-learning/import": ["period;moocTraineeDays;magistereTraineeDays\n2025-01;10;2,5\n"],
+  "POST /api/territories": [{ code: "grand-ouest", name: "Grand Ouest" }],
+  "PATCH /api/territories/:code": [{ name: "Nouvelle-Aquitaine" }],
+  "POST /api/ateliers": [{ code: "86-B", name: "Atelier Canopé 86 – Châtellerault", city: "Châtellerault", territoryCode: TERRITORY, openFrom: DRAFT }],
+  "PATCH /api/ateliers/:code": [{ name: "Atelier Canopé 86 – Poitiers centre" }, { city: "Poitiers" }],
+  "POST /api/ateliers/:code/moves": [{ territoryCode: "normandie", from: SUBMITTED }],
+  "POST /api/ateliers/:code/closure": [{ from: formatPeriod(addMonths(now, 1)) }, { from: SUBMITTED }],
+  "PUT /api/ateliers/:code/attributes": [{ from: DRAFT, labellisation: "labellise", lab: true, espe: false }],
+  "POST /api/referential/import": [
+    `type;code;nom;direction_territoriale;a_partir_de\ndirection;grand-ouest;Grand Ouest;;\natelier;86;;grand-ouest;${DRAFT}\n`,
+  ],
 };
 
 interface Route {
@@ -196,6 +206,7 @@ const QUERIES: Record<string, string[]> = {
   "GET /api/distance-learning": [`?year=${now.year}`],
   "GET /api/outbox": ["?limit=10"],
   "POST /api/distance-learning/import": ["?dryRun=1", "?dryRun=0"],
+  "POST /api/referential/import": ["?dryRun=1", "?dryRun=0"],
 };
 
 /** Replaced, when the request is sent, by the current version of the report its address names. */
@@ -215,6 +226,16 @@ const FOR: Record<string, Person[]> = {
   "PUT /api/targets/:indicator/:year": ["national"],
   "PUT /api/distance-learning/:period": ["national"],
   "POST /api/distance-learning/import": ["national"],
+  "POST /api/territories": ["admin"],
+  "PATCH /api/territories/:code": ["admin"],
+  "POST /api/ateliers": ["admin"],
+  "PATCH /api/ateliers/:code": ["admin"],
+  "POST /api/ateliers/:code/moves": ["admin"],
+  "POST /api/ateliers/:code/closure": ["admin"],
+  "DELETE /api/ateliers/:code/closure": ["admin"],
+  "PUT /api/ateliers/:code/attributes": ["admin"],
+  "GET /api/ateliers/:code/history": ["admin", "national"],
+  "POST /api/referential/import": ["admin"],
   "GET /api/users": ["admin"],
   "GET /api/outbox": ["admin"],
 };
