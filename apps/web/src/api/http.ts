@@ -1,7 +1,7 @@
 import { ApiError, isAbort, networkError } from "./ApiError.ts";
 
 type RequestOptions = {
-  method?: "GET" | "POST" | "PUT" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
   /** Extra request headers (If-Match for optimistic versions). */

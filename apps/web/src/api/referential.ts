@@ -20,11 +20,7 @@ import { request, signalUnauthorized } from "./http.ts";
 
 const atelierPath = (code: string) => `/ateliers/${encodeURIComponent(code)}`;
 
-/**
- * The JSON helper's type lists no PATCH yet (the request goes out as written):
- * the one cast is here, until http.ts names PATCH.
- */
-const patch = (path: string, body: unknown) => request<unknown>(path, { method: "PATCH" as "PUT", body });
+const patch = (path: string, body: unknown) => request<unknown>(path, { method: "PATCH", body });
 
 export const referentialApi = {
   createTerritory: (body: TCreateTerritoryBody) => request<unknown>("/territories", { method: "POST", body }),
