@@ -103,7 +103,13 @@ describe.skipIf(!chromiumPath)("targets and distance learning", () => {
     const normandie = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Normandie", exact: true }) });
     expect(text(await normandie.getByRole("cell").first().textContent())).toBe("aucune donnée (aucun rapport compté : ce n'est pas zéro)");
 
-    // 1-1: none of the finished months has its FOAD figures; the link leads to that year's page.
+    // 1-1: none of its parts reads 0 either; none of the finished months has its FOAD figures; the link leads to that year's page.
+    expect((await card(page, "1-1").getByRole("listitem").allTextContents()).map(text)).toEqual(
+      expect.arrayContaining([
+        "Ateliers (dans et hors les murs) : aucune donnée (aucun rapport compté : ce n'est pas zéro)",
+        "MOOC : aucune donnée (aucun mois saisi : ce n'est pas zéro)",
+      ]),
+    );
     const foad = card(page, "1-1").getByText(/^Formation à distance saisie pour 0 mois sur 12\./);
     expect(text(await foad.textContent())).toContain("12 mois terminés n'ont pas leurs chiffres");
     await card(page, "1-1")

@@ -3,13 +3,11 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import type { TTarget } from "@enquete/contract";
 import { CONTRACT_INDICATORS, parisDate, periodOfDate } from "@enquete/domain";
 import { useState } from "react";
-import { Link } from "react-router";
 import { LoadError } from "../../shared/LoadError.tsx";
 import { Loading } from "../../shared/Loading.tsx";
 import { PageHeading } from "../../shared/PageHeading.tsx";
 import { useApiData } from "../../shared/useApiData.ts";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
-import { DASHBOARD_PATH } from "../dashboard/paths.ts";
 import { useSession } from "../session/useSession.ts";
 import { AddYearForm } from "./AddYearForm.tsx";
 import { IndicatorTargets } from "./IndicatorTargets.tsx";
@@ -51,8 +49,8 @@ function TargetsContent({ editable }: { editable: boolean }) {
     <div aria-busy={state.status === "loading"}>
       <p>
         Pour chaque indicateur du contrat d'objectifs et de performance : la cible de chaque année (et la valeur de référence), à côté de la
-        valeur nationale en chiffres officiels (rapports validés) des {RECENT_YEARS} dernières années, de l'année en cours et des années du
-        contrat. Les valeurs se lisent en détail dans le <Link to={DASHBOARD_PATH}>tableau de bord national</Link>.
+        valeur nationale en chiffres officiels (rapports validés) des {RECENT_YEARS} dernières années et de l'année en cours ; pour les
+        autres années, un lien mène à leur tableau de bord, qui détaille toutes les valeurs.
       </p>
       {editable && (
         <p className="fr-text--sm">

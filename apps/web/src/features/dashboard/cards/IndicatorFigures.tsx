@@ -84,7 +84,16 @@ export function IndicatorFigures({
           <ul className="fr-text--sm fr-mb-1w">
             {indicator.parts.map((p) => (
               <li key={p.code}>
-                {p.label} : {formatNumber(p.value)}
+                {p.label} :{" "}
+                {partHasNoData(p.code, completeness.included, distanceLearning?.months ?? 0) ? (
+                  <NoData
+                    explanation={
+                      p.code === "ateliers" ? "aucun rapport compté : ce n'est pas zéro" : "aucun mois saisi : ce n'est pas zéro"
+                    }
+                  />
+                ) : (
+                  formatNumber(p.value)
+                )}
               </li>
             ))}
           </ul>
@@ -101,6 +110,11 @@ export function IndicatorFigures({
       <p className="fr-text--sm fr-mb-2w">{completenessSentence(completeness, settings.basis)}.</p>
     </>
   );
+}
+
+/** The ateliers' part without any report counted, or the FOAD parts without any month entered, are missing, not 0. */
+function partHasNoData(code: string, included: number, foadMonths: number): boolean {
+  return code === "ateliers" ? included === 0 : foadMonths === 0;
 }
 
 function Term({ term, children }: { term: string; children: string }) {
