@@ -175,7 +175,8 @@ type DraftRowColumns = {
   version: number | null;
   form_version: number | null;
   values: ReportValues | null;
-  updated_at: Date | null;
+  /** A Date from the pool's own queries; drizzle's execute() leaves timestamps as text. */
+  updated_at: Date | string | null;
 };
 
 const toDraftRow = (r: DraftRowColumns): DraftRow | null =>
@@ -187,7 +188,7 @@ const toDraftRow = (r: DraftRowColumns): DraftRow | null =>
         version: r.version as number,
         formVersion: r.form_version as number,
         values: r.values ?? {},
-        updatedAt: r.updated_at as Date,
+        updatedAt: r.updated_at instanceof Date ? r.updated_at : new Date(r.updated_at as string),
       };
 
 /**
@@ -234,39 +235,40 @@ export interface DraftEvent {
 const RETURNED_DRAFT = "id, status, version, form_version, values, updated_at";
 
 /**
- * The first save of a month: the report and its "create" event, in one
- * statement. null when someone created it at the same moment (nothing written).
+ * The first save of a month: the report and its "create" event. A move of
+ * the atelier (referential/) re-attaches its existing reports while it holds
+ * the atelier's row: this takes that row in share mode first, then reads the
+ * atelier's territory for the month in the statement that inserts, so a
+ * report created while a move commits lands in the territory the move gave
+ * (`territoryCode`, read before, is the fallback only). null when someone
+ * created it at the same moment (nothing written). Rare (once per atelier
+ * and month): two statements in a transaction are fine here.
  */
 export async function createDraft(
   db: Db,
   row: { atelierCode: string; period: string; territoryCode: string; formVersion: number; values: ReportValues },
   event: DraftEvent,
 ): Promise<DraftRow | null> {
-  const { rows } = await db.$client.query<DraftRowColumns>({
-    name: "report-create-draft",
-    text: `with created as (
+  return await db.transaction(async (tx) => {
+    await tx.execute(sql`select 1 from ateliers where code = ${row.atelierCode} for share`);
+    const { rows } = await tx.execute<DraftRowColumns>(sql`with created as (
         insert into reports (atelier_code, period, territory_code, status, version, form_version, values)
-        values ($1, $2, $3, 'draft', 1, $4, $5::jsonb)
+        values (${row.atelierCode}, ${row.period},
+          coalesce((select t.territory_code from atelier_territories t
+            where t.atelier_code = ${row.atelierCode} and t.valid_from <= to_date(${row.period}, 'YYYY-MM')
+              and (t.valid_to is null or t.valid_to > to_date(${row.period}, 'YYYY-MM'))
+            order by t.valid_from desc limit 1), ${row.territoryCode}),
+          'draft', 1, ${row.formVersion}, ${JSON.stringify(row.values)}::jsonb)
         on conflict (atelier_code, period) do nothing
-        returning ${RETURNED_DRAFT}
+        returning ${sql.raw(RETURNED_DRAFT)}
       ), event as (
         insert into report_events (report_id, actor_id, actor_label, action, from_status, to_status, version, changes)
-        select id, $6, $7, 'create', null, status, version, $8::jsonb from created
+        select id, ${event.actorId}, ${event.actorLabel}, 'create', null, status, version, ${JSON.stringify(event.changes)}::jsonb from created
         returning id
       )
-      select ${RETURNED_DRAFT} from created`,
-    values: [
-      row.atelierCode,
-      row.period,
-      row.territoryCode,
-      row.formVersion,
-      JSON.stringify(row.values),
-      event.actorId,
-      event.actorLabel,
-      JSON.stringify(event.changes),
-    ],
+      select ${sql.raw(RETURNED_DRAFT)} from created`);
+    return rows[0] ? toDraftRow(rows[0]) : null;
   });
-  return rows[0] ? toDraftRow(rows[0]) : null;
 }
 
 /**
