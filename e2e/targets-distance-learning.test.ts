@@ -198,7 +198,7 @@ describe.skipIf(!chromiumPath)("targets and distance learning", () => {
 
     await page.goto(`${inject("baseUrl")}/journees-foad?annee=${YEAR}`);
     await monthField(page, "MOOC", "mars").waitFor();
-    expect(await page.getByText(`Total ${YEAR} : MOOC 0 · M@gistère 0 · saisie pour 0 mois sur 12.`).count()).toBe(1);
+    expect(await page.getByText(`Total ${YEAR} : aucun mois saisi (aucune donnée, ce n'est pas zéro).`).count()).toBe(1);
 
     // A refused figure: said at its field, nothing saved, what was typed kept.
     await monthField(page, "MOOC", "mars").focus();

@@ -112,7 +112,9 @@ function Months({ initial, today, editable }: { initial: TDistanceLearningYear; 
     <section aria-labelledby="mois-titre" className="fr-mt-4w">
       <h2 id="mois-titre">Mois par mois, {initial.year}</h2>
       <p role="status">
-        Total {initial.year} : MOOC {formatNumber(mooc)} · M@gistère {formatNumber(magistere)} · saisie pour {months.length} mois sur 12
+        {months.length === 0
+          ? `Total ${initial.year} : aucun mois saisi (aucune donnée, ce n'est pas zéro)`
+          : `Total ${initial.year} : MOOC ${formatNumber(mooc)} · M@gistère ${formatNumber(magistere)} · saisie pour ${months.length} mois sur 12`}
         {started < 12 && ` (${started} mois commencé${started > 1 ? "s" : ""})`}.
       </p>
       {editable && (
