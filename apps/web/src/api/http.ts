@@ -3,6 +3,8 @@ import { ApiError, isAbort, networkError } from "./ApiError.ts";
 type RequestOptions = {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
+  /** A file sent as it is, as text/csv (the imports), instead of a JSON body. */
+  csv?: string;
   signal?: AbortSignal;
   /** Extra request headers (If-Match for optimistic versions). */
   headers?: Record<string, string>;
@@ -45,7 +47,8 @@ async function readJson(response: Response): Promise<unknown> {
 
 /** One call to the JSON API, same origin, with the session cookie. Throws ApiError on any failure. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = "GET", body, signal, headers = {}, keepalive, redirectOnUnauthorized = true } = options;
+  const { method = "GET", body, csv, signal, headers = {}, keepalive, redirectOnUnauthorized = true } = options;
+  const contentType = csv !== undefined ? "text/csv; charset=utf-8" : body !== undefined ? "application/json" : undefined;
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
@@ -53,10 +56,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       credentials: "same-origin",
       headers: {
         accept: "application/json",
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(contentType ? { "content-type": contentType } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: csv ?? (body === undefined ? undefined : JSON.stringify(body)),
       signal,
       ...(keepalive ? { keepalive } : {}),
     });

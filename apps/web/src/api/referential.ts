@@ -15,8 +15,7 @@ import type {
   TRenameAtelierBody,
   TRenameTerritoryBody,
 } from "@enquete/contract";
-import { ApiError, isAbort, networkError } from "./ApiError.ts";
-import { request, signalUnauthorized } from "./http.ts";
+import { request } from "./http.ts";
 
 const atelierPath = (code: string) => `/ateliers/${encodeURIComponent(code)}`;
 
@@ -48,38 +47,10 @@ export const referentialApi = {
   importFile: (csv: string, dryRun: boolean) => importReferential(csv, dryRun),
 };
 
-function hasErrorShape(value: unknown): value is { code: string; message: string } {
-  return typeof value === "object" && value !== null && typeof (value as { code?: unknown }).code === "string";
-}
-
 /**
- * POST /api/referential/import: the file is sent as it is, as text/csv (the
- * JSON helper cannot). A refusal that carries the preview (422 on a refused
+ * POST /api/referential/import: the file is sent as it is, as text/csv. A refusal that carries the preview (422 on a refused
  * line) is kept whole in the ApiError's body.
  */
 async function importReferential(csv: string, dryRun: boolean): Promise<TReferentialImportResult> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/referential/import?dryRun=${dryRun ? "1" : "0"}`, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { accept: "application/json", "content-type": "text/csv; charset=utf-8" },
-      body: csv,
-    });
-  } catch (error) {
-    if (isAbort(error)) throw error;
-    throw networkError();
-  }
-  const payload: unknown = (response.headers.get("content-type") ?? "").includes("application/json")
-    ? await response.json().catch(() => undefined)
-    : undefined;
-  if (response.ok) return payload as TReferentialImportResult;
-  if (response.status === 401) signalUnauthorized();
-  if (hasErrorShape(payload) && typeof (payload as { message?: unknown }).message === "string") {
-    throw new ApiError(response.status, payload);
-  }
-  throw new ApiError(response.status, {
-    code: "HTTP_ERROR",
-    message: `Le serveur a renvoyé une erreur inattendue (code ${response.status}). Réessayez dans un instant.`,
-  });
+  return await request<TReferentialImportResult>(`/referential/import?dryRun=${dryRun ? "1" : "0"}`, { method: "POST", csv });
 }
