@@ -19,11 +19,10 @@ export async function reportTerritory(
   stored?: { territoryCode: string } | null,
 ): Promise<string | null | undefined> {
   const day = firstDay(parsePeriod(period) ?? { year: 2016, month: 1 });
-  const [membership, report] = await Promise.all([
-    repo.territoryOn(db, atelierCode, day),
-    stored === undefined ? repo.findReport(db, atelierCode, period) : Promise.resolve(stored),
-  ]);
+  // One after the other: inside a transaction (the decisions) both would share one connection.
+  const membership = await repo.territoryOn(db, atelierCode, day);
   if (membership === undefined) return undefined;
+  const report = stored === undefined ? await repo.findReport(db, atelierCode, period) : stored;
   return report ? report.territoryCode : membership;
 }
 
