@@ -14,6 +14,7 @@ import { horizontalOverflow, onPhone, seriousA11yViolations } from "./support/ch
 import { thisMonth } from "./support/months.ts";
 import { submitReport as submit, validateReport } from "./support/reports.ts";
 import { newPage as freshPage, signIn } from "./support/session.ts";
+import { COMPLETE_VALUES } from "./support/values.ts";
 
 const chromiumPath = inject("chromiumPath");
 
@@ -23,37 +24,6 @@ const TERRITORY_NAME = "Provence-Alpes-Côte d'Azur – Corse";
 const YEAR = thisMonth().year - 1;
 /** The territory's eight ateliers, twelve months each. */
 const TERRITORY_EXPECTED = 8 * 12;
-
-const BASE_VALUES = {
-  trainingActions: 5,
-  trainingActionsEspe: 1,
-  trainees: 60,
-  traineeDaysOnSite: 18,
-  traineeDaysOffSite: 8,
-  traineeDaysRemote: 2,
-  traineeDaysEspe: 2,
-  visitorsOnSite: 120,
-  beneficiariesOffSite: 40,
-  beneficiariesTeachers: 100,
-  beneficiariesSupervisors: 20,
-  beneficiariesParents: 20,
-  beneficiariesLocalStaff: 10,
-  beneficiariesOther: 10,
-  mediationBeneficiaries: 5,
-  adviceBeneficiaries: 3,
-  codesignSessions: 1,
-  codesignParticipants: 20,
-  events: 2,
-  eventsDpe: 1,
-  eventParticipants: 35,
-  agreementsEspe: 0,
-  agreementsLocalAuthorities: 1,
-  agreementsOther: 0,
-  localAuthoritiesServed: 2,
-  trainers: 3,
-  trainersCertified: 1,
-  highlights: null,
-};
 
 /** Validated reports (atelier, month, co-design sessions), and one only submitted: official figures leave it out. */
 const VALIDATED = [
@@ -68,7 +38,7 @@ const sessions = (atelier?: string) =>
 const period = (month: number) => `${YEAR}-${String(month).padStart(2, "0")}`;
 
 async function submitReport(report: { atelier: string; month: number; codesignSessions: number }) {
-  await submit(report.atelier, period(report.month), { ...BASE_VALUES, codesignSessions: report.codesignSessions });
+  await submit(report.atelier, period(report.month), { ...COMPLETE_VALUES, codesignSessions: report.codesignSessions });
 }
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;

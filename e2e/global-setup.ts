@@ -3,16 +3,11 @@
  * runs it. Where there is no Chromium, they are reported as not run, loudly,
  * unless REQUIRE_BROWSER=1 makes that a failure.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { freePort } from "../apps/api/src/db/embedded.ts";
 // @ts-expect-error plain JavaScript helper shared with npm start
 import { ensureWebBuilt } from "../scripts/web-build.mjs";
+import { startPlatform } from "./support/platform.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -39,43 +34,7 @@ export default async function setup(project: TestProject) {
     return;
   }
   ensureWebBuilt({ quiet: true });
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "enquete-e2e-"));
-  const port = await freePort();
-  const server: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", fileURLToPath(new URL("../apps/api/src/server.ts", import.meta.url))],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "development",
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        DEMO: "accounts",
-        LOG_LEVEL: "warn",
-        LOGIN_MAX_PER_MINUTE: "100",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  server.stdout?.on("data", (d) => (output += d));
-  server.stderr?.on("data", (d) => (output += d));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (!output.includes("est prête")) return;
-      clearInterval(timer);
-      resolve();
-    }, 50);
-    server.on("exit", () => {
-      clearInterval(timer);
-      reject(new Error(`Le serveur de test s'est arrêté :\n${output}`));
-    });
-  });
-  project.provide("baseUrl", `http://127.0.0.1:${port}`);
-  return async () => {
-    const exited = new Promise((r) => server.on("exit", r));
-    server.kill("SIGTERM");
-    await exited;
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  const platform = await startPlatform({ demo: "accounts", label: "Le serveur de test" });
+  project.provide("baseUrl", platform.baseUrl);
+  return platform.stop;
 }

@@ -1,20 +1,12 @@
 /** The API called the way a script would: sign in for a session cookie, then send it along. */
 import { inject } from "vitest";
+import { signInAt } from "./platform.ts";
 
-export const PASSWORD = "canope-demo";
+export { PASSWORD } from "./platform.ts";
 
 /** Signs in through the API and returns the session cookie to send back. */
 export async function apiSignIn(email: string): Promise<string> {
-  const res = await fetch(`${inject("baseUrl")}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`Connexion de ${email} impossible : ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  return await signInAt(inject("baseUrl"), email);
 }
 
 /** Calls the API with a session cookie; anything but a success throws. Returns the JSON answer, if any. */

@@ -4,75 +4,15 @@
  * started for it, with the full demo (two years of reports), and stopped
  * after. Sign-in and API calls take that server's address.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { freePort } from "../../apps/api/src/db/embedded.ts";
-import { PASSWORD } from "./api.ts";
+import { PASSWORD, type Platform, signInAt as signInApi, startPlatform as startWith } from "./platform.ts";
 
-export type Platform = { baseUrl: string; stop: () => Promise<void> };
+export type { Platform } from "./platform.ts";
+export { signInAt as signInApi } from "./platform.ts";
 
-/** Starts the platform on a free port with a fresh embedded database and the full demo. */
+/** Its own platform with the full demo (two years of reports), one process. */
 export async function startPlatform(): Promise<Platform> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "enquete-e2e-referential-"));
-  const port = await freePort();
-  const server: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", fileURLToPath(new URL("../../apps/api/src/server.ts", import.meta.url))],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "development",
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        DEMO: "full",
-        WORKERS: "1",
-        LOG_LEVEL: "warn",
-        LOGIN_MAX_PER_MINUTE: "100",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  server.stdout?.on("data", (d) => (output += d));
-  server.stderr?.on("data", (d) => (output += d));
-  const exited = new Promise((r) => server.on("exit", r));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (!output.includes("est prête")) return;
-      clearInterval(timer);
-      resolve();
-    }, 50);
-    server.on("exit", () => {
-      clearInterval(timer);
-      reject(new Error(`Le serveur du test du référentiel s'est arrêté :\n${output}`));
-    });
-  });
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    async stop() {
-      server.kill("SIGTERM");
-      await exited;
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Signs in through the API of that platform; returns the session cookie. */
-export async function signInApi(baseUrl: string, email: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`Connexion de ${email} impossible : ${res.status}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  return await startWith({ demo: "full", label: "Le serveur du test du référentiel", env: { WORKERS: "1" } });
 }
 
 /** One API call with a session cookie: its status and JSON answer, whatever the status. */
