@@ -52,8 +52,8 @@ async function generateNetwork(pool: Pool) {
   await pool.query(`insert into ateliers (code, name, departement, city)
     select ${code("i")}, 'Atelier de banc ' || i, 'Banc', 'Ville ' || i from generate_series(1, ${ATELIERS}) i`);
   await pool.query(`insert into atelier_flags (atelier_code, flag, valid_from, value)
-    select ${code("i")}, 'lab', '2016-01-01', true from generate_series(1, ${ATELIERS}) i where i % 10 < 3
-    union all select ${code("i")}, 'espe', '2016-01-01', true from generate_series(1, ${ATELIERS}) i where i % 7 = 0`);
+    select ${code("i")}, 'lab'::atelier_flag, date '2016-01-01', true from generate_series(1, ${ATELIERS}) i where i % 10 < 3
+    union all select ${code("i")}, 'espe'::atelier_flag, date '2016-01-01', true from generate_series(1, ${ATELIERS}) i where i % 7 = 0`);
   const territory = (offset: number) => `(array(select code from territories order by code))[1 + (i + ${offset}) % 12]`;
   await pool.query(`insert into atelier_territories (atelier_code, territory_code, valid_from, valid_to)
     select ${code("i")}, ${territory(0)}, '2016-01-01', case when i % 100 = 0 then date '2021-07-01' end from generate_series(1, ${ATELIERS}) i`);

@@ -286,11 +286,14 @@ export function summarySql(q: AggregateQuery): SQL {
           where r.atelier_code = a.code and r.period between ${q.from} and ${q.to} and r.status in (${statuses})
           order by r.period desc limit 1
         ) x`
-      : sql`from (
-          select distinct on (r.atelier_code) r.values, r.territory_code from reports r
-          where r.period between ${q.from} and ${q.to} and r.status in (${statuses})
-            and r.atelier_code in (select t.atelier_code from reports t where t.period between ${q.from} and ${q.to} ${inTerritory("t")})
-          order by r.atelier_code, r.period desc
+      : // The ateliers with a report in the territory (its own index), then one probe each for its latest
+        // counted report of the period wherever it is: kept only when that report is the territory's.
+        sql`from (
+          select distinct t.atelier_code from reports t where t.period between ${q.from} and ${q.to} ${inTerritory("t")}
+        ) a cross join lateral (
+          select r.values, r.territory_code from reports r
+          where r.atelier_code = a.atelier_code and r.period between ${q.from} and ${q.to} and r.status in (${statuses})
+          order by r.period desc limit 1
         ) x where true ${inTerritory("x")}`;
   return sql`
     with s as (
