@@ -20,7 +20,8 @@ const newPage = () => freshPage(browser.context);
 
 const journeys = [
   { email: "atelier.86@canope.test", section: "Atelier Canopé 86 – Poitiers", shows: "Aquitaine – Limousin – Poitou-Charentes" },
-  { email: "dt.normandie@canope.test", section: "Normandie", shows: "Atelier Canopé 14 – Caen" },
+  // The queue lists only the reports waiting for review (on this server, maybe none): the territory's ateliers are always counted.
+  { email: "dt.normandie@canope.test", section: "Normandie", shows: "5 ateliers :" },
   { email: "dis@canope.test", section: "Réseau national", shows: "Atelier Canopé 971 – " },
   { email: "tutelle@canope.test", section: "Réseau national (consultation)", shows: "Normandie" },
   { email: "admin@canope.test", section: "Administration", shows: "dt.normandie@canope.test" },
