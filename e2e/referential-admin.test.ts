@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildValues } from "../apps/api/test/factories.ts";
 import { launchBrowser } from "./browser.ts";
 import { horizontalOverflow, onPhone, seriousA11yViolations } from "./support/checks.ts";
+import { tabTo } from "./support/keyboard.ts";
 import { monthsAgo, ofMonth, thisMonth, title } from "./support/months.ts";
 import { apiCall, apiOk, ensureSubmitted, type Platform, signInApi, signInPage, startPlatform } from "./support/referential.ts";
 import { watchProblems } from "./support/session.ts";
@@ -111,21 +112,6 @@ async function freshPage(): Promise<{ page: Page; problems: string[] }> {
 
 /** The text of each cell of a row, header cell included. */
 const cells = async (row: Locator) => (await row.locator("th, td").allTextContents()).map((t) => t.replace(/\s+/g, " ").trim());
-
-/** Presses Tab until the focused element's label or text matches, as a keyboard user would. */
-async function tabTo(page: Page, name: RegExp, max = 30): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el) return "";
-      const labels = (el as HTMLInputElement).labels;
-      return labels && labels.length > 0 ? (labels[0]?.textContent ?? "") : (el.textContent ?? "");
-    });
-    if (name.test(focused.replace(/\s+/g, " ").trim())) return;
-  }
-  throw new Error(`Aucun élément « ${name} » atteint au clavier.`);
-}
 
 describe.skipIf(!chromiumPath)("the dated referential, and the move of atelier 28", () => {
   it("lists the ateliers with their territory today, and finds 28 by its city", async () => {

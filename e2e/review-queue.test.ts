@@ -15,6 +15,7 @@ import { buildValues } from "../apps/api/test/factories.ts";
 import { launchBrowser } from "./browser.ts";
 import { apiSignIn, call } from "./support/api.ts";
 import { horizontalOverflow, onPhone, seriousA11yViolations } from "./support/checks.ts";
+import { tabTo } from "./support/keyboard.ts";
 import { monthsAgo, ofMonth, title } from "./support/months.ts";
 import { reportAt, saveReport, submitReport } from "./support/reports.ts";
 import { newPage, signIn as signInAs } from "./support/session.ts";
@@ -91,21 +92,6 @@ const row = (p: Period, atelier: string) => `${title(p)} · ${atelier}`;
 const CAEN = "Atelier Canopé 14 – Caen";
 const EVREUX = "Atelier Canopé 27 – Évreux";
 const SAINT_LO = "Atelier Canopé 50 – Saint-Lô";
-
-/** Presses Tab until the focused element's accessible text matches, as a keyboard user would. */
-async function tabTo(page: Page, name: RegExp, max = 40): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el) return "";
-      const labels = (el as HTMLInputElement).labels;
-      return labels && labels.length > 0 ? (labels[0]?.textContent ?? "") : (el.textContent ?? "");
-    });
-    if (name.test(focused.replace(/\s+/g, " ").trim())) return;
-  }
-  throw new Error(`Aucun élément « ${name} » atteint au clavier.`);
-}
 
 describe.skipIf(!chromiumPath)("the territorial director's review queue", () => {
   let page: Page;

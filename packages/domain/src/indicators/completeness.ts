@@ -5,7 +5,7 @@
  * months it is open (from its opening month to the month before its
  * closing) once they are over, in the territory it belongs to that month.
  */
-import { dueDate, firstMonthNotOver } from "../calendar.ts";
+import { dueDate, firstMonthNotOver, isOpenIn } from "../calendar.ts";
 import { addMonths, formatPeriod, parsePeriod } from "../period.ts";
 import type { ReportFacts } from "./aggregate.ts";
 import type { PeriodRange } from "./periods.ts";
@@ -26,8 +26,9 @@ export interface AtelierMonth {
   territoryCode: string | null;
 }
 
+/** The calendar's rule (isOpenIn), on months. */
 export function isOpen(atelier: AtelierTimeline, period: string): boolean {
-  return atelier.openFrom <= period && (!atelier.closedFrom || period < atelier.closedFrom);
+  return isOpenIn(period, { openedOn: `${atelier.openFrom}-01`, closedOn: atelier.closedFrom ? `${atelier.closedFrom}-01` : null });
 }
 
 export function territoryIn(atelier: AtelierTimeline, period: string): string | null {

@@ -39,18 +39,6 @@ export async function readNationalSettings(db: Db): Promise<NationalSettingsRow>
   };
 }
 
-export async function writeSetting(db: Db, key: string, value: unknown, actor: { id: string; label: string }) {
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(settings)
-      .values({ key, value, updatedBy: actor.id })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: sql`now()`, updatedBy: actor.id } });
-    await tx
-      .insert(auditEvents)
-      .values({ actorId: actor.id, actorLabel: actor.label, action: "setting.changed", subject: `setting:${key}`, details: { value } });
-  });
-}
-
 /**
  * Changes national settings that depend on one another (the due day and the
  * reminder days): one at a time across processes (a transaction lock), the
