@@ -71,3 +71,19 @@ const PARIS_DAY = new Intl.DateTimeFormat("en-CA", {
 export function parisDate(at: Date = new Date()): string {
   return PARIS_DAY.format(at);
 }
+
+/** "de novembre", "d'octobre 2026": "de" elided before a vowel, as French writes it. */
+export function withDe(text: string): string {
+  return /^[aeiouyàâéèêîïôû]/i.test(text) ? `d'${text}` : `de ${text}`;
+}
+
+/** "de novembre 2026", "d'octobre 2026". */
+export function ofPeriod(period: string): string {
+  return withDe(periodLabel(period));
+}
+
+/** "Octobre 2026". */
+export function periodTitle(period: string): string {
+  const label = periodLabel(period);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}

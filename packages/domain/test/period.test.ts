@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, formatPeriod, parisDate, parsePeriod, periodLabel } from "../src/index.ts";
+import { addMonths, formatPeriod, ofPeriod, parisDate, parsePeriod, periodLabel, periodTitle, withDe } from "../src/index.ts";
 
 describe("periods", () => {
   it("parses YYYY-MM and refuses anything else", () => {
@@ -26,5 +26,14 @@ describe("periods", () => {
     expect(parisDate(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
     expect(parisDate(new Date("2026-07-31T21:59:00Z"))).toBe("2026-07-31");
     expect(parisDate(new Date("2026-07-31T22:00:00Z"))).toBe("2026-08-01");
+  });
+
+  it("writes a month with its French preposition, elided before a vowel, and as a title", () => {
+    expect(ofPeriod("2026-08")).toBe("d'août 2026");
+    expect(ofPeriod("2026-04")).toBe("d'avril 2026");
+    expect(ofPeriod("2026-10")).toBe("d'octobre 2026");
+    expect(ofPeriod("2026-11")).toBe("de novembre 2026");
+    expect(withDe("juillet")).toBe("de juillet");
+    expect(periodTitle("2026-10")).toBe("Octobre 2026");
   });
 });

@@ -3,7 +3,7 @@
  * link and the footer are added when the email is sent (render.ts), so that
  * the links follow PUBLIC_URL.
  */
-import { periodLabel } from "@enquete/domain";
+import { ofPeriod, periodLabel } from "@enquete/domain";
 import { dayMonth, longDate } from "./dates.ts";
 
 export interface EmailContent {
@@ -16,11 +16,8 @@ export interface EmailContent {
 export const reportPath = (atelierCode: string, period: string) => `/ateliers/${encodeURIComponent(atelierCode)}/rapports/${period}`;
 export const HOME_PATH = "/";
 
-/** "de novembre 2026", "d'octobre 2026": French elides before a vowel. */
-export function ofMonth(period: string): string {
-  const month = periodLabel(period);
-  return /^[aeiouyàâéèêîïôû]/i.test(month) ? `d'${month}` : `de ${month}`;
-}
+/** "de novembre 2026", "d'octobre 2026" (the domain's wording). */
+export const ofMonth = ofPeriod;
 
 const STATUS_NOTE: Record<string, string> = {
   not_started: "Il n'a pas encore été commencé.",

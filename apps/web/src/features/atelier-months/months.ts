@@ -3,7 +3,7 @@
  * rows and today's month (pure functions, no React).
  */
 import type { TReportRow } from "@enquete/contract";
-import { isMonthOver, type ListedStatus, MONTHS_FR, parsePeriod } from "@enquete/domain";
+import { isMonthOver, type ListedStatus, MONTHS_FR, ofPeriod, parsePeriod, periodTitle, withDe } from "@enquete/domain";
 
 export type MonthView = {
   period: string;
@@ -33,20 +33,9 @@ export function reportPath(atelierCode: string, period: string): string {
 }
 
 /** "novembre 2026" with its French preposition: "de novembre 2026", "d'octobre 2026". */
-export function ofMonth(period: string): string {
-  const p = parsePeriod(period);
-  if (!p) return `de ${period}`;
-  const name = MONTHS_FR[p.month - 1] ?? "";
-  const elided = /^[aeiouyéèêâàôîû]/i.test(name);
-  return `${elided ? "d'" : "de "}${name} ${p.year}`;
-}
+export const ofMonth = ofPeriod;
 
-function monthTitle(period: string): string {
-  const p = parsePeriod(period);
-  if (!p) return period;
-  const name = MONTHS_FR[p.month - 1] ?? "";
-  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${p.year}`;
-}
+const monthTitle = periodTitle;
 
 export function toMonthViews(rows: readonly TReportRow[], today: string): MonthView[] {
   const currentPeriod = today.slice(0, 7);
@@ -88,8 +77,7 @@ export function draftMonth(months: readonly MonthView[]): MonthView | null {
 export function draftLabel(month: MonthView): string {
   const p = parsePeriod(month.period);
   const name = p ? (MONTHS_FR[p.month - 1] ?? "") : month.period;
-  const elided = /^[aeiouyéèêâàôîû]/i.test(name);
-  return `Noter les chiffres ${elided ? "d'" : "de "}${name} (brouillon)`;
+  return `Noter les chiffres ${withDe(name)} (brouillon)`;
 }
 
 /** Months of one year, in calendar order. */

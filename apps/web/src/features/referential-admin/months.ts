@@ -1,5 +1,5 @@
 /** Months as the referential's forms offer and show them. */
-import { addMonths, formatPeriod, MONTHS_FR, type Period, parisDate, periodLabel, periodOfDate } from "@enquete/domain";
+import { addMonths, formatPeriod, MONTHS_FR, ofPeriod, type Period, parisDate, periodLabel, periodOfDate } from "@enquete/domain";
 
 /** The first year the forms offer: the network's figures start in 2016. */
 export const FIRST_YEAR = 2016;
@@ -18,10 +18,7 @@ export const monthName = (month: number) => MONTHS_FR[month - 1] ?? String(month
 export const monthText = (period: string | null | undefined) => (period ? periodLabel(period) : "—");
 
 /** "de septembre 2026", "d'octobre 2026". */
-export function ofMonthText(period: string): string {
-  const label = periodLabel(period);
-  return /^[aeiouéèâ]/i.test(label) ? `d'${label}` : `de ${label}`;
-}
+export const ofMonthText = ofPeriod;
 
 /** The month before, for the last month of a dated value that ends. */
 export function monthBefore(period: string): string {

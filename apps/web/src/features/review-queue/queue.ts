@@ -4,7 +4,7 @@
  * kept in the address (pure functions, no React).
  */
 import type { TReportRow, TReviewQueue } from "@enquete/contract";
-import { MONTHS_FR, parsePeriod, periodLabel } from "@enquete/domain";
+import { MONTHS_FR, parsePeriod, periodTitle, withDe } from "@enquete/domain";
 import { plural } from "../../shared/format.ts";
 
 export const MONTH_PARAM = "mois";
@@ -16,10 +16,7 @@ export type QueueData = { total: number; months: TReviewQueue["months"]; rows: Q
 export const rowKey = (row: { atelierCode: string; period: string }) => `${row.atelierCode}/${row.period}`;
 
 /** "Octobre 2026". */
-export function monthTitle(period: string): string {
-  const label = periodLabel(period);
-  return label.charAt(0).toUpperCase() + label.slice(1);
-}
+export const monthTitle = periodTitle;
 
 /** The month of the address when reports of it wait; otherwise every month (null). */
 export function queueMonth(param: string | null, months: TReviewQueue["months"]): string | null {
@@ -44,12 +41,7 @@ export function queueSummary(total: number, months: TReviewQueue["months"]): str
   const first = months[0]?.period ?? "";
   const last = months[months.length - 1]?.period ?? "";
   const what = `${plural(total, "rapport")} à examiner`;
-  if (first === last) return `${what}, ${ofMonthName(monthName(first, true))}`;
+  if (first === last) return `${what}, ${withDe(monthName(first, true))}`;
   const sameYear = first.slice(0, 4) === last.slice(0, 4);
-  return `${what}, ${ofMonthName(monthName(first, !sameYear))} à ${monthName(last, true)}`;
-}
-
-/** "de juillet", "d'août". */
-function ofMonthName(name: string): string {
-  return /^[aeiouyéèêâàôîû]/i.test(name) ? `d'${name}` : `de ${name}`;
+  return `${what}, ${withDe(monthName(first, !sameYear))} à ${monthName(last, true)}`;
 }
