@@ -27,15 +27,34 @@ describe("SIGTERM mid-storm", () => {
       await sleep(2_000);
 
       // Three directors' drafts locked by another transaction: their saves wait on it.
+      // On a loaded machine a director may not have saved yet after 2 s (no row to lock, so
+      // nothing would wait): wait for each one's first 200, then for their saves to be
+      // really waiting on the lock, before the signal.
       const blocked = directors.slice(0, 3);
+      const savedOnce = () => blocked.every((d) => storm.records.some((r) => r.atelier === d.atelier && r.status === 200));
+      for (let i = 0; i < 150 && !savedOnce(); i++) await sleep(100);
+      expect(savedOnce(), "each blocked director has a draft before the lock").toBe(true);
       const locker = new pg.Client({ connectionString: url });
       await locker.connect();
       await locker.query("begin");
-      await locker.query("select 1 from reports where atelier_code = any($1) and period = $2 for update", [
+      const locked = await locker.query("select 1 from reports where atelier_code = any($1) and period = $2 for update", [
         blocked.map((d) => d.atelier),
         blocked[0]?.period,
       ]);
-      await sleep(300);
+      expect(locked.rowCount).toBe(blocked.length);
+      const probe = new pg.Client({ connectionString: url });
+      await probe.connect();
+      const waiting = async () =>
+        Number(
+          (
+            await probe.query(
+              "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+            )
+          ).rows[0]?.n ?? 0,
+        );
+      for (let i = 0; i < 100 && (await waiting()) < blocked.length; i++) await sleep(50);
+      await probe.end();
+      await sleep(100);
       const signalAt = Date.now();
       api.kill("SIGTERM");
       await sleep(1_200);
@@ -52,7 +71,7 @@ describe("SIGTERM mid-storm", () => {
       const before = records.filter((r) => r.sentAt < signalAt);
       const inFlight = before.filter((r) => r.endedAt >= signalAt);
       const cut = before.filter((r) => r.status === null);
-      const held = inFlight.filter((r) => r.endedAt - signalAt >= 1_000);
+      const held = inFlight.filter((r) => blocked.some((d) => d.atelier === r.atelier) && r.endedAt - signalAt >= 1_000);
       const resets = records.filter((r) => r.sentAt >= signalAt && r.status === null && r.error !== "ECONNREFUSED");
       console.log(
         `SIGTERM, WORKERS=${workers} : sortie ${JSON.stringify(exit)} en ${exitedAt - signalAt} ms ; ${records.length} requêtes ${JSON.stringify(tally(records))} ; ` +
