@@ -10,6 +10,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import { z } from "zod";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/client.ts";
+import { auditRoutes } from "./modules/audit/routes.ts";
+import { oidcRoutes } from "./modules/auth/oidc-routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { campaignRoutes } from "./modules/campaign/routes.ts";
 import { exportRoutes } from "./modules/exports/routes.ts";
@@ -17,6 +19,7 @@ import { healthRoutes } from "./modules/health/routes.ts";
 import { distanceLearningRoutes } from "./modules/indicators/distance-learning/routes.ts";
 import { indicatorRoutes } from "./modules/indicators/routes.ts";
 import { targetRoutes } from "./modules/indicators/targets/routes.ts";
+import { type Courier, createCourier } from "./modules/notifications/courier.ts";
 import { notificationRoutes } from "./modules/notifications/routes.ts";
 import { referentialRoutes } from "./modules/referential/routes.ts";
 import { reportRoutes } from "./modules/reports/routes.ts";
@@ -54,6 +57,13 @@ function fastifyTrustProxy(trust: Config["trustProxy"]): FastifyServerOptions["t
   return trust;
 }
 
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Sends what waits in the outbox now (after a commit), for emails a person waits for. */
+    courier: Courier;
+  }
+}
+
 export async function buildApp(options: { config: Config; db: Db; logStream?: NodeJS.WritableStream }) {
   const { config, db } = options;
   const app = Fastify({
@@ -71,6 +81,9 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
     return503OnClosing: false,
     forceCloseConnections: false,
   }).withTypeProvider<ZodTypeProvider>();
+  const courier = createCourier(db, config, app.log);
+  app.decorate("courier", courier);
+  app.addHook("onClose", async () => await courier.close());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -92,8 +105,10 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
     async (api) => {
       await api.register(healthRoutes, { db });
       await api.register(authRoutes, { db, config });
+      await api.register(oidcRoutes, { db, config });
       await api.register(referentialRoutes, { db });
-      await api.register(userRoutes, { db });
+      await api.register(userRoutes, { db, config });
+      await api.register(auditRoutes, { db });
       await api.register(reportRoutes, { db, config });
       await api.register(notificationRoutes, { db });
       await api.register(campaignRoutes, { db, config });

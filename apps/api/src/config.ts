@@ -54,6 +54,17 @@ export interface Config {
   costlyConcurrency: number;
   /** Costly requests one person may start per minute. */
   costlyPerMinute: number;
+  /** Single sign-on (OpenID Connect, ProConnect): null when not configured. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  /** The button's wording: "ProConnect" unless OIDC_LABEL says otherwise. */
+  label: string;
 }
 
 export type TrustProxy = false | number | string[];
@@ -135,6 +146,34 @@ function smtpConfig(env: NodeJS.ProcessEnv): SmtpConfig {
   };
 }
 
+const OIDC_VARIABLES = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_REDIRECT_URI"] as const;
+
+/** All four variables, or none (then single sign-on is off). */
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const given = OIDC_VARIABLES.filter((name) => env[name]?.trim());
+  if (given.length === 0) return null;
+  if (given.length < OIDC_VARIABLES.length) {
+    const missing = OIDC_VARIABLES.filter((name) => !given.includes(name));
+    throw new ConfigError(
+      `Connexion unique (OpenID Connect) : ${missing.join(", ")} manque(nt). Donnez ${OIDC_VARIABLES.join(", ")} ensemble, ou aucune.`,
+    );
+  }
+  for (const name of ["OIDC_ISSUER", "OIDC_REDIRECT_URI"] as const) {
+    try {
+      new URL(env[name]?.trim() ?? "");
+    } catch {
+      throw new ConfigError(`${name} doit être une adresse complète (reçu « ${env[name]} »).`);
+    }
+  }
+  return {
+    issuer: env.OIDC_ISSUER?.trim() ?? "",
+    clientId: env.OIDC_CLIENT_ID?.trim() ?? "",
+    clientSecret: env.OIDC_CLIENT_SECRET ?? "",
+    redirectUri: env.OIDC_REDIRECT_URI?.trim() ?? "",
+    label: env.OIDC_LABEL?.trim() || "ProConnect",
+  };
+}
+
 function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
   const raw = env.PUBLIC_URL?.trim();
   if (!raw) return `http://localhost:${port}`;
@@ -190,5 +229,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: int(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 100, 600_000),
     costlyConcurrency: int(env, "COSTLY_CONCURRENCY", 2, 1, 100),
     costlyPerMinute: int(env, "COSTLY_PER_MINUTE", 60, 1, 100_000),
+    oidc: oidcConfig(env),
   };
 }

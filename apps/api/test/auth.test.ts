@@ -46,7 +46,7 @@ describe("sign-in", () => {
     expect(raw).toHaveLength(0);
   });
 
-  it("sets the Secure flag outside local development", async () => {
+  it("sets the Secure flag outside local development, with the __Host- prefix", async () => {
     const secure = await createTestApp({ cookieSecure: true });
     try {
       const user = await buildUser(secure.db);
@@ -55,7 +55,15 @@ describe("sign-in", () => {
         url: "/api/auth/login",
         payload: { email: user.email, password: user.password },
       });
-      expect(res.cookies.find((c) => c.name === "enquete_session")?.secure).toBe(true);
+      // Secure, so the __Host- prefix: this host only, over HTTPS, Path=/ and no Domain.
+      const cookie = res.cookies.find((c) => c.name === "__Host-enquete_session");
+      expect(cookie?.secure).toBe(true);
+      expect(cookie?.path).toBe("/");
+      expect(cookie?.domain).toBeUndefined();
+      expect(res.cookies.find((c) => c.name === "enquete_session")).toBeUndefined();
+      // And that is the cookie the server reads back.
+      const me = await secure.app.inject({ method: "GET", url: "/api/me", cookies: { "__Host-enquete_session": cookie?.value ?? "" } });
+      expect(me.statusCode).toBe(200);
     } finally {
       await secure.close();
     }

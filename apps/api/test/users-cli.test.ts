@@ -41,7 +41,7 @@ describe("npm run users", () => {
     );
     expect(out).toContain("Compte créé : claire.martin@reseau-canope.fr");
     const [row] = await t.db.select().from(users).where(eq(users.email, "claire.martin@reseau-canope.fr"));
-    expect(row?.passwordHash.startsWith("$argon2id$")).toBe(true);
+    expect(row?.passwordHash?.startsWith("$argon2id$")).toBe(true);
     expect(await verify(row?.passwordHash ?? "", "une-phrase-de-passe-solide")).toBe(true);
     const s = await signIn(t.app, "claire.martin@reseau-canope.fr", "une-phrase-de-passe-solide");
     expect(s.me.roles).toEqual([{ role: "national" }, { role: "atelier", atelierCode: "86" }]);

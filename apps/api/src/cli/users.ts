@@ -12,7 +12,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { normalizeEmail, passwordProblems, type RoleGrant, toRoleGrant } from "@enquete/domain";
+import { normalizeEmail, type RoleGrant, toRoleGrant } from "@enquete/domain";
+import { passwordProblems } from "@enquete/domain/password";
 import { hash } from "@node-rs/argon2";
 import { and, eq, sql } from "drizzle-orm";
 import { loadConfig } from "../config.ts";
@@ -69,7 +70,7 @@ async function readStdin(): Promise<string> {
 async function choosePassword(usePasswordStdin: boolean, email: string, out: (l: string) => void, readSecret: () => Promise<string>) {
   if (usePasswordStdin) {
     const password = await readSecret();
-    const problems = passwordProblems(password, email);
+    const problems = passwordProblems(password, { email });
     if (problems.length > 0) throw new CliError(problems.join(" "));
     return password;
   }

@@ -120,10 +120,12 @@ export const users = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     email: text().notNull(),
     displayName: text().notNull(),
-    passwordHash: text().notNull(),
+    /** null while the person has not chosen a password yet (an invitation waits) or signs in by SSO only. */
+    passwordHash: text(),
     active: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp({ withTimezone: true }),
+    passwordChangedAt: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
 );
@@ -167,8 +169,95 @@ export const sessions = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** The id shown in the person's list of sessions (never the cookie's hash). */
+    publicId: uuid().notNull().defaultRandom(),
+    /** What opened it, for the person's list: the browser's User-Agent and address at sign-in. */
+    userAgent: text(),
+    ip: text(),
+    /** How the person signed in: "password" or "oidc". */
+    method: text().notNull().default("password"),
   },
-  (t) => [index().on(t.userId), index().on(t.expiresAt)],
+  (t) => [index().on(t.userId), index().on(t.expiresAt), uniqueIndex().on(t.publicId)],
+);
+
+/**
+ * Single-use links sent by email: an invitation (72 h) or a password reset
+ * (1 h). Only a SHA-256 of the link's secret is stored. A new link of a
+ * person ends the previous ones; using one ends them all.
+ */
+export const userLinks = pgTable(
+  "user_links",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text().notNull(),
+    tokenHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex().on(t.tokenHash),
+    index().on(t.userId, t.createdAt),
+    check("user_links_purpose", sql`${t.purpose} in ('invitation', 'password_reset')`),
+  ],
+);
+
+/**
+ * Personal API tokens for scripts (GET only, the owner's scope). Only a
+ * SHA-256 of the secret is stored; `prefix` is its first characters, to
+ * recognise it in a list.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    label: text().notNull(),
+    tokenHash: text().notNull(),
+    prefix: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Last day of validity (Europe/Paris): the token works until the end of that day. */
+    expiresOn: date().notNull(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+    expiryWarnedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex().on(t.tokenHash), index().on(t.userId), index().on(t.expiresOn)],
+);
+
+/**
+ * Addresses from which a person has signed in: the per-account hourly limit
+ * does not apply there, so an attacker elsewhere cannot keep them out.
+ */
+export const signInAddresses = pgTable(
+  "sign_in_addresses",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    ip: text().notNull(),
+    lastSuccessAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.ip] })],
+);
+
+/** An OpenID Connect sign-in in progress: its state, nonce and PKCE verifier, for a few minutes. */
+export const oidcLogins = pgTable(
+  "oidc_logins",
+  {
+    stateHash: text().primaryKey(),
+    nonce: text().notNull(),
+    codeVerifier: text().notNull(),
+    returnTo: text().notNull().default("/"),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.createdAt)],
 );
 
 /** Failed sign-ins, counted per account across every API process. */
@@ -180,7 +269,7 @@ export const loginFailures = pgTable(
     ip: text().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.emailKey, t.at), index().on(t.ip, t.at)],
+  (t) => [index().on(t.emailKey, t.at), index().on(t.ip, t.at), index().on(t.emailKey, t.ip, t.at)],
 );
 
 /**
@@ -240,7 +329,7 @@ export const auditEvents = pgTable(
     subject: text().notNull(),
     details: jsonb().notNull().default({}),
   },
-  (t) => [index().on(t.subject)],
+  (t) => [index().on(t.subject), index().on(t.at), index().on(t.actorId, t.at), index().on(t.action, t.at)],
 );
 
 export const reportStatusEnum = pgEnum("report_status", ["draft", "submitted", "returned", "validated"]);

@@ -1,3 +1,4 @@
+import { FORGOT_PASSWORD_PATH, PASSWORD_LINK_PATH } from "@enquete/domain";
 import { lazy } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { LOGIN_PATH } from "../features/auth/returnPath.ts";
@@ -31,6 +32,14 @@ const TargetsPage = lazy(() => import("../features/targets/TargetsPage.tsx").the
 const DistanceLearningPage = lazy(() =>
   import("../features/distance-learning/DistanceLearningPage.tsx").then((m) => ({ default: m.DistanceLearningPage })),
 );
+const AccountsPage = lazy(() => import("../features/accounts/AccountsPage.tsx").then((m) => ({ default: m.AccountsPage })));
+const NewAccountPage = lazy(() => import("../features/accounts/NewAccountPage.tsx").then((m) => ({ default: m.NewAccountPage })));
+const AccountPage = lazy(() => import("../features/accounts/AccountPage.tsx").then((m) => ({ default: m.AccountPage })));
+const AuditPage = lazy(() => import("../features/audit/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
+const ForgotPasswordPage = lazy(() =>
+  import("../features/password/ForgotPasswordPage.tsx").then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const SetPasswordPage = lazy(() => import("../features/password/SetPasswordPage.tsx").then((m) => ({ default: m.SetPasswordPage })));
 const NotFoundPage = lazy(() => import("../features/not-found/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -40,10 +49,16 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             <Route path={LOGIN_PATH} element={<LoginPage />} />
+            <Route path={FORGOT_PASSWORD_PATH} element={<ForgotPasswordPage />} />
+            <Route path={PASSWORD_LINK_PATH} element={<SetPasswordPage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<HomePage />} />
               <Route path="/profil" element={<ProfilePage />} />
               <Route path="/administration/courriels" element={<OutboxPage />} />
+              <Route path="/administration/comptes" element={<AccountsPage />} />
+              <Route path="/administration/comptes/nouveau" element={<NewAccountPage />} />
+              <Route path="/administration/comptes/:id" element={<AccountPage />} />
+              <Route path="/administration/journal" element={<AuditPage />} />
               <Route path="/administration/referentiel" element={<ReferentialPage />} />
               <Route path="/administration/referentiel/import" element={<ReferentialImportPage />} />
               <Route path="/administration/referentiel/ateliers/:code" element={<AtelierAdminPage />} />

@@ -48,12 +48,22 @@ export async function recordFailure(db: Db, emailKey: string, ip: string): Promi
   await db.delete(loginFailures).where(sql`${loginFailures.at} < now() - interval '1 day'`);
 }
 
-export async function openSession(db: Db, input: { idHash: string; userId: string; absoluteHours: number }) {
+export interface SessionOrigin {
+  /** The browser's User-Agent (cut to 500 characters) and address, shown in the person's list of sessions. */
+  userAgent: string | null;
+  ip: string | null;
+  method: "password" | "oidc";
+}
+
+export async function openSession(db: Db, input: { idHash: string; userId: string; absoluteHours: number } & SessionOrigin) {
   await db.transaction(async (tx) => {
     await tx.insert(sessions).values({
       idHash: input.idHash,
       userId: input.userId,
       expiresAt: sql`now() + make_interval(hours => ${input.absoluteHours})`,
+      userAgent: input.userAgent?.slice(0, 500) ?? null,
+      ip: input.ip,
+      method: input.method,
     });
     await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, input.userId));
     await tx.delete(sessions).where(sql`${sessions.expiresAt} < now()`);

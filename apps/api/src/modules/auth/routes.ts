@@ -3,8 +3,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
-import { caller, SESSION_COOKIE } from "../../plugins/app/auth.ts";
+import { caller } from "../../plugins/app/auth.ts";
 import { tooManySignIns } from "../../plugins/app/limits/messages.ts";
+import { clearSessionCookie, setSessionCookie } from "./cookie.ts";
 import * as service from "./service.ts";
 
 export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
@@ -12,12 +13,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
     idleMinutes: config.sessionIdleMinutes,
     absoluteHours: config.sessionAbsoluteHours,
     maxFailuresPerMinute: config.loginMaxPerMinute,
-  };
-  const cookieOptions = {
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax" as const,
-    secure: config.cookieSecure,
   };
 
   app.post(
@@ -41,10 +36,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
       },
     },
     async (request, reply) => {
-      const { sessionId, me } = await service.login(db, settings, request.body, request.ip);
+      const { sessionId, me } = await service.login(db, settings, request.body, request.ip, request.headers["user-agent"] ?? null);
       // A sign-in replaces whatever session the browser had; a refused one leaves it as it was.
       if (request.caller) await service.logout(db, request.caller);
-      reply.setCookie(SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: config.sessionAbsoluteHours * 3600 });
+      setSessionCookie(reply, config, sessionId);
       request.log.info({ userId: me.id }, "signed in");
       return me;
     },
@@ -63,7 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
     },
     async (request, reply) => {
       await service.logout(db, caller(request));
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      clearSessionCookie(reply, config);
       return reply.status(204).send(null);
     },
   );

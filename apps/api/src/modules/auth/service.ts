@@ -33,7 +33,29 @@ const getDummyHash = () => {
 
 export const invalidCredentials = () => new AppError("INVALID_CREDENTIALS", 401, "Adresse électronique ou mot de passe incorrect.");
 
-export async function login(db: Db, settings: AuthSettings, body: TLoginBody, ip: string): Promise<{ sessionId: string; me: TMe }> {
+/**
+ * Opens a session for a person whose identity is proven (password or SSO):
+ * a new random id at every sign-in, so that an id planted before it is worth
+ * nothing after it. Returns the id for the cookie (only its hash is stored).
+ */
+export async function startSession(
+  db: Db,
+  settings: Pick<AuthSettings, "absoluteHours">,
+  userId: string,
+  origin: repo.SessionOrigin,
+): Promise<string> {
+  const sessionId = randomBytes(32).toString("base64url");
+  await repo.openSession(db, { idHash: hashSessionId(sessionId), userId, absoluteHours: settings.absoluteHours, ...origin });
+  return sessionId;
+}
+
+export async function login(
+  db: Db,
+  settings: AuthSettings,
+  body: TLoginBody,
+  ip: string,
+  userAgent: string | null = null,
+): Promise<{ sessionId: string; me: TMe }> {
   const emailKey = normalizeEmail(body.email);
   // Failed attempts are counted in PostgreSQL, so every API process sees the same counts;
   // successful sign-ins of colleagues behind one office address do not count.
@@ -58,9 +80,7 @@ export async function login(db: Db, settings: AuthSettings, body: TLoginBody, ip
     await repo.recordFailure(db, emailKey, ip);
     throw invalidCredentials();
   }
-  // A new id at every sign-in: an id planted before sign-in is worth nothing after it.
-  const sessionId = randomBytes(32).toString("base64url");
-  await repo.openSession(db, { idHash: hashSessionId(sessionId), userId: user.id, absoluteHours: settings.absoluteHours });
+  const sessionId = await startSession(db, settings, user.id, { userAgent, ip, method: "password" });
   const grants = await repo.loadGrants(db, user.id);
   return { sessionId, me: toMe({ userId: user.id, email: user.email, displayName: user.displayName, grants }) };
 }

@@ -3,10 +3,11 @@
  * The unique dedupe key makes a second insert of the same email a no-op; a
  * row being sent is locked, and the others skip it.
  */
-import { and, asc, desc, eq, isNull, lt, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { outbox } from "../../db/schema.ts";
 import type { DbOrTx } from "../reports/repository.ts";
+import { SECRET_LINK_KINDS } from "./account-emails.ts";
 
 export type NewEmail = Pick<typeof outbox.$inferInsert, "kind" | "dedupeKey" | "toUserId" | "toEmail" | "subject" | "body" | "link">;
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -58,10 +59,16 @@ export async function claimNext(tx: Tx, options: { firstOnly: boolean; exclude?:
   return rows[0] ?? null;
 }
 
+/** Marks an email sent; a secret link (an invitation, a reset) is not kept once it has left. */
 export async function markSent(tx: Tx, id: number) {
   await tx
     .update(outbox)
-    .set({ sentAt: sql`now()`, attempts: sql`${outbox.attempts} + 1`, lastError: null })
+    .set({
+      sentAt: sql`now()`,
+      attempts: sql`${outbox.attempts} + 1`,
+      lastError: null,
+      link: sql`case when ${inArray(outbox.kind, [...SECRET_LINK_KINDS])} then null else ${outbox.link} end`,
+    })
     .where(eq(outbox.id, id));
 }
 

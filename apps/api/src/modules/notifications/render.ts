@@ -3,6 +3,7 @@
  * that says whether the message can be turned off. A plain-text version and
  * an HTML one built from it (no template engine: the text is the source).
  */
+import { ACCOUNT_FOOTER, ACCOUNT_LINK_LABEL, isAccountEmailKind } from "./account-emails.ts";
 import { type EmailKind, isEssential, PREFERENCE_OF } from "./kinds.ts";
 
 export interface RenderedEmail {
@@ -21,6 +22,9 @@ const LINK_LABEL: Record<EmailKind, string> = {
 };
 
 function footer(kind: string): string[] {
+  if (isAccountEmailKind(kind)) {
+    return ["Enquête atelier · Réseau Canopé", "Message automatique : merci de ne pas y répondre.", ACCOUNT_FOOTER];
+  }
   // A kind this code does not know is not said to be optional.
   const essential = kind in PREFERENCE_OF ? isEssential(kind as EmailKind) : true;
   return [
@@ -48,7 +52,7 @@ const paragraphs = (text: string) =>
 
 export function renderEmail(row: { kind: string; body: string; link: string | null }, publicUrl: string): RenderedEmail {
   const url = absoluteUrl(publicUrl, row.link);
-  const label = LINK_LABEL[row.kind as EmailKind] ?? "Ouvrir la page";
+  const label = isAccountEmailKind(row.kind) ? ACCOUNT_LINK_LABEL[row.kind] : (LINK_LABEL[row.kind as EmailKind] ?? "Ouvrir la page");
   const foot = footer(row.kind);
   const text = [row.body, url ? `${label} : ${url}` : null, `-- \n${foot.join("\n")}`].filter(Boolean).join("\n\n");
   const html = [

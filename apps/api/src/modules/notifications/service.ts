@@ -15,6 +15,7 @@ import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
 import type { Caller } from "../auth/service.ts";
 import type { DbOrTx } from "../reports/repository.ts";
+import { SECRET_LINK_KINDS } from "./account-emails.ts";
 import { decisionEmail } from "./emails.ts";
 import { type EmailKind, KINDS, PREFERENCE_OF } from "./kinds.ts";
 import * as outboxRepo from "./outbox-repository.ts";
@@ -75,7 +76,8 @@ export async function listOutbox(db: Db, query: TOutboxQuery): Promise<TOutboxPa
       kind: r.kind,
       to: r.toEmail,
       subject: r.subject,
-      link: r.link,
+      // A single-use link is the person's own secret: administrators never see it.
+      link: SECRET_LINK_KINDS.includes(r.kind) ? null : r.link,
       status: r.sentAt ? "sent" : r.attempts > 0 ? "failed" : "pending",
       createdAt: r.createdAt.toISOString(),
       sentAt: r.sentAt ? r.sentAt.toISOString() : null,

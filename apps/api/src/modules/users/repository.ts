@@ -10,6 +10,8 @@ export async function listUsers(db: Db) {
       email: users.email,
       displayName: users.displayName,
       active: users.active,
+      passwordSet: sql<boolean>`${users.passwordHash} is not null`,
+      createdAt: users.createdAt,
       lastLoginAt: users.lastLoginAt,
     })
     .from(users)

@@ -1,5 +1,5 @@
 import type { TUserSummary } from "@enquete/contract";
-import { sortGrants, toRoleGrant } from "@enquete/domain";
+import { accountStatus, sortGrants, toRoleGrant } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import * as repo from "./repository.ts";
 
@@ -11,8 +11,10 @@ export async function listUsers(db: Db): Promise<TUserSummary[]> {
     if ("error" in g) continue;
     byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), g]);
   }
-  return rows.map((u) => ({
+  return rows.map(({ passwordSet, ...u }) => ({
     ...u,
+    status: accountStatus({ active: u.active, passwordSet, everSignedIn: u.lastLoginAt !== null }),
+    createdAt: u.createdAt.toISOString(),
     lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null,
     roles: sortGrants(byUser.get(u.id) ?? []),
   }));

@@ -11,10 +11,9 @@ import fp from "fastify-plugin";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { forbidden, notFound, unauthenticated } from "../../errors.ts";
+import { sessionCookieOf } from "../../modules/auth/cookie.ts";
 import { type Caller, resolveSession } from "../../modules/auth/service.ts";
 import { findAtelierTerritory, territoryExists } from "../../modules/referential/repository.ts";
-
-export const SESSION_COOKIE = "enquete_session";
 
 type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
@@ -50,7 +49,7 @@ export default fp(
     app.decorateRequest("caller", null);
     app.addHook("onRequest", async (request) => {
       if (!request.url.startsWith("/api/")) return;
-      const raw = request.cookies[SESSION_COOKIE];
+      const raw = sessionCookieOf(request, opts.config);
       if (raw) request.caller = await resolveSession(opts.db, settings, raw);
     });
 

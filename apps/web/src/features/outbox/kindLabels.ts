@@ -6,6 +6,9 @@ const KIND_LABELS: Record<string, string> = {
   report_validated: "Avis de validation",
   report_returned: "Avis de renvoi",
   report_reopened: "Avis de réouverture",
+  account_invitation: "Invitation (lien personnel masqué)",
+  password_reset: "Nouveau mot de passe (lien personnel masqué)",
+  token_expiry: "Expiration d'un jeton d'API",
 };
 
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;

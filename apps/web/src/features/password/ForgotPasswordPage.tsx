@@ -1,0 +1,4 @@
+/** Placeholder of issue 9: replaced by the real page. */
+export function ForgotPasswordPage() {
+  return null;
+}
