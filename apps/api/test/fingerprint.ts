@@ -16,6 +16,8 @@ export const DATA_TABLES = [
   "atelier_flags",
   "users",
   "user_roles",
+  "user_links",
+  "api_tokens",
   "audit_events",
   "reports",
   "report_events",
@@ -30,7 +32,15 @@ export const DATA_TABLES = [
 ] as const;
 
 /** Counted or refreshed by requests that are refused too. */
-export const BOOKKEEPING_TABLES = ["sessions", "login_failures", "rate_limit_hits", "costly_leases"] as const;
+export const BOOKKEEPING_TABLES = [
+  "sessions",
+  "login_failures",
+  "rate_limit_hits",
+  "costly_leases",
+  // Where each person signed in from (a success, never a refusal), and SSO sign-ins under way.
+  "sign_in_addresses",
+  "oidc_logins",
+] as const;
 
 /** Tables of the public schema in neither list: a new table must be classified, not silently skipped. */
 export async function unclassifiedTables(db: Db): Promise<string[]> {
