@@ -3,9 +3,11 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { PasswordInput } from "@codegouvfr/react-dsfr/blocks/PasswordInput";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { type TLoginBody, ZLoginBody } from "@enquete/contract";
+import { FORGOT_PASSWORD_PATH } from "@enquete/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
+import { Link } from "react-router";
 import { ApiError, errorMessage } from "../../api/ApiError.ts";
 
 const FIELDS = ["email", "password"] as const;
@@ -85,6 +87,11 @@ export function LoginForm({ onSignIn }: Props) {
             "aria-invalid": passwordError ? true : undefined,
           }}
         />
+        <p className="fr-mt-2w fr-mb-0">
+          <Link className="fr-link" to={FORGOT_PASSWORD_PATH}>
+            Mot de passe oublié ?
+          </Link>
+        </p>
         <Button type="submit" className="fr-mt-4w" disabled={isSubmitting}>
           {isSubmitting ? "Connexion…" : "Se connecter"}
         </Button>

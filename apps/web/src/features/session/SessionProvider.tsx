@@ -2,9 +2,10 @@ import type { TLoginBody, TMe } from "@enquete/contract";
 import { type ReactNode, startTransition, useCallback, useEffect, useMemo, useState } from "react";
 import { useNavigate } from "react-router";
 import { isAbort } from "../../api/ApiError.ts";
+import { accountApi } from "../../api/account.ts";
 import { ApiError, api, setUnauthorizedHandler } from "../../api/client.ts";
 import { LOGIN_PATH, loginPathFor } from "../auth/returnPath.ts";
-import { type Session, SessionContext, type SessionState } from "./sessionContext.ts";
+import { type Session, SessionContext, type SessionState, type SignOutOptions } from "./sessionContext.ts";
 
 /** Knows who is signed in (GET /api/me), and signs people in and out. */
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -48,18 +49,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return user;
   }, []);
 
-  const signOut = useCallback(async () => {
-    try {
-      await api.logout();
-    } catch (error) {
-      // An already expired session is as good as a closed one.
-      if (!(error instanceof ApiError && error.status === 401)) throw error;
-    }
-    startTransition(() => {
-      setState({ status: "ready", user: null });
-      navigate(LOGIN_PATH, { replace: true });
-    });
-  }, [navigate]);
+  const signOut = useCallback(
+    async (options: SignOutOptions = {}) => {
+      try {
+        await accountApi.logout(options.allDevices ? { allDevices: true } : {});
+      } catch (error) {
+        // An already expired session is as good as a closed one.
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
+      }
+      startTransition(() => {
+        setState({ status: "ready", user: null });
+        navigate(LOGIN_PATH, { replace: true });
+      });
+    },
+    [navigate],
+  );
 
   const reload = useCallback(() => {
     setState({ status: "loading" });
