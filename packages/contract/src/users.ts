@@ -91,3 +91,7 @@ export const ZInvitationSent = z
   })
   .meta({ id: "InvitationSent" });
 export type TInvitationSent = z.infer<typeof ZInvitationSent>;
+
+/** GET/PATCH /api/users/{id}: an unknown or malformed id answers 404, not 422 (the account is simply not there). */
+export const ZUserParams = z.object({ id: z.string().max(100, "Identifiant de compte invalide.") });
+export type TUserParams = z.infer<typeof ZUserParams>;

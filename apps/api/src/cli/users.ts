@@ -1,6 +1,8 @@
 /**
  * Accounts in production, where demo accounts never exist:
- *   npm run users -- create --email claire.martin@reseau-canope.fr --name "Claire Martin" --role atelier:86
+ *   npm run users -- invite --email claire.martin@reseau-canope.fr --name "Claire Martin" --role atelier:86
+ *                                              (an invitation email: the person chooses their password, 72 h)
+ *   npm run users -- create --email … --name … --role …   (a password now, printed once or read from stdin)
  *   npm run users -- grant --email … --role territory:normandie --role national
  *   npm run users -- revoke --email … --role atelier:86
  *   npm run users -- password --email …        (a new password, printed once)
@@ -21,14 +23,18 @@ import { createDb, type Db } from "../db/client.ts";
 import { ensureDatabase, runningEmbeddedUrl, startEmbedded } from "../db/embedded.ts";
 import { runMigrations } from "../db/migrate.ts";
 import { EMBEDDED_DATABASE } from "../db/prepare.ts";
-import { ateliers, auditEvents, sessions, territories, userRoles, users } from "../db/schema.ts";
+import { ateliers, auditEvents, sessions, territories, userRoles } from "../db/schema.ts";
 import { seedReferential } from "../db/seed/referential.ts";
+import { recordAudit } from "../modules/audit/record.ts";
+import { createCourier } from "../modules/notifications/courier.ts";
+import { sendInvitation } from "../modules/users/invitation.ts";
 import * as usersRepo from "../modules/users/repository.ts";
-import { listUsers } from "../modules/users/service.ts";
+import { allUsers, cliActor } from "../modules/users/service.ts";
 
 export class CliError extends Error {}
 
 const USAGE = `Utilisation : npm run users -- <commande> [options]
+  invite   --email <adresse> --name "<Prénom Nom>" --role <rôle[:périmètre]>…   (courriel d'invitation)
   create   --email <adresse> --name "<Prénom Nom>" [--role <rôle[:périmètre]>]… [--password-stdin]
   grant    --email <adresse> --role <rôle[:périmètre]>…
   revoke   --email <adresse> --role <rôle[:périmètre]>…
@@ -85,7 +91,18 @@ async function requireUser(db: Db, email: string) {
   return id;
 }
 
-export async function runUsersCommand(db: Db, argv: string[], out: (line: string) => void, readSecret: () => Promise<string> = readStdin) {
+export interface CliDeps {
+  /** Sends the outbox now (an invitation); without it, the server's delivery job sends it within a minute. */
+  deliverNow?: () => Promise<void>;
+}
+
+export async function runUsersCommand(
+  db: Db,
+  argv: string[],
+  out: (line: string) => void,
+  readSecret: () => Promise<string> = readStdin,
+  deps: CliDeps = {},
+) {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -112,6 +129,29 @@ export async function runUsersCommand(db: Db, argv: string[], out: (line: string
   const readPassword = (usePasswordStdin: boolean, mail: string) => choosePassword(usePasswordStdin, mail, out, readSecret);
 
   switch (command) {
+    case "invite": {
+      const mail = needEmail();
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(mail)) throw new CliError(`Adresse électronique invalide : « ${mail} ».`);
+      const displayName = values.name?.trim();
+      if (!displayName) throw new CliError('Précisez --name "Prénom Nom".');
+      if (grants.length === 0) throw new CliError("Précisez au moins un --role.");
+      if (await usersRepo.findUserIdByEmail(db, mail)) throw new CliError(`Un compte existe déjà pour « ${mail} » : utilisez grant.`);
+      await checkScopesExist(db, grants);
+      const actor = cliActor(actorLabel);
+      const invitation = await db.transaction(async (tx) => {
+        const id = await usersRepo.insertInvitedUser(tx, { email: mail, displayName });
+        await usersRepo.replaceGrants(tx, id, grants);
+        await recordAudit(tx, actor, [
+          { action: "user.created", subject: `user:${id}`, after: { email: mail, displayName, roles: grants } },
+        ]);
+        return await sendInvitation(tx, actor, { id, email: mail, displayName, grants });
+      });
+      await deps.deliverNow?.();
+      out(
+        `Compte créé : ${mail} (${(values.role ?? []).join(", ")}). Invitation ${deps.deliverNow ? "envoyée" : "en file d'envoi (partira dans la minute avec le serveur)"} ; lien valable jusqu'au ${invitation.expiresAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris" })}.`,
+      );
+      return;
+    }
     case "create": {
       const mail = needEmail();
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(mail)) throw new CliError(`Adresse électronique invalide : « ${mail} ».`);
@@ -174,17 +214,26 @@ export async function runUsersCommand(db: Db, argv: string[], out: (line: string
       const id = await requireUser(db, mail);
       const active = command === "enable";
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ active }).where(eq(users.id, id));
-        if (!active) await tx.delete(sessions).where(eq(sessions.userId, id));
-        await tx
-          .insert(auditEvents)
-          .values({ actorLabel, action: active ? "user.enabled" : "user.disabled", subject: `user:${id}`, details: {} });
+        const user = await usersRepo.lockUser(tx, id);
+        if (!user || user.active === active) return;
+        await usersRepo.setActive(tx, id, active);
+        // The same end of access as the administrators' screen: sessions, API tokens and links waiting.
+        const ended = active ? null : await usersRepo.endAccess(tx, id);
+        await recordAudit(tx, cliActor(actorLabel), [
+          {
+            action: active ? "user.reactivated" : "user.deactivated",
+            subject: `user:${id}`,
+            before: { active: !active },
+            after: { active },
+            ...(ended ? { details: { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens, linksEnded: ended.links } } : {}),
+          },
+        ]);
       });
-      out(active ? `Compte réactivé : ${mail}.` : `Compte désactivé : ${mail} ; ses sessions sont fermées.`);
+      out(active ? `Compte réactivé : ${mail}.` : `Compte désactivé : ${mail} ; ses sessions et jetons d'API sont fermés.`);
       return;
     }
     case "list": {
-      for (const u of await listUsers(db)) {
+      for (const u of await allUsers(db)) {
         const roles = u.roles.map((r) => [r.role, r.atelierCode ?? r.territoryCode].filter(Boolean).join(":")).join(", ");
         out(`${u.active ? " " : "✗"} ${u.email.padEnd(40)} ${u.displayName.padEnd(28)} ${roles}`);
       }
@@ -209,7 +258,28 @@ async function main() {
   try {
     await runMigrations(db);
     await seedReferential(db);
-    await runUsersCommand(db, process.argv.slice(2), (l) => process.stdout.write(`${l}\n`));
+    // With an SMTP server, an invitation leaves now; without one, the running server's job writes it to its log.
+    const courier = config.smtp.host
+      ? createCourier(db, config, {
+          info: (_f, m) => process.stderr.write(`${m}\n`),
+          warn: (_f, m) => process.stderr.write(`${m}\n`),
+          error: (_f, m) => process.stderr.write(`${m}\n`),
+        })
+      : null;
+    try {
+      await runUsersCommand(db, process.argv.slice(2), (l) => process.stdout.write(`${l}\n`), readStdin, {
+        ...(courier
+          ? {
+              deliverNow: async () => {
+                courier.deliverSoon();
+                await courier.idle();
+              },
+            }
+          : {}),
+      });
+    } finally {
+      await courier?.close();
+    }
   } finally {
     await pool.end();
     await stopEmbedded?.();

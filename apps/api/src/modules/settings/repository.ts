@@ -53,15 +53,22 @@ export async function updateSettings(
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('national-settings'))`);
     const rows = await tx.select({ key: settings.key, value: settings.value }).from(settings);
-    const entries = change(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+    const current: Record<string, unknown> = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+    const entries = change(current);
     for (const [key, value] of Object.entries(entries)) {
+      // Never stored yet: the default of the code was in force, which the journal says as null.
+      const before = key in current ? current[key] : null;
       await tx
         .insert(settings)
         .values({ key, value, updatedBy: actor.id })
         .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: sql`now()`, updatedBy: actor.id } });
-      await tx
-        .insert(auditEvents)
-        .values({ actorId: actor.id, actorLabel: actor.label, action: "setting.changed", subject: `setting:${key}`, details: { value } });
+      await tx.insert(auditEvents).values({
+        actorId: actor.id,
+        actorLabel: actor.label,
+        action: "setting.changed",
+        subject: `setting:${key}`,
+        details: { value, before, after: value },
+      });
     }
   });
 }
