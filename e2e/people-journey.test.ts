@@ -16,6 +16,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
+import { horizontalOverflow, onPhone, seriousA11yViolations } from "./support/checks.ts";
 import { linkIn, type Mail, type Mailbox, startMailbox } from "./support/mailbox.ts";
 import { thisMonth } from "./support/months.ts";
 import { type Platform, startPlatform } from "./support/platform.ts";
@@ -164,6 +165,14 @@ describe.skipIf(!chromiumPath)("people and access: invitation, forgotten passwor
     await page.getByRole("heading", { level: 1, name: "Choisissez votre mot de passe" }).waitFor();
     await page.getByText(DIRECTOR.email).first().waitFor();
     await expect.poll(() => new URL(page.url()).hash).toBe("");
+    // This form is reachable only through a live link: the other browser tests see its dead-link state.
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const overflow = await onPhone(chromiumPath as string, async (phone) => {
+      await phone.goto(onPlatform(invitationLink));
+      await phone.getByRole("heading", { level: 1, name: "Choisissez votre mot de passe" }).waitFor();
+      return await horizontalOverflow(phone);
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
 
     // The domain's own French reason, shown while typing, before anything is sent.
     await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("password1234");
@@ -188,6 +197,7 @@ describe.skipIf(!chromiumPath)("people and access: invitation, forgotten passwor
   });
 
   it("the same link opened again is no longer valid, and says where to ask for another", async () => {
+    expect(invitationLink).not.toBe("");
     const { page } = await freshPage(home);
     await page.goto(onPlatform(invitationLink));
     await page.getByText("Ce lien n'est plus valable").first().waitFor();
