@@ -144,7 +144,7 @@ describe("sign-in", () => {
 });
 
 describe("rate limits", () => {
-  it("refuses the 11th attempt in a minute on one account, even from many addresses, and records nothing more", async () => {
+  it("lets the right password in from another address after ten wrong ones from ten addresses", async () => {
     const user = await buildUser(t.db);
     for (let i = 0; i < 10; i++) {
       const res = await t.app.inject({
@@ -158,18 +158,14 @@ describe("rate limits", () => {
     const failures = async () =>
       (await t.db.select({ n: sql<number>`count(*)::int` }).from(loginFailures).where(eq(loginFailures.emailKey, user.email)))[0]?.n;
     expect(await failures()).toBe(10);
-    // Even the right password is refused while the account is cooling down.
-    const eleventh = await t.app.inject({
+    // An attacker spread over addresses does not keep the person out (the old per-minute account lock did).
+    const right = await t.app.inject({
       method: "POST",
       url: "/api/auth/login",
       payload: { email: user.email, password: user.password },
       remoteAddress: "10.1.0.99",
     });
-    expect(eleventh.statusCode).toBe(429);
-    expect(eleventh.json()).toMatchObject({ code: "TOO_MANY_ATTEMPTS" });
-    expect(eleventh.json().message).toMatch(/Patientez une minute/);
-    expect(eleventh.cookies).toHaveLength(0);
-    expect(await failures()).toBe(10);
+    expect(right.statusCode).toBe(200);
   });
 
   it("refuses the 11th attempt in a minute from one address, whatever the account", async () => {
@@ -192,7 +188,9 @@ describe("rate limits", () => {
     });
     expect(res.statusCode).toBe(429);
     expect(res.json()).toMatchObject({ code: "TOO_MANY_ATTEMPTS" });
-    expect(res.json().message).toMatch(/depuis cette adresse/);
+    expect(res.json().message).toMatch(/^Trop de tentatives de connexion depuis cette adresse\. Réessayez dans \d+ secondes?\.$/);
+    expect(Number(res.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+    expect(Number(res.headers["retry-after"])).toBeLessThanOrEqual(60);
     expect(res.cookies).toHaveLength(0);
   });
 

@@ -57,7 +57,15 @@ export const ZSetPasswordBody = z
   .meta({ id: "SetPasswordBody" });
 export type TSetPasswordBody = z.infer<typeof ZSetPasswordBody>;
 
-/** GET /api/auth/links/{token}: what the password page says before the person types (who, which kind of link). */
+/** POST /api/auth/link-info: the link's secret travels in a body, never in a URL, so no log ever holds it. */
+export const ZLinkInfoBody = z
+  .strictObject({
+    token: z.string({ error: "Le lien est incomplet." }).min(1, "Le lien est incomplet.").max(200, "Le lien est invalide."),
+  })
+  .meta({ id: "LinkInfoBody" });
+export type TLinkInfoBody = z.infer<typeof ZLinkInfoBody>;
+
+/** POST /api/auth/link-info: what the password page says before the person types (who, which kind of link). */
 export const ZLinkInfo = z
   .object({
     purpose: z.enum(["invitation", "password_reset"]),
@@ -82,6 +90,8 @@ export const ZLogoutBody = z
   })
   .meta({ id: "LogoutBody" });
 export type TLogoutBody = z.infer<typeof ZLogoutBody>;
+/** The logout route's body: a request with no body at all (older clients) is the plain logout. */
+export const ZLogoutRequestBody = ZLogoutBody.nullish();
 
 export const ZSessionInfo = z
   .object({
@@ -97,6 +107,10 @@ export const ZSessionInfo = z
 export type TSessionInfo = z.infer<typeof ZSessionInfo>;
 export const ZSessionList = z.array(ZSessionInfo);
 
+/** DELETE /api/me/sessions/{id}: a session by its public id (the one ZSessionInfo gives). */
+export const ZSessionParams = z.object({ id: z.string().max(100) });
+export type TSessionParams = z.infer<typeof ZSessionParams>;
+
 export const ZApiToken = z
   .object({
     id: z.string(),
@@ -110,6 +124,10 @@ export const ZApiToken = z
   .meta({ id: "ApiToken" });
 export type TApiToken = z.infer<typeof ZApiToken>;
 export const ZApiTokenList = z.array(ZApiToken);
+
+/** DELETE /api/me/tokens/{id}. */
+export const ZTokenParams = z.object({ id: z.string().max(100) });
+export type TTokenParams = z.infer<typeof ZTokenParams>;
 
 export const ZCreateTokenBody = z
   .strictObject({

@@ -7,7 +7,8 @@
  * Times are Europe/Paris. Reminders and the digest run every hour from 8:00
  * to 12:00: the first run of the day does the work, the later ones only
  * catch up after a stop (the keys make them no-ops otherwise). The digest
- * runs on weekdays. The outbox is delivered every minute, and right after a
+ * runs on weekdays. The warnings of API tokens about to expire run at the same
+ * hours, every day. The outbox is delivered every minute, and right after a
  * job has written to it.
  */
 import { parisDate } from "@enquete/domain";
@@ -21,6 +22,7 @@ import { queueDigests } from "./digest.ts";
 import type { JobLog } from "./log.ts";
 import { createMailer, type Mailer } from "./mailer.ts";
 import { queueReminders } from "./reminders.ts";
+import { queueTokenExpiryWarnings } from "./token-expiry.ts";
 
 export const PGBOSS_SCHEMA = "pgboss";
 export const TIME_ZONE = "Europe/Paris";
@@ -28,12 +30,14 @@ export const TIME_ZONE = "Europe/Paris";
 export const QUEUES = {
   reminders: "notification-reminders",
   digest: "notification-digest",
+  tokenExpiry: "token-expiry-warnings",
   delivery: "outbox-delivery",
 } as const;
 
 export const SCHEDULES: { queue: string; cron: string }[] = [
   { queue: QUEUES.reminders, cron: "0 8-12 * * *" },
   { queue: QUEUES.digest, cron: "0 8-12 * * 1-5" },
+  { queue: QUEUES.tokenExpiry, cron: "0 8-12 * * *" },
   { queue: QUEUES.delivery, cron: "* * * * *" },
 ];
 
@@ -82,6 +86,12 @@ export async function startScheduler(options: {
       const today = dayOf(data);
       const queued = await queueDigests(db, today);
       log.info({ job: QUEUES.digest, today, queued }, "Récapitulatifs écrits dans la boîte d'envoi");
+      if (queued > 0) await deliverSoon();
+    },
+    [QUEUES.tokenExpiry]: async (data) => {
+      const today = dayOf(data);
+      const queued = await queueTokenExpiryWarnings(db, today);
+      log.info({ job: QUEUES.tokenExpiry, today, queued }, "Avertissements d'expiration des jetons d'API écrits dans la boîte d'envoi");
       if (queued > 0) await deliverSoon();
     },
     [QUEUES.delivery]: async () => {

@@ -1,8 +1,8 @@
 import type { RoleGrant } from "@enquete/domain";
 import { toRoleGrant } from "@enquete/domain";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { loginFailures, sessions, userRoles, users } from "../../db/schema.ts";
+import { loginFailures, sessions, signInAddresses, userRoles, users } from "../../db/schema.ts";
 
 export async function findUserByEmail(db: Db, emailKey: string) {
   const rows = await db
@@ -29,23 +29,72 @@ export async function loadGrants(db: Db, userId: string): Promise<RoleGrant[]> {
   });
 }
 
-/** Failed sign-ins of the last `seconds`, for an account and for an address. */
-export async function countRecentFailures(db: Db, emailKey: string, ip: string, seconds: number) {
-  const since = sql`now() - make_interval(secs => ${seconds})`;
-  const [row] = await db
-    .select({
-      account: sql<number>`count(*) filter (where ${loginFailures.emailKey} = ${emailKey})::int`,
-      address: sql<number>`count(*) filter (where ${loginFailures.ip} = ${ip})::int`,
-    })
-    .from(loginFailures)
-    .where(and(gt(loginFailures.at, since), sql`(${loginFailures.emailKey} = ${emailKey} or ${loginFailures.ip} = ${ip})`));
-  return { account: row?.account ?? 0, address: row?.address ?? 0 };
+export interface FailureStats {
+  /** Failures of this account from this address in the last hour, and the age in seconds of the latest. */
+  pairCount: number;
+  pairLastAge: number;
+  /** Failures of this account from every address in the last hour. */
+  accountCount: number;
+  accountLastAge: number;
+  /** Failures from this address, whatever the account, in the last minute, and the age of the oldest. */
+  addressMinuteCount: number;
+  addressOldestAge: number;
+  /** The account signed in from this address within `knownDays`. */
+  knownAddress: boolean;
+}
+
+/** Everything the sign-in limits need, in one statement; ages are the database's time, shared by every process. */
+export async function failureStats(db: Db, emailKey: string, ip: string, knownDays: number): Promise<FailureStats> {
+  const { rows } = await db.$client.query<{
+    pair_count: number;
+    pair_last_age: number | null;
+    account_count: number;
+    account_last_age: number | null;
+    address_count: number;
+    address_oldest_age: number | null;
+    known: boolean;
+  }>({
+    name: "sign-in-failure-stats",
+    text: `with recent as (
+        select email_key = $1 as same_account, ip = $2 as same_address, at
+        from login_failures
+        where (email_key = $1 or ip = $2) and at > now() - interval '1 hour'
+      )
+      select
+        count(*) filter (where same_account and same_address)::int as pair_count,
+        extract(epoch from now() - max(at) filter (where same_account and same_address))::float8 as pair_last_age,
+        count(*) filter (where same_account)::int as account_count,
+        extract(epoch from now() - max(at) filter (where same_account))::float8 as account_last_age,
+        count(*) filter (where same_address and at > now() - interval '1 minute')::int as address_count,
+        extract(epoch from now() - min(at) filter (where same_address and at > now() - interval '1 minute'))::float8 as address_oldest_age,
+        exists (
+          select 1 from sign_in_addresses a join users u on u.id = a.user_id
+          where lower(u.email) = $1 and a.ip = $2 and a.last_success_at > now() - make_interval(days => $3::int)
+        ) as known
+      from recent`,
+    values: [emailKey, ip, knownDays],
+  });
+  const row = rows[0];
+  return {
+    pairCount: row?.pair_count ?? 0,
+    pairLastAge: row?.pair_last_age ?? Number.POSITIVE_INFINITY,
+    accountCount: row?.account_count ?? 0,
+    accountLastAge: row?.account_last_age ?? Number.POSITIVE_INFINITY,
+    addressMinuteCount: row?.address_count ?? 0,
+    addressOldestAge: row?.address_oldest_age ?? 0,
+    knownAddress: row?.known ?? false,
+  };
 }
 
 export async function recordFailure(db: Db, emailKey: string, ip: string): Promise<void> {
   await db.insert(loginFailures).values({ emailKey, ip });
   // Keep the table small: old failures no longer count for anything.
   await db.delete(loginFailures).where(sql`${loginFailures.at} < now() - interval '1 day'`);
+}
+
+/** A successful sign-in: the failures of that account from that address are forgiven. */
+export async function clearPairFailures(db: Db, emailKey: string, ip: string): Promise<void> {
+  await db.delete(loginFailures).where(and(eq(loginFailures.emailKey, emailKey), eq(loginFailures.ip, ip)));
 }
 
 export interface SessionOrigin {
@@ -66,6 +115,13 @@ export async function openSession(db: Db, input: { idHash: string; userId: strin
       method: input.method,
     });
     await tx.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, input.userId));
+    // An address the person signs in from: the account's hourly limit never applies there.
+    if (input.ip) {
+      await tx
+        .insert(signInAddresses)
+        .values({ userId: input.userId, ip: input.ip })
+        .onConflictDoUpdate({ target: [signInAddresses.userId, signInAddresses.ip], set: { lastSuccessAt: sql`now()` } });
+    }
     await tx.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
   });
 }

@@ -1,4 +1,4 @@
-import { ZApiError, ZLoginBody, ZLoginResponse, ZMe } from "@enquete/contract";
+import { ZApiError, ZLoginBody, ZLoginResponse, ZLogoutRequestBody, ZMe } from "@enquete/contract";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
@@ -6,7 +6,11 @@ import type { Db } from "../../db/client.ts";
 import { caller } from "../../plugins/app/auth.ts";
 import { tooManySignIns } from "../../plugins/app/limits/messages.ts";
 import { clearSessionCookie, setSessionCookie } from "./cookie.ts";
+import { withRetryAfter } from "./limits.ts";
+import { meRoutes } from "./me-routes.ts";
+import { passwordRoutes } from "./password-routes.ts";
 import * as service from "./service.ts";
+import { endSessions } from "./sessions.ts";
 
 export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
   const settings = {
@@ -21,7 +25,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
       schema: {
         tags: ["Authentification"],
         summary: "Se connecter",
-        description: "Ouvre une session et la dépose dans un cookie HttpOnly. Même réponse 401 que l'adresse existe ou non.",
+        description:
+          "Ouvre une session et la dépose dans un cookie HttpOnly. Même réponse 401 que l'adresse existe ou non. Les échecs ralentissent les essais suivants (429 avec Retry-After) : 5 échecs par heure sont libres pour un compte depuis une adresse, puis l'attente double à chaque échec (1 s, 2 s, 4 s… 15 min au plus) ; au-delà de 100 échecs par heure sur un compte, la même attente vaut depuis toute adresse d'où la personne ne s'est pas connectée depuis 90 jours.",
         body: ZLoginBody,
         response: { 200: ZLoginResponse, 400: ZApiError, 401: ZApiError, 403: ZApiError, 422: ZApiError, 429: ZApiError },
       },
@@ -36,7 +41,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
       },
     },
     async (request, reply) => {
-      const { sessionId, me } = await service.login(db, settings, request.body, request.ip, request.headers["user-agent"] ?? null);
+      const { sessionId, me } = await withRetryAfter(reply, () =>
+        service.login(db, settings, request.body, request.ip, request.headers["user-agent"] ?? null),
+      );
       // A sign-in replaces whatever session the browser had; a refused one leaves it as it was.
       if (request.caller) await service.logout(db, request.caller);
       setSessionCookie(reply, config, sessionId);
@@ -51,13 +58,16 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
       schema: {
         tags: ["Authentification"],
         summary: "Se déconnecter",
-        description: "Supprime la session sur le serveur.",
-        response: { 204: z.null().meta({ description: "Session fermée." }), 401: ZApiError, 403: ZApiError },
+        description: 'Supprime la session sur le serveur ; avec `{ "allDevices": true }`, toutes les sessions de la personne.',
+        body: ZLogoutRequestBody,
+        response: { 204: z.null().meta({ description: "Session fermée." }), 401: ZApiError, 403: ZApiError, 422: ZApiError },
       },
       preHandler: app.allow(),
     },
     async (request, reply) => {
-      await service.logout(db, caller(request));
+      const who = caller(request);
+      if (request.body?.allDevices) await endSessions(db, who, "all");
+      else await service.logout(db, who);
       clearSessionCookie(reply, config);
       return reply.status(204).send(null);
     },
@@ -71,4 +81,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
     },
     async (request) => service.toMe(caller(request)),
   );
+
+  await app.register(passwordRoutes, { db, config });
+  await app.register(meRoutes, { db, config });
 };

@@ -1,17 +1,23 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { TLoginBody, TMe } from "@enquete/contract";
 import { normalizeEmail, type RoleGrant, sortGrants } from "@enquete/domain";
 import { hash, verify } from "@node-rs/argon2";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import { assertMayTry } from "./limits.ts";
+import { hashSecret } from "./links.ts";
 import * as repo from "./repository.ts";
+import { findLiveToken } from "./tokens-repository.ts";
 
 export interface Caller {
   userId: string;
   email: string;
   displayName: string;
   grants: RoleGrant[];
-  sessionHash: string;
+  /** The hash of the session's cookie; null when the request came with an API token. */
+  sessionHash: string | null;
+  /** The API token that authenticated the request (GET only); null for a browser's session. */
+  tokenId: string | null;
   /** The national settings' revision read with the session: whether cached settings are still current. */
   settingsRevision: number;
 }
@@ -19,10 +25,11 @@ export interface Caller {
 export interface AuthSettings {
   idleMinutes: number;
   absoluteHours: number;
+  /** Failed sign-ins one address may make in a minute, whatever the account. */
   maxFailuresPerMinute: number;
 }
 
-export const hashSessionId = (raw: string) => createHash("sha256").update(raw).digest("base64url");
+export const hashSessionId = hashSecret;
 
 // A hash to verify against when the email is unknown, so that both answers take the same time.
 let dummyHash: Promise<string> | null = null;
@@ -57,29 +64,15 @@ export async function login(
   userAgent: string | null = null,
 ): Promise<{ sessionId: string; me: TMe }> {
   const emailKey = normalizeEmail(body.email);
-  // Failed attempts are counted in PostgreSQL, so every API process sees the same counts;
-  // successful sign-ins of colleagues behind one office address do not count.
-  const failures = await repo.countRecentFailures(db, emailKey, ip, 60);
-  if (failures.account >= settings.maxFailuresPerMinute) {
-    throw new AppError(
-      "TOO_MANY_ATTEMPTS",
-      429,
-      "Trop de tentatives de connexion pour ce compte. Patientez une minute avant de réessayer.",
-    );
-  }
-  if (failures.address >= settings.maxFailuresPerMinute) {
-    throw new AppError(
-      "TOO_MANY_ATTEMPTS",
-      429,
-      "Trop de tentatives de connexion depuis cette adresse. Patientez une minute avant de réessayer.",
-    );
-  }
+  // Before any argon2 work: a refused attempt costs nothing and tells nothing about the account.
+  await assertMayTry(db, emailKey, ip, settings.maxFailuresPerMinute);
   const user = await repo.findUserByEmail(db, emailKey);
   const ok = await verify(user?.passwordHash ?? (await getDummyHash()), body.password).catch(() => false);
   if (!user || !ok || !user.active) {
     await repo.recordFailure(db, emailKey, ip);
     throw invalidCredentials();
   }
+  await repo.clearPairFailures(db, emailKey, ip);
   const sessionId = await startSession(db, settings, user.id, { userAgent, ip, method: "password" });
   const grants = await repo.loadGrants(db, user.id);
   return { sessionId, me: toMe({ userId: user.id, email: user.email, displayName: user.displayName, grants }) };
@@ -90,11 +83,23 @@ export async function resolveSession(db: Db, settings: AuthSettings, rawId: stri
   const sessionHash = hashSessionId(rawId);
   // One statement: the session, its grants and the settings revision (every request starts here).
   const found = await repo.findLiveSession(db, sessionHash, settings.idleMinutes);
-  return found ? { ...found, sessionHash } : null;
+  return found ? { ...found, sessionHash, tokenId: null } : null;
+}
+
+/** API tokens: `ea_` and 43 base64url characters (32 random bytes). */
+export const API_TOKEN_PATTERN = /^ea_[A-Za-z0-9_-]{43}$/;
+
+/** The owner of a live API token, with their current grants; null for an unknown, revoked or expired one. */
+export async function resolveToken(db: Db, token: string): Promise<Caller | null> {
+  if (!API_TOKEN_PATTERN.test(token)) return null;
+  const found = await findLiveToken(db, hashSecret(token));
+  if (!found) return null;
+  const { tokenId, ...who } = found;
+  return { ...who, sessionHash: null, tokenId };
 }
 
 export async function logout(db: Db, caller: Caller): Promise<void> {
-  await repo.deleteSession(db, caller.sessionHash);
+  if (caller.sessionHash) await repo.deleteSession(db, caller.sessionHash);
 }
 
 export function toMe(c: Pick<Caller, "userId" | "email" | "displayName" | "grants">): TMe {

@@ -1,7 +1,12 @@
 /**
- * Who is calling, resolved once per request from the session cookie, and the
- * guards every route uses (with @fastify/auth). Access is decided here and
- * nowhere else; hiding a button is never the check.
+ * Who is calling, resolved once per request from the session cookie or an API
+ * token, and the guards every route uses (with @fastify/auth). Access is
+ * decided here and nowhere else; hiding a button is never the check.
+ *
+ * A token (`Authorization: Bearer ea_…`) is for scripts that read: it opens
+ * GET and HEAD requests only, with its owner's grants of the moment. When one
+ * is sent it decides alone: a dead token is a 401 even if a session cookie
+ * rides along, so a script never quietly runs as whoever used the browser.
  */
 
 import { canReadAtelier, canReadTerritory, hasRole, type Role } from "@enquete/domain";
@@ -10,9 +15,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
-import { forbidden, notFound, unauthenticated } from "../../errors.ts";
+import { AppError, forbidden, notFound, unauthenticated } from "../../errors.ts";
 import { sessionCookieOf } from "../../modules/auth/cookie.ts";
-import { type Caller, resolveSession } from "../../modules/auth/service.ts";
+import { type Caller, resolveSession, resolveToken } from "../../modules/auth/service.ts";
 import { findAtelierTerritory, territoryExists } from "../../modules/referential/repository.ts";
 
 type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -34,6 +39,20 @@ declare module "fastify" {
   }
 }
 
+const READ_METHODS = new Set(["GET", "HEAD"]);
+
+/** The token of an `Authorization: Bearer …` header; undefined when the request carries none. */
+export function bearerTokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== "string") return undefined;
+  const match = /^Bearer[ ]+(\S*)\s*$/i.exec(header);
+  return match ? (match[1] ?? "") : undefined;
+}
+
+const invalidToken = () =>
+  new AppError("INVALID_TOKEN", 401, "Ce jeton d'API n'est pas valable : il est inconnu, révoqué ou expiré, ou son compte est désactivé.");
+const tokenReadsOnly = () => forbidden("Un jeton d'API ne permet que la lecture (requêtes GET).");
+
 export function caller(request: FastifyRequest): Caller {
   if (!request.caller) throw unauthenticated();
   return request.caller;
@@ -49,6 +68,15 @@ export default fp(
     app.decorateRequest("caller", null);
     app.addHook("onRequest", async (request) => {
       if (!request.url.startsWith("/api/")) return;
+      const token = bearerTokenOf(request);
+      if (token !== undefined) {
+        // Checked before the token itself: a script that writes learns why at once, whatever its token.
+        if (!READ_METHODS.has(request.method)) throw tokenReadsOnly();
+        const owner = await resolveToken(opts.db, token);
+        if (!owner) throw invalidToken();
+        request.caller = owner;
+        return;
+      }
       const raw = sessionCookieOf(request, opts.config);
       if (raw) request.caller = await resolveSession(opts.db, settings, raw);
     });
