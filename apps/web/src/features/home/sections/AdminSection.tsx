@@ -1,68 +1,70 @@
-import { Link } from "react-router";
+import { Tile } from "@codegouvfr/react-dsfr/Tile";
+import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES, type AccountStatus } from "@enquete/domain";
 import { api } from "../../../api/client.ts";
+import { usersApi } from "../../../api/users.ts";
 import { plural } from "../../../shared/format.ts";
 import { LoadError } from "../../../shared/LoadError.tsx";
-import { Loading } from "../../../shared/Loading.tsx";
 import { useApiData } from "../../../shared/useApiData.ts";
+import { ACCOUNTS_PATH } from "../../accounts/paths.ts";
+import { AUDIT_PATH, AUDIT_TITLE } from "../../audit/paths.ts";
 import { OUTBOX_PATH } from "../../outbox/paths.ts";
 import { REFERENTIAL_PATH } from "../../referential-admin/paths.ts";
-import { UsersTable } from "../tables/UsersTable.tsx";
 import { Section } from "./Section.tsx";
 
-/** Platform administration: the accounts and the size of the referential. */
+type Counts = { byStatus: Record<AccountStatus, number>; territories: number; ateliers: number };
+
+/** Each status's count is one page of one account: the totals without the accounts themselves. */
+async function loadCounts(signal: AbortSignal): Promise<Counts> {
+  const [pages, territories, ateliers] = await Promise.all([
+    Promise.all(ACCOUNT_STATUSES.map((status) => usersApi.list({ status, limit: 1 }, signal))),
+    api.territories(signal),
+    api.ateliers({}, signal),
+  ]);
+  const byStatus = Object.fromEntries(ACCOUNT_STATUSES.map((s, i) => [s, pages[i]?.total ?? 0])) as Record<AccountStatus, number>;
+  return { byStatus, territories: territories.length, ateliers: ateliers.length };
+}
+
+/** Platform administration: the way to each administrators' page, with the sizes worth knowing at a glance. */
 export function AdminSection() {
-  const { state, retry } = useApiData(async (signal) => {
-    const [users, territories, ateliers] = await Promise.all([api.users(signal), api.territories(signal), api.ateliers({}, signal)]);
-    return { users, territories, ateliers, territoryNames: new Map(territories.map((t) => [t.code, t.name])) };
-  }, []);
+  const { state, retry } = useApiData(loadCounts, []);
+  const counts = state.status === "success" ? state.data : null;
+  const accounts = counts ? ACCOUNT_STATUSES.reduce((n, s) => n + counts.byStatus[s], 0) : null;
 
   return (
     <Section title="Administration" state={state}>
-      {state.status === "loading" && <Loading label="Chargement des comptes…" />}
-      {state.status === "error" && <LoadError error={state.error} onRetry={retry} />}
-      {state.status === "success" && (
-        <>
-          <ul className="fr-raw-list fr-grid-row fr-grid-row--gutters fr-my-2w">
-            <Figure value={state.data.users.length} label="comptes" detail={activeDetail(state.data.users)} />
-            <Figure value={state.data.territories.length} label="directions territoriales" />
-            <Figure value={state.data.ateliers.length} label="ateliers" />
-          </ul>
-          <p>
-            <Link to={REFERENTIAL_PATH} className="fr-link fr-icon-map-pin-2-line fr-link--icon-left">
-              Référentiel : ateliers et directions territoriales
-            </Link>
-          </p>
-          <p>
-            <Link to={OUTBOX_PATH} className="fr-link fr-icon-mail-line fr-link--icon-left">
-              Courriels envoyés par la plateforme
-            </Link>
-          </p>
-          <h3 className="fr-h5 fr-mt-4w">Comptes</h3>
-          <UsersTable users={state.data.users} territoryNames={state.data.territoryNames} />
-        </>
-      )}
+      <ul className="fr-raw-list fr-grid-row fr-grid-row--gutters fr-my-2w">
+        <AdminTile
+          title="Comptes"
+          to={ACCOUNTS_PATH}
+          desc="Créer les comptes, inviter, donner les rôles, désactiver."
+          detail={
+            counts && accounts !== null
+              ? `${plural(accounts, "compte")} : ${ACCOUNT_STATUSES.map((s) => `${ACCOUNT_STATUS_LABELS[s].toLowerCase()} ${counts.byStatus[s].toLocaleString("fr-FR")}`).join(", ")}`
+              : undefined
+          }
+        />
+        <AdminTile title={AUDIT_TITLE} to={AUDIT_PATH} desc="Qui a fait quoi, quand, avec l'état avant et après." />
+        <AdminTile
+          title="Référentiel"
+          to={REFERENTIAL_PATH}
+          desc="Ouvrir, déplacer, renommer et fermer les ateliers et les directions territoriales."
+          detail={
+            counts
+              ? `${plural(counts.ateliers, "atelier")}, ${plural(counts.territories, "direction territoriale", "directions territoriales")}`
+              : undefined
+          }
+        />
+        <AdminTile title="Courriels" to={OUTBOX_PATH} desc="Les courriels de la plateforme, envoyés ou en attente." />
+      </ul>
+      {state.status === "error" && <LoadError title="Nombres indisponibles" error={state.error} onRetry={retry} />}
     </Section>
   );
 }
 
-// DSFR colour token; its utility classes are not part of the stylesheets the app loads.
-const ALT_BACKGROUND = { backgroundColor: "var(--background-alt-blue-france)" };
-
-function activeDetail(users: readonly { active: boolean }[]): string {
-  const active = users.filter((u) => u.active).length;
-  return `dont ${plural(active, "actif")}`;
-}
-
-function Figure({ value, label, detail }: { value: number; label: string; detail?: string }) {
+function AdminTile({ title, to, desc, detail }: { title: string; to: string; desc: string; detail?: string }) {
   return (
-    <li className="fr-col-12 fr-col-sm-4">
-      <div className="fr-p-3w" style={ALT_BACKGROUND}>
-        <p className="fr-h3 fr-mb-0">{value.toLocaleString("fr-FR")}</p>
-        <p className="fr-mb-0">
-          {label}
-          {detail && <span className="fr-hint-text">{detail}</span>}
-        </p>
-      </div>
+    <li className="fr-col-12 fr-col-md-6">
+      <Tile title={title} titleAs="h3" linkProps={{ to }} desc={desc} detail={detail} orientation="horizontal" enlargeLinkOrButton />
     </li>
   );
 }
