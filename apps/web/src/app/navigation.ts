@@ -7,6 +7,8 @@
 import type { MainNavigationProps } from "@codegouvfr/react-dsfr/MainNavigation";
 import type { TRoleGrant } from "@enquete/contract";
 import type { RoleGrant } from "@enquete/domain";
+import { ACCOUNTS_PATH } from "../features/accounts/paths.ts";
+import { AUDIT_PATH } from "../features/audit/paths.ts";
 import { atelierDashboardPath, DASHBOARD_PATH, territoryDashboardPath } from "../features/dashboard/paths.ts";
 import { DISTANCE_LEARNING_PATH } from "../features/distance-learning/paths.ts";
 import { homeGrants } from "../features/home/grants.ts";
@@ -16,9 +18,6 @@ import { SETTINGS_PATH } from "../features/settings/paths.ts";
 import { TARGETS_PATH } from "../features/targets/paths.ts";
 
 export type NavigationItem = MainNavigationProps.Item;
-
-export const ACCOUNTS_PATH = "/administration/comptes";
-export const AUDIT_PATH = "/administration/journal";
 
 /** Names for the dashboards' menu when there are several; the codes stand in while they load. */
 export type NavigationNames = {
