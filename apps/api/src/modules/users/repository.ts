@@ -43,6 +43,12 @@ function statusIs(status: AccountStatus): SQL {
 
 const hasGrant = (condition: SQL) => sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${condition})`;
 
+/**
+ * Names sorted as a French reader expects, whatever the database's collation
+ * (the embedded one sorts bytes): without case nor accents, Élodie beside Elise.
+ */
+const sortKey = (column: typeof users.displayName) => sql`regexp_replace(normalize(lower(${column}), NFD), '[\u0300-\u036f]', '', 'g')`;
+
 export interface UserFilter {
   q?: string;
   role?: RoleGrant["role"];
@@ -77,7 +83,7 @@ export async function searchUsers(db: Db, filter: UserFilter, page: { limit: num
       .select(summaryColumns)
       .from(users)
       .where(where)
-      .orderBy(asc(sql`lower(${users.displayName})`), asc(users.displayName), asc(sql`lower(${users.email})`), asc(users.id))
+      .orderBy(asc(sortKey(users.displayName)), asc(users.displayName), asc(sql`lower(${users.email})`), asc(users.id))
       .limit(page.limit)
       .offset(page.offset),
     db.select({ n: count() }).from(users).where(where),
@@ -169,15 +175,6 @@ const grantRow = (userId: string, g: RoleGrant) => ({
 export async function replaceGrants(tx: Tx, userId: string, grants: readonly RoleGrant[]) {
   await tx.delete(userRoles).where(eq(userRoles.userId, userId));
   if (grants.length > 0) await tx.insert(userRoles).values(grants.map((g) => grantRow(userId, g)));
-}
-
-export async function insertLink(
-  tx: Tx,
-  input: { userId: string; purpose: "invitation"; tokenHash: string; expiresAt: Date; createdBy: string | null },
-): Promise<string> {
-  const [row] = await tx.insert(userLinks).values(input).returning({ id: userLinks.id });
-  if (!row) throw new Error("link not inserted");
-  return row.id;
 }
 
 /** Every unused link of the person (of one purpose, or all) stops working now. */
