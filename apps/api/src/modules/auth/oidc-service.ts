@@ -55,7 +55,7 @@ export async function beginSignIn(db: Db, oidc: OidcConfig, provider: OidcClient
   const state = client.randomState();
   const nonce = client.randomNonce();
   const codeVerifier = client.randomPKCECodeVerifier();
-  await repo.saveLogin(db, { stateHash: hashState(state), nonce, codeVerifier, returnTo: String(returnTo ?? "/") }, LOGIN_LIFETIME_MINUTES);
+  await repo.saveLogin(db, { stateHash: hashState(state), nonce, codeVerifier, returnTo: safeReturnTo(returnTo) }, LOGIN_LIFETIME_MINUTES);
   const url = client.buildAuthorizationUrl(configuration, {
     redirect_uri: oidc.redirectUri,
     scope: SCOPE,
