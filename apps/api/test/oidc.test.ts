@@ -284,4 +284,13 @@ describe("single sign-on not configured", () => {
       expect(res.json()).toMatchObject({ code: "NOT_FOUND", message: "La connexion unique n'est pas configurée." });
     }
   });
+
+  it("documents its three addresses in the OpenAPI document", async () => {
+    const res = await t.app.inject({ url: "/api/openapi.json" });
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
+    const doc = res.json();
+    for (const path of ["/api/auth/options", "/api/auth/oidc/login", "/api/auth/oidc/callback"])
+      expect(doc.paths[path]?.get, path).toBeTruthy();
+    expect(JSON.stringify(doc.paths["/api/auth/oidc/login"].get.parameters)).toContain("returnTo");
+  });
 });

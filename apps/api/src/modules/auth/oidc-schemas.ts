@@ -7,10 +7,9 @@
  */
 import { z } from "zod";
 
-export const ZOidcLoginQuery = z
-  .object({
-    // Any text: an unsafe or odd value is replaced by "/" (a refusal would strand the person on a JSON error).
-    returnTo: z.string().optional().meta({ description: "Chemin de ce site où revenir une fois connecté, par exemple /rapports." }),
-  })
-  .meta({ id: "OidcLoginQuery" });
+// No component id: a query's schema is spread into parameters, which a $ref cannot be.
+export const ZOidcLoginQuery = z.object({
+  // Any text: an unsafe or odd value is replaced by "/" (a refusal would strand the person on a JSON error).
+  returnTo: z.string().optional().meta({ description: "Chemin de ce site où revenir une fois connecté, par exemple /rapports." }),
+});
 export type TOidcLoginQuery = z.infer<typeof ZOidcLoginQuery>;
