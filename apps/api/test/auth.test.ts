@@ -188,7 +188,9 @@ describe("rate limits", () => {
     });
     expect(res.statusCode).toBe(429);
     expect(res.json()).toMatchObject({ code: "TOO_MANY_ATTEMPTS" });
-    expect(res.json().message).toMatch(/^Trop de tentatives de connexion depuis cette adresse\. Réessayez dans (\d+ secondes?|1 minute)\.$/);
+    expect(res.json().message).toMatch(
+      /^Trop de tentatives de connexion depuis cette adresse\. Réessayez dans (\d+ secondes?|1 minute)\.$/,
+    );
     expect(Number(res.headers["retry-after"])).toBeGreaterThanOrEqual(1);
     expect(Number(res.headers["retry-after"])).toBeLessThanOrEqual(60);
     expect(res.cookies).toHaveLength(0);
