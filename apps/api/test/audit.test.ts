@@ -232,6 +232,7 @@ describe("the journal's filters", () => {
       ["?from=2026-02-30", "from"],
       ["?to=2026-13-01", "to"],
       ["?from=2026-1-1", "from"],
+      ["?from=0000-01-01", "from"],
       ["?from=2026-03-10&to=2026-03-09", "to"],
       ["?limit=0", "limit"],
       ["?limit=201", "limit"],

@@ -20,7 +20,10 @@ function checkDays(query: TAuditQuery) {
   const errors: { field: string; message: string }[] = [];
   for (const field of ["from", "to"] as const) {
     const day = query[field];
-    if (day !== undefined && !isRealDay(day)) errors.push({ field, message: `Le ${day} n'existe pas dans le calendrier.` });
+    if (day === undefined) continue;
+    if (!isRealDay(day)) errors.push({ field, message: `Le ${day} n'existe pas dans le calendrier.` });
+    // PostgreSQL has no year 0; nothing of the platform is older than this anyway.
+    else if (day < "1900-01-01") errors.push({ field, message: "Choisissez un jour à partir du 1er janvier 1900." });
   }
   if (errors.length === 0 && query.from && query.to && query.from > query.to) {
     errors.push({ field: "to", message: "Le dernier jour doit venir après le premier (ou être le même)." });
