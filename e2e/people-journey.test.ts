@@ -109,7 +109,8 @@ async function choosePassword(page: Page, link: string, password: string) {
   await page.getByText("Votre mot de passe est enregistré").waitFor();
 }
 
-describe.skipIf(!chromiumPath)("people and access: invitation, forgotten password, API token", () => {
+// Generous: two browsers and a platform share two cores with the other tests' work.
+describe.skipIf(!chromiumPath)("people and access: invitation, forgotten password, API token", { timeout: 180_000 }, () => {
   it("the administrator creates a director of atelier 86: the invitation leaves at once, its link masked in the outbox", async () => {
     const { page, problems } = await freshPage(office);
     await signInPage(page, platform.baseUrl, ADMIN, "/administration/comptes");
@@ -150,6 +151,7 @@ describe.skipIf(!chromiumPath)("people and access: invitation, forgotten passwor
     const row = page.getByRole("row").filter({ hasText: DIRECTOR.email }).filter({ hasText: INVITATION_SUBJECT });
     await row.first().waitFor();
     await row.first().getByText("lien personnel masqué").waitFor();
+    await row.first().getByText("Envoyé", { exact: true }).waitFor();
     expect(await page.content()).not.toContain(secret);
     const outbox = await page.request.get(`${platform.baseUrl}/api/outbox?limit=200`);
     expect(outbox.status()).toBe(200);
