@@ -168,6 +168,11 @@ describe("single sign-on with a real OpenID provider", () => {
     const { location, session } = await journey(main);
     expect(location?.href).toBe(`${main.base}/connexion?sso=erreur`);
     expect(session).toBeUndefined();
+    // The operator reads why in the log.
+    const failure = logLines
+      .map((l) => JSON.parse(l))
+      .find((l) => l.msg === "single sign-on failed" && l.providerError === "access_denied");
+    expect(failure).toMatchObject({ sso: "callback", level: 40 });
   });
 
   it("refuses a replayed callback: a state works once", async () => {

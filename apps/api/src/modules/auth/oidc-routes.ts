@@ -41,9 +41,11 @@ const requestWithoutQuery = (request: FastifyRequest) => ({
 /** What went wrong, for the operator: the error's kind and the provider's error code, never the code, a token or a body. */
 function reasonOf(err: unknown) {
   if (!(err instanceof Error)) return { reason: String(err) };
-  const e = err as Error & { code?: unknown; error?: unknown; error_description?: unknown; status?: unknown };
+  const e = err as Error & { code?: unknown; error?: unknown; error_description?: unknown; status?: unknown; params?: unknown };
+  // A failed query's message lists its parameters (a nonce, a PKCE verifier): its cause says enough.
+  const message = e.params !== undefined && e.cause instanceof Error ? e.cause.message : e.message;
   return {
-    reason: e.message,
+    reason: message,
     kind: e.name,
     ...(typeof e.code === "string" ? { code: e.code } : {}),
     ...(typeof e.error === "string" ? { providerError: e.error } : {}),
