@@ -34,6 +34,8 @@ export async function startPlatform(options: {
         DEMO: options.demo,
         LOG_LEVEL: "warn",
         LOGIN_MAX_PER_MINUTE: "100",
+        // The links of its emails lead back to it.
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
         ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
