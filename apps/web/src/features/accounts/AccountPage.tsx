@@ -98,8 +98,13 @@ function AccountContent({ id }: { id: string }) {
         <StatusBadge status={user.status} />
       </p>
       {account.state.status === "error" && <LoadError as="h2" error={account.state.error} onRetry={account.retry} />}
-      {outcome?.kind === "invitation" && <InvitationSentAlert notice={outcome.notice} onClose={() => setOutcome(null)} />}
-      {outcome?.kind === "text" && <Notice onClose={() => setOutcome(null)}>{outcome.text}</Notice>}
+      {/* Keyed by the change: a second invitation is a new alert, announced and focused again. */}
+      {outcome?.kind === "invitation" && <InvitationSentAlert key={revision} notice={outcome.notice} onClose={() => setOutcome(null)} />}
+      {outcome?.kind === "text" && (
+        <Notice key={revision} onClose={() => setOutcome(null)}>
+          {outcome.text}
+        </Notice>
+      )}
       <div aria-busy={account.state.status === "loading"}>
         <AccountFacts user={user} onChanged={changed} />
         {scopes.state.status === "error" ? (

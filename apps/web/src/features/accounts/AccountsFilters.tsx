@@ -69,7 +69,7 @@ export function AccountsFilters({ filters, scopes, onChange }: Props) {
           <option value="">Tous les ateliers</option>
           {ateliers.map((a) => (
             <option key={a.code} value={a.code}>
-              {a.name}
+              {a.code} – {a.city}
             </option>
           ))}
         </Select>

@@ -21,6 +21,12 @@ type Props = {
 /** The roles that take a scope, and which: the others (national, admin, viewer) cover the whole network. */
 const SCOPE_OF: Partial<Record<Role, "atelier" | "territory">> = { atelier: "atelier", territory: "territory" };
 
+/**
+ * An atelier by its code and city ("86 – Poitiers"): every name starts with
+ * "Atelier Canopé", so typing the code picks it from the keyboard.
+ */
+const optionText = (s: { code: string; name: string; city?: string }) => (s.city ? `${s.code} – ${s.city}` : s.name);
+
 const sameGrant = (a: TRoleGrant, b: TRoleGrant) =>
   a.role === b.role && (a.atelierCode ?? "") === (b.atelierCode ?? "") && (a.territoryCode ?? "") === (b.territoryCode ?? "");
 
@@ -144,7 +150,7 @@ export function RolesEditor({ roles, onChange, scopes, lineErrors = [], listErro
                   .filter((s) => !taken.has(s.code))
                   .map((s) => (
                     <option key={s.code} value={s.code}>
-                      {s.name}
+                      {optionText(s)}
                     </option>
                   ))}
               </Select>

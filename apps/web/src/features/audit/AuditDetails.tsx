@@ -10,7 +10,8 @@ export function AuditDetails({ event, names }: { event: TAuditEvent; names?: Sco
   const rows = changeRows(event, names);
   if (rows.length === 0) return <>—</>;
   return (
-    <details>
+    // Positioned: the summary's hidden words stay inside the table's scrolling frame instead of widening the page.
+    <details style={{ position: "relative" }}>
       <summary>
         Détails<span className="fr-sr-only"> : {event.actionLabel}</span>
       </summary>

@@ -106,7 +106,6 @@ function AuditContent() {
         <div className="fr-col-12 fr-col-md-6">
           <Select
             label="Action"
-            hint="Les actions déjà inscrites au journal"
             className="fr-mb-0"
             nativeSelectProps={{ value: filters.action, onChange: (e) => change(P.action, e.target.value) }}
           >

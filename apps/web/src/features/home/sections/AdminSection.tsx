@@ -1,5 +1,5 @@
 import { Tile } from "@codegouvfr/react-dsfr/Tile";
-import { ACCOUNT_STATUS_LABELS, ACCOUNT_STATUSES, type AccountStatus } from "@enquete/domain";
+import { ACCOUNT_STATUSES, type AccountStatus } from "@enquete/domain";
 import { api } from "../../../api/client.ts";
 import { usersApi } from "../../../api/users.ts";
 import { plural } from "../../../shared/format.ts";
@@ -37,11 +37,7 @@ export function AdminSection() {
           title="Comptes"
           to={ACCOUNTS_PATH}
           desc="Créer les comptes, inviter, donner les rôles, désactiver."
-          detail={
-            counts && accounts !== null
-              ? `${plural(accounts, "compte")} : ${ACCOUNT_STATUSES.map((s) => `${ACCOUNT_STATUS_LABELS[s].toLowerCase()} ${counts.byStatus[s].toLocaleString("fr-FR")}`).join(", ")}`
-              : undefined
-          }
+          detail={counts && accounts !== null ? `${plural(accounts, "compte")} : ${statusText(counts.byStatus)}` : undefined}
         />
         <AdminTile title={AUDIT_TITLE} to={AUDIT_PATH} desc="Qui a fait quoi, quand, avec l'état avant et après." />
         <AdminTile
@@ -59,6 +55,15 @@ export function AdminSection() {
       {state.status === "error" && <LoadError title="Nombres indisponibles" error={state.error} onRetry={retry} />}
     </Section>
   );
+}
+
+/** "110 actifs, 4 invitations en attente, 2 désactivés". */
+function statusText(by: Record<AccountStatus, number>): string {
+  return [
+    plural(by.active, "actif"),
+    plural(by.invited, "invitation en attente", "invitations en attente"),
+    plural(by.disabled, "désactivé"),
+  ].join(", ");
 }
 
 function AdminTile({ title, to, desc, detail }: { title: string; to: string; desc: string; detail?: string }) {
