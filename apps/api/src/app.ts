@@ -99,7 +99,7 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
   await app.register(cookie);
   await app.register(csrf);
   await app.register(appAuth, { db, config });
-  await app.register(docs);
+  await app.register(docs, { config });
 
   await app.register(
     async (api) => {

@@ -15,10 +15,12 @@ import os from "node:os";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { addMonths, BREAKDOWNS, CONTRACT_INDICATOR_CODES, formatPeriod, parisDate, periodOfDate } from "@enquete/domain";
+import { hash } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, describe, expect, it } from "vitest";
+import { resetRequestsSettled } from "../src/modules/auth/password-routes.ts";
 import { buildReport, buildValues } from "./factories.ts";
 import { fingerprint, unclassifiedTables } from "./fingerprint.ts";
 import { CONTENT_TYPES, headers, jsonValue, mutated, pathSegment, queryString, rawText } from "./fuzz-inputs.ts";
@@ -63,6 +65,10 @@ for (const [name, grants] of Object.entries(PEOPLE)) {
   emails[name] = user.email;
   cookies[name] = (await signIn(t.app, user.email, PASSWORD)).cookie;
 }
+// An account of its own for the administration routes to change (rename, roles, deactivation),
+// so that they never change the people whose sessions the cases use.
+const spare = await buildUser(t.db, { grants: [{ role: "atelier", atelierCode: "14" }], displayName: "Compte de rechange" });
+const passwordHash = await hash(PASSWORD);
 // Well formed, but no session has it.
 cookies.stale = `enquete_session=${"z".repeat(43)}`;
 await buildReport(t.db, { atelierCode: "86", territoryCode: TERRITORY, period: DRAFT, status: "draft" });
@@ -96,11 +102,31 @@ const KNOWN: Record<string, string[]> = {
   to: [DRAFT, "2030-12"],
   limit: ["1", "50", "200", "0", "201"],
   offset: ["0", "10", "-1"],
+  id: [spare.id, "00000000-0000-4000-8000-000000000000", "pas-un-identifiant"],
+  q: ["normandie", "%", "Personne"],
+  role: ["atelier", "admin", "inconnu"],
+  action: ["user.created", "user.", "password.set"],
+  subject: [`user:${spare.id}`, "atelier:86"],
+  returnTo: ["/", "//exemple.invalid", "/profil"],
 };
 const KNOWN_TEXT = [...new Set([...Object.values(KNOWN).flat(), ...Object.values(emails), PASSWORD])];
 
 /** Valid bodies (a few for some routes), to be sent with one thing wrong. */
+const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 const TEMPLATES: Record<string, unknown[]> = {
+  "POST /api/auth/password-reset": [{ email: emails.viewer }, { email: "personne.inconnue@canope.test" }],
+  "POST /api/auth/link-info": [{ token: "x".repeat(43) }],
+  "POST /api/auth/password": [{ token: "x".repeat(43), password: "le hérisson traverse la départementale" }],
+  "POST /api/auth/logout": [{}, { allDevices: true }],
+  "PUT /api/me/password": [
+    { currentPassword: PASSWORD, newPassword: "le hérisson traverse la départementale" },
+    { currentPassword: "pas-le-bon-mot-de-passe", newPassword: "le hérisson traverse la départementale" },
+  ],
+  "POST /api/me/tokens": [{ label: "Script de consolidation", expiresOn: inAMonth }],
+  "POST /api/users": [
+    { email: "nouvelle.personne@canope.test", displayName: "Nouvelle Personne", roles: [{ role: "atelier", atelierCode: "86" }] },
+  ],
+  "PATCH /api/users/:id": [{ displayName: "Autre nom" }, { active: false }, { active: true }, { roles: [{ role: "viewer" }] }],
   "POST /api/auth/login": [
     { email: emails.viewer, password: PASSWORD },
     // A wrong password: refused, and the session the request came with must survive it.
@@ -209,6 +235,9 @@ const QUERIES: Record<string, string[]> = {
   "GET /api/exports/indicators.xlsx": [`?year=${now.year}`],
   "GET /api/distance-learning": [`?year=${now.year}`],
   "GET /api/outbox": ["?limit=10"],
+  "GET /api/users": ["", "?q=Personne", `?role=atelier&status=active&territory=${TERRITORY}&limit=5`],
+  "GET /api/audit": ["", "?action=user.", "?from=2020-01-01&to=2030-12-31"],
+  "GET /api/auth/oidc/login": ["?returnTo=/"],
   "GET /api/review-queue": ["", `?territory=${TERRITORY}`, `?period=${SUBMITTED}`],
   "POST /api/distance-learning/import": ["?dryRun=1", "?dryRun=0"],
   "POST /api/referential/import": ["?dryRun=1", "?dryRun=0"],
@@ -245,6 +274,12 @@ const FOR: Record<string, Person[]> = {
   "GET /api/ateliers/:code/history": ["admin", "national"],
   "POST /api/referential/import": ["admin"],
   "GET /api/users": ["admin"],
+  "GET /api/users/:id": ["admin"],
+  "POST /api/users": ["admin"],
+  "PATCH /api/users/:id": ["admin"],
+  "POST /api/users/:id/invitation": ["admin"],
+  "GET /api/audit": ["admin"],
+  "POST /api/me/tokens": ["national", "viewer", "territory"],
   "GET /api/outbox": ["admin"],
 };
 
@@ -368,12 +403,26 @@ function checkAnswer(res: LightMyRequestResponse, method: string) {
   }
 }
 
-/** The sign-in and sign-out routes end the session they are sent with: open it again for what follows. */
+/**
+ * The sign-in and sign-out routes, a password change and one's sessions end the session they are
+ * sent with, and a changed password would keep the person out: give each person back their
+ * password and a session for what follows.
+ */
 async function restoreSessions() {
   for (const name of Object.keys(PEOPLE)) {
     const me = await t.app.inject({ url: "/api/me", headers: { cookie: cookies[name] as string } });
-    if (me.statusCode === 401) cookies[name] = (await signIn(t.app, emails[name] as string, PASSWORD)).cookie;
+    if (me.statusCode !== 401) continue;
+    await t.db.execute(sql`update users set password_hash = ${passwordHash}, active = true where email = ${emails[name] as string}`);
+    await t.db.execute(sql`delete from login_failures`);
+    cookies[name] = (await signIn(t.app, emails[name] as string, PASSWORD)).cookie;
   }
+}
+
+/** What a request leaves running after its answer (a reset link written, an email sent at once) ends before the next one. */
+async function settled() {
+  await new Promise((resolve) => setImmediate(resolve));
+  await resetRequestsSettled();
+  await t.app.courier.idle();
 }
 
 let baseline = await fingerprint(t.db);
@@ -383,13 +432,14 @@ const STATS: Record<string, Record<number, number>> = {};
 
 async function sendAndCheck(options: InjectOptions, method: string, label: string) {
   const res = await t.app.inject(options);
+  await settled();
   const counts = STATS[label] ?? {};
   counts[res.statusCode] = (counts[res.statusCode] ?? 0) + 1;
   STATS[label] = counts;
   const before = baseline;
   // Taken before asserting: a failure must not leave the next cases (and the shrinking) compared with a stale state.
   baseline = await fingerprint(t.db);
-  const auth = String(options.url).startsWith("/api/auth/");
+  const auth = /^\/api\/(auth\/|me\/(password|sessions)|users\/)/.test(String(options.url));
   try {
     checkAnswer(res, method);
     if (res.statusCode >= 400) expect(baseline, `${res.statusCode} ${bodyText(res).slice(0, 300)}`).toEqual(before);

@@ -5,6 +5,7 @@
  */
 import nodemailer from "nodemailer";
 import type { Config } from "../config.ts";
+import { SECRET_LINK_KINDS } from "../modules/notifications/account-emails.ts";
 import type { JobLog } from "./log.ts";
 
 export interface OutgoingEmail {
@@ -22,14 +23,20 @@ export interface Mailer {
   close(): void;
 }
 
-export function createMailer(config: Pick<Config, "smtp" | "mailFrom">, log: JobLog): Mailer {
+export function createMailer(config: Pick<Config, "smtp" | "mailFrom"> & Partial<Pick<Config, "demo">>, log: JobLog): Mailer {
   const { smtp } = config;
   if (!smtp.host) {
+    // Real accounts (no demo): a single-use link is the person's secret and stays out of the log.
+    // With demo data, the log is how someone trying the platform without SMTP follows an invitation.
+    const mask = (email: OutgoingEmail) =>
+      config.demo === "off" && SECRET_LINK_KINDS.includes(email.kind)
+        ? email.text.replace(/#[A-Za-z0-9_-]{20,}/g, "#[masqué]")
+        : email.text;
     return {
       channel: "log",
       async send(email) {
         log.warn(
-          { outboxId: email.outboxId, kind: email.kind, to: email.to, subject: email.subject, text: email.text },
+          { outboxId: email.outboxId, kind: email.kind, to: email.to, subject: email.subject, text: mask(email) },
           "Courriel non envoyé : aucun serveur SMTP n'est configuré (SMTP_HOST). Le voici dans le journal ; il reste visible dans la boîte d'envoi.",
         );
       },

@@ -20,7 +20,7 @@ export interface Courier {
   close(): Promise<void>;
 }
 
-export function createCourier(db: Db, config: Pick<Config, "smtp" | "mailFrom" | "publicUrl">, log: JobLog): Courier {
+export function createCourier(db: Db, config: Pick<Config, "smtp" | "mailFrom" | "publicUrl" | "demo">, log: JobLog): Courier {
   const mailer = createMailer(config, log);
   let running: Promise<void> | null = null;
   let again = false;
