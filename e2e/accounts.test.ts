@@ -3,7 +3,8 @@
  * searched and filtered with its counts, an account for a director of two
  * ateliers created with the keyboard alone and invited, its invitation sent
  * again, the account deactivated and reactivated through a confirmation (and
- * the refusal to deactivate oneself, in French), every step in the journal
+ * the refusal to deactivate oneself, in French), its roles changed, a refused
+ * creation explained field by field, every step in the journal
  * and in the account's own. Others are refused the pages; axe and a 360 px
  * phone on each of the four.
  *
@@ -28,7 +29,7 @@ const PERSON = { email: "camille.deux-ateliers@canope.test", name: "Camille Deux
 const ATELIERS = ["Atelier Canopé 86 – Poitiers", "Atelier Canopé 87 – Limoges"] as const;
 /** Typed on the atelier's list to pick it: its code starts its line there. */
 const CODES = ["86", "87"] as const;
-const ROLE_LINES = ATELIERS.map((a) => `Direction d'atelier (${a})`);
+const ROLE_LINES = [`Direction d'atelier (${ATELIERS[0]})`, `Direction d'atelier (${ATELIERS[1]})`] as const;
 const ACCOUNT_PAGE = /^\/administration\/comptes\/(?!nouveau$)[^/]+$/;
 
 let platform: Platform;
@@ -180,6 +181,35 @@ describe.skipIf(!chromiumPath)("the administrators' accounts and journal", () =>
     await page.close();
   }, 180_000);
 
+  it("explains a refused creation in French, field by field, and keeps what was typed", async () => {
+    const { page, problems } = await freshPage(/status of (401|409)/);
+    await signInPage(page, platform.baseUrl, ADMIN, "/administration/comptes/nouveau");
+    await page.getByRole("heading", { level: 1, name: "Créer un compte" }).waitFor();
+    const submit = page.getByRole("button", { name: "Créer le compte et envoyer l'invitation" });
+    await submit.click();
+    await page.getByText("Saisissez l'adresse électronique.").waitFor();
+    await page.getByText("Saisissez le nom de la personne.").waitFor();
+    await page.getByText("Donnez au moins un rôle.").waitFor();
+
+    // The address is the account created above: the server refuses it, and nothing typed is lost.
+    await page.getByLabel("Adresse électronique").fill(PERSON.email);
+    await page.getByLabel("Nom et prénom").fill("Quelqu'un d'autre");
+    await page.getByLabel("Rôle", { exact: true }).selectOption({ label: "Direction de l'ingénierie des services" });
+    await page.getByRole("button", { name: "Ajouter ce rôle" }).click();
+    await submit.click();
+    const summary = page.locator(".fr-alert--error").filter({ hasText: "Le compte n'a pas été créé" });
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain("Un compte existe déjà");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? "")).toContain("Le compte n'a pas été créé");
+    expect(await page.getByLabel("Adresse électronique").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByLabel("Adresse électronique").inputValue()).toBe(PERSON.email);
+    expect(await page.getByLabel("Nom et prénom").inputValue()).toBe("Quelqu'un d'autre");
+    expect(await page.getByRole("button", { name: /^Retirer le rôle Direction de l'ingénierie des services/ }).count()).toBe(1);
+    expect(await total("q=quelqu")).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   it("lists the new account as invited, its roles in words", async () => {
     const { page, problems } = await freshPage();
     await signInPage(page, platform.baseUrl, ADMIN, "/administration/comptes");
@@ -228,6 +258,18 @@ describe.skipIf(!chromiumPath)("the administrators' accounts and journal", () =>
     expect(await account()).toMatchObject({ status: "invited", active: true });
     await page.getByRole("button", { name: "Renvoyer l'invitation" }).waitFor();
 
+    // The roles, with the creation's editor: one atelier less, saved as a whole.
+    await page.getByRole("button", { name: "Modifier les rôles" }).click();
+    await page.getByRole("button", { name: `Retirer le rôle ${ROLE_LINES[1]}` }).click();
+    await page.getByRole("button", { name: "Enregistrer les rôles" }).click();
+    await page.getByText(`Les rôles de ${PERSON.name} sont enregistrés.`).waitFor();
+    const roles = page.getByRole("region", { name: "Rôles" });
+    await roles.getByText(ROLE_LINES[0], { exact: true }).waitFor();
+    expect(await roles.getByText(ROLE_LINES[1], { exact: true }).count()).toBe(0);
+    expect(((await apiOk(platform.baseUrl, admin, "GET", `/users/${accountId}`)) as { roles: unknown[] }).roles).toEqual([
+      { role: "atelier", atelierCode: "86" },
+    ]);
+
     // The administrator's own account: the API's refusal, in French, in the dialog; nothing changes.
     const me = (await apiOk(platform.baseUrl, admin, "GET", "/me")) as { id: string };
     await page.goto(`${platform.baseUrl}/administration/comptes/${me.id}`);
@@ -248,11 +290,15 @@ describe.skipIf(!chromiumPath)("the administrators' accounts and journal", () =>
     await signInPage(page, platform.baseUrl, ADMIN, `/administration/comptes/${accountId}`);
     const own = page.getByRole("table", { name: /sur ce compte/ });
     await own.waitFor();
-    await expect.poll(() => own.locator("tbody tr").count()).toBe(5);
+    await expect.poll(() => own.locator("tbody tr").count()).toBe(6);
     expect(await journalRows(own, "Compte créé").count()).toBe(1);
     expect(await journalRows(own, "Invitation envoyée").count()).toBe(2);
     expect(await journalRows(own, "Compte désactivé").count()).toBe(1);
     expect(await journalRows(own, "Compte réactivé").count()).toBe(1);
+    const changed = journalRows(own, "Rôles modifiés");
+    expect(await changed.count()).toBe(1);
+    await changed.getByText("Détails").click();
+    expect(await changed.locator("dl").textContent()).toBe(`RôlesAvant : ${ROLE_LINES.join(" ; ")}Après : ${ROLE_LINES[0]}`);
 
     await page.goto(`${platform.baseUrl}/administration/journal`);
     await page.getByRole("heading", { level: 1, name: "Journal des actions" }).waitFor();

@@ -21,7 +21,7 @@ import { AdminOnly } from "./AdminOnly.tsx";
 import type { InvitationNotice } from "./InvitationSentAlert.tsx";
 import { ACCOUNTS_PATH, ACCOUNTS_TITLE, accountPath } from "./paths.ts";
 import { RolesEditor } from "./RolesEditor.tsx";
-import { accountFieldErrors, roleLineErrors } from "./refusals.ts";
+import { accountFieldErrors, roleLineErrors, roleLineOf } from "./refusals.ts";
 import { loadScopes, type Scopes } from "./scopes.ts";
 
 const TITLE = "Créer un compte";
@@ -57,6 +57,13 @@ function NewAccountContent() {
 type FormInput = z.input<typeof ZCreateUserBody>;
 
 const FIELD_LABELS: Record<string, string> = { email: "Adresse électronique", displayName: "Nom et prénom", roles: "Rôles" };
+
+/** "roles.1.atelierCode" → "Rôles (ligne 2)": a refused field as the form names it. */
+function fieldName(field: string): string {
+  const label = FIELD_LABELS[field.split(".")[0] ?? ""] ?? field;
+  const line = roleLineOf(field);
+  return line === null ? label : `${label} (ligne ${line + 1})`;
+}
 
 /** What the server refused: its field messages, or one reason for the whole request. */
 type Refusal = { fields: FieldError[]; general: unknown | null };
@@ -100,9 +107,6 @@ function NewAccountForm({ scopes }: { scopes: Scopes }) {
   const serverRoleErrors = refusal?.fields.filter((e) => e.field.startsWith("roles")) ?? [];
   const rolesError = errors.roles?.message ?? errors.roles?.root?.message ?? serverRoleErrors.find((e) => e.field === "roles")?.message;
   const lineErrors = roleLineErrors(serverRoleErrors);
-  (errors.roles as { atelierCode?: { message?: string } }[] | undefined)?.forEach?.((e, i) => {
-    lineErrors[i] ??= e?.atelierCode?.message;
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={TITLE}>
@@ -121,8 +125,7 @@ function NewAccountForm({ scopes }: { scopes: Scopes }) {
                   <ul>
                     {refusal.fields.map((e) => (
                       <li key={`${e.field}-${e.message}`}>
-                        {FIELD_LABELS[e.field.split(".")[0] ?? ""] ?? e.field}
-                        {e.field.split(".")[1] !== undefined ? ` (ligne ${Number(e.field.split(".")[1]) + 1})` : ""} : {e.message}
+                        {fieldName(e.field)} : {e.message}
                       </li>
                     ))}
                   </ul>
