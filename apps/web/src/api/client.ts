@@ -1,7 +1,7 @@
 /**
  * The typed client of the JSON API: one function per endpoint, types from the shared contract.
  */
-import type { TAtelier, TAtelierDetail, TLoginBody, TMe, TTerritory, TUserSummary } from "@enquete/contract";
+import type { TAtelier, TAtelierDetail, TLoginBody, TMe, TTerritory } from "@enquete/contract";
 import { request } from "./http.ts";
 
 export { ApiError, errorMessage } from "./ApiError.ts";
@@ -22,6 +22,4 @@ export const api = {
   },
 
   atelier: (code: string, signal?: AbortSignal) => request<TAtelierDetail>(`/ateliers/${encodeURIComponent(code)}`, { signal }),
-
-  users: (signal?: AbortSignal) => request<TUserSummary[]>("/users", { signal }),
 };
