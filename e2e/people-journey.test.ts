@@ -15,9 +15,9 @@
 
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { linkIn, type Mail, type Mailbox, startMailbox } from "../apps/api/test/mailbox.ts";
 import { launchBrowser } from "./browser.ts";
 import { horizontalOverflow, onPhone, seriousA11yViolations } from "./support/checks.ts";
-import { linkIn, type Mail, type Mailbox, startMailbox } from "./support/mailbox.ts";
 import { thisMonth } from "./support/months.ts";
 import { type Platform, startPlatform } from "./support/platform.ts";
 import { signInPage } from "./support/referential.ts";

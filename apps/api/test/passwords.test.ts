@@ -4,46 +4,19 @@
  * hour, read from a real SMTP server), the link's page, the policy's French
  * reasons, the profile's change; every session ends with the old password.
  */
-import type { AddressInfo } from "node:net";
 import { and, eq, sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, loginFailures, outbox, sessions, userLinks, users } from "../src/db/schema.ts";
 import { createLink } from "../src/modules/auth/links.ts";
 import { resetRequestsSettled } from "../src/modules/auth/password-routes.ts";
 import { buildUser, createTestApp, signIn } from "./helpers.ts";
+import { type Mailbox, startMailbox } from "./mailbox.ts";
 
-// ---------------------------------------------------------------- a mailbox
-
-interface Mail {
-  to: string[];
-  raw: string;
-}
-
-async function startSmtp() {
-  const received: Mail[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((a) => a.address), raw: Buffer.concat(chunks).toString("latin1") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: Mailbox;
 let t: Awaited<ReturnType<typeof createTestApp>>;
 
 beforeAll(async () => {
-  smtp = await startSmtp();
+  smtp = await startMailbox();
   t = await createTestApp({
     smtp: { host: "127.0.0.1", port: smtp.port, secure: false, user: null, password: null },
     publicUrl: "https://enquete.exemple.fr",
@@ -51,10 +24,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-  await smtp.close();
+  await smtp.stop();
 });
 
-const inbox = (email: string) => smtp.received.filter((m) => m.to.includes(email));
+const inbox = (email: string) => smtp.messages.filter((m) => m.to.includes(email));
 
 /** The secret of the latest password link sent to `email`, once the email has arrived. */
 async function linkSentTo(email: string, count = 1): Promise<string> {
@@ -65,8 +38,7 @@ async function linkSentTo(email: string, count = 1): Promise<string> {
   await t.app.courier.idle();
   const mails = inbox(email);
   expect(mails.length).toBe(count);
-  // Quoted-printable: soft line breaks joined; the secret itself is base64url, which it leaves alone.
-  const text = (mails.at(-1)?.raw ?? "").replace(/=\r?\n/g, "");
+  const text = mails.at(-1)?.text ?? "";
   const secret = /https:\/\/enquete\.exemple\.fr\/mot-de-passe#([A-Za-z0-9_-]{43})/.exec(text)?.[1];
   expect(secret).toBeTruthy();
   return secret ?? "";

@@ -7,62 +7,22 @@
  * refusal writes nothing, the journal included.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import type { RoleGrant } from "@enquete/domain";
 import { and, eq, sql } from "drizzle-orm";
 import pg from "pg";
-import { SMTPServer, type SMTPServerError } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiTokens, auditEvents, outbox, sessions, userLinks, userRoles, users } from "../src/db/schema.ts";
 import { buildUser, createTestApp, signIn } from "./helpers.ts";
+import { type Mail, type Mailbox, startMailbox } from "./mailbox.ts";
 
-interface Mail {
-  to: string[];
-  raw: string;
-}
-
-/** Quoted-printable undone (soft breaks and =XX), enough to read a link and French words back. */
-const decodeQp = (raw: string) =>
-  Buffer.from(
-    raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
-    "latin1",
-  ).toString("utf8");
-
-async function startSmtp() {
-  const received: Mail[] = [];
-  const refused = new Set<string>();
-  const server = new SMTPServer({
-    disabledCommands: ["STARTTLS"],
-    authOptional: true,
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (!refused.has(address.address)) return callback();
-      const error: SMTPServerError = new Error("Boîte aux lettres inconnue");
-      error.responseCode = 550;
-      callback(error);
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((a) => a.address), raw: decodeQp(Buffer.concat(chunks).toString("latin1")) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, received, refused, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: Mailbox;
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let admin: Awaited<ReturnType<typeof buildUser>>;
 let adminCookie: string;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  smtp = await startSmtp();
+  smtp = await startMailbox();
   t = await createTestApp({ smtp: { host: "127.0.0.1", port: smtp.port, secure: false, user: null, password: null } });
   admin = await buildUser(t.db, { displayName: "Alice Admin", email: "alice.admin@canope.test", grants: [{ role: "admin" }] });
   adminCookie = (await signIn(t.app, admin.email, admin.password)).cookie;
@@ -79,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-  await smtp.close();
+  await smtp.stop();
 });
 
 type Method = "GET" | "POST" | "PATCH";
@@ -102,7 +62,7 @@ const counts = async () => {
 async function mailTo(address: string, after: number, ms = 2000): Promise<Mail> {
   const start = Date.now();
   while (Date.now() - start < ms) {
-    const found = smtp.received.slice(after).find((m) => m.to.includes(address));
+    const found = smtp.messages.slice(after).find((m) => m.to.includes(address));
     if (found) return found;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -111,7 +71,7 @@ async function mailTo(address: string, after: number, ms = 2000): Promise<Mail> 
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("base64url");
 const linkIn = (mail: Mail) => {
-  const m = new RegExp(`${t.config.publicUrl.replaceAll(".", "\\.")}/mot-de-passe#([A-Za-z0-9_-]+)`).exec(mail.raw);
+  const m = new RegExp(`${t.config.publicUrl.replaceAll(".", "\\.")}/mot-de-passe#([A-Za-z0-9_-]+)`).exec(mail.text);
   if (!m?.[1]) throw new Error("no password link in the email");
   return m[1];
 };
@@ -147,7 +107,7 @@ describe("only administrators manage accounts", () => {
 describe("creating an account sends its invitation at once", () => {
   it("writes the invited account, its grants, a 72 h link, the email and the journal; the email arrives with the password link", async () => {
     const email = newEmail("claire");
-    const mailbox = smtp.received.length;
+    const mailbox = smtp.messages.length;
     const startedAt = Date.now();
     const res = await create({
       email: `  ${email.toUpperCase()} `,
@@ -192,10 +152,10 @@ describe("creating an account sends its invitation at once", () => {
     const secret = linkIn(mail);
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(sha256(secret)).toBe(links[0]?.tokenHash);
-    expect(mail.raw).toContain("Bonjour Claire Martin");
-    expect(mail.raw).toContain("Alice Admin vous a ouvert un compte");
-    expect(mail.raw).toContain("- Direction territoriale : Normandie");
-    expect(mail.raw).toContain("- Direction d'atelier : Atelier Canopé 86");
+    expect(mail.text).toContain("Bonjour Claire Martin");
+    expect(mail.text).toContain("Alice Admin vous a ouvert un compte");
+    expect(mail.text).toContain("- Direction territoriale : Normandie");
+    expect(mail.text).toContain("- Direction d'atelier : Atelier Canopé 86");
 
     const journal = await t.db
       .select()
@@ -223,7 +183,7 @@ describe("creating an account sends its invitation at once", () => {
 
   it("keeps an email that could not leave with its link, and still never shows that link in the outbox", async () => {
     const email = newEmail("refusee");
-    smtp.refused.add(email);
+    smtp.refuse(email);
     const res = await create({ email, displayName: "Boîte Refusée", roles: [{ role: "viewer" }] });
     expect(res.statusCode).toBe(201);
     await t.app.courier.idle();
@@ -290,7 +250,7 @@ describe("resending an invitation", () => {
     const email = newEmail("renvoi");
     const first = (await create({ email, displayName: "Renvoi Invitation", roles: [{ role: "viewer" }] })).json();
     const firstSecret = linkIn(await mailTo(email, 0));
-    const mailbox = smtp.received.length;
+    const mailbox = smtp.messages.length;
     const res = await call("POST", `/api/users/${first.user.id}/invitation`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().invitation.sentTo).toBe(email);

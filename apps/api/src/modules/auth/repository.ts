@@ -147,13 +147,7 @@ export interface LiveSession {
  * every API process. A named statement: parsed and planned once per connection.
  */
 export async function findLiveSession(db: Db, idHash: string, idleMinutes: number): Promise<LiveSession | null> {
-  const { rows } = await db.$client.query<{
-    user_id: string;
-    email: string;
-    display_name: string;
-    grants: { role: string; atelierCode: string | null; territoryCode: string | null }[];
-    settings_revision: string | null;
-  }>({
+  const { rows } = await db.$client.query<LivePersonRow>({
     name: "find-live-session",
     text: `with live as (
         select s.id_hash, s.user_id, s.last_seen_at
@@ -167,15 +161,29 @@ export async function findLiveSession(db: Db, idHash: string, idleMinutes: numbe
         where s.id_hash = live.id_hash and live.last_seen_at < now() - make_interval(secs => $3::int)
         returning 1
       )
-      select u.id as user_id, u.email, u.display_name,
-        coalesce((select json_agg(json_build_object('role', r.role, 'atelierCode', r.atelier_code, 'territoryCode', r.territory_code))
-          from user_roles r where r.user_id = u.id), '[]'::json) as grants,
-        (select revision from settings_revision where id = 1) as settings_revision
+      select ${LIVE_PERSON_COLUMNS}
       from live join users u on u.id = live.user_id`,
     values: [idHash, idleMinutes, TOUCH_AFTER_SECONDS],
   });
   const row = rows[0];
-  if (!row) return null;
+  return row ? toLivePerson(row) : null;
+}
+
+/** What a request's credential (a session, an API token) says of its person: the columns, then the object. */
+export const LIVE_PERSON_COLUMNS = `u.id as user_id, u.email, u.display_name,
+        coalesce((select json_agg(json_build_object('role', r.role, 'atelierCode', r.atelier_code, 'territoryCode', r.territory_code))
+          from user_roles r where r.user_id = u.id), '[]'::json) as grants,
+        (select revision from settings_revision where id = 1) as settings_revision`;
+
+export interface LivePersonRow {
+  user_id: string;
+  email: string;
+  display_name: string;
+  grants: { role: string; atelierCode: string | null; territoryCode: string | null }[];
+  settings_revision: string | null;
+}
+
+export function toLivePerson(row: LivePersonRow): LiveSession {
   return {
     userId: row.user_id,
     email: row.email,

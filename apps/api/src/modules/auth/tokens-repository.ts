@@ -4,11 +4,11 @@
  * not passed, and its owner is active.
  */
 import type { RoleGrant } from "@enquete/domain";
-import { toRoleGrant } from "@enquete/domain";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { apiTokens } from "../../db/schema.ts";
 import type { DbOrTx } from "../reports/repository.ts";
+import { LIVE_PERSON_COLUMNS, type LivePersonRow, toLivePerson } from "./repository.ts";
 
 /** Today in Paris, as the database sees it: a token works until the end of its last day there. */
 export const PARIS_TODAY = sql`(now() at time zone 'Europe/Paris')::date`;
@@ -91,14 +91,7 @@ export interface LiveToken {
  * is written only when the last write is older than TOKEN_TOUCH_AFTER_SECONDS.
  */
 export async function findLiveToken(db: Db, tokenHash: string): Promise<LiveToken | null> {
-  const { rows } = await db.$client.query<{
-    token_id: string;
-    user_id: string;
-    email: string;
-    display_name: string;
-    grants: { role: string; atelierCode: string | null; territoryCode: string | null }[];
-    settings_revision: string | null;
-  }>({
+  const { rows } = await db.$client.query<LivePersonRow & { token_id: string }>({
     name: "find-live-token",
     text: `with live as (
         select t.id, t.user_id, t.last_used_at
@@ -112,26 +105,12 @@ export async function findLiveToken(db: Db, tokenHash: string): Promise<LiveToke
         where t.id = live.id and (live.last_used_at is null or live.last_used_at < now() - make_interval(secs => $2::int))
         returning 1
       )
-      select live.id as token_id, u.id as user_id, u.email, u.display_name,
-        coalesce((select json_agg(json_build_object('role', r.role, 'atelierCode', r.atelier_code, 'territoryCode', r.territory_code))
-          from user_roles r where r.user_id = u.id), '[]'::json) as grants,
-        (select revision from settings_revision where id = 1) as settings_revision
+      select live.id as token_id, ${LIVE_PERSON_COLUMNS}
       from live join users u on u.id = live.user_id`,
     values: [tokenHash, TOKEN_TOUCH_AFTER_SECONDS],
   });
   const row = rows[0];
-  if (!row) return null;
-  return {
-    tokenId: row.token_id,
-    userId: row.user_id,
-    email: row.email,
-    displayName: row.display_name,
-    grants: row.grants.flatMap((r) => {
-      const g = toRoleGrant(r.role, r);
-      return "error" in g ? [] : [g];
-    }),
-    settingsRevision: Number(row.settings_revision ?? 0),
-  };
+  return row ? { tokenId: row.token_id, ...toLivePerson(row) } : null;
 }
 
 /** Live tokens whose last day comes within `days` and whose owner was not warned yet, locked for the warning. */

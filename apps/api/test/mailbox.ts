@@ -1,12 +1,12 @@
 /**
- * A real SMTP server for the browser tests (smtp-server on a free local
- * port): the platform sends to it as it would to the ministry's relay, and the
- * test reads what a person would find in their inbox. Plain text on a local
+ * A real SMTP server for the tests, API and browser alike (smtp-server on a
+ * free local port): the platform sends to it as it would to the ministry's
+ * relay, and the test reads what a person would find in their inbox. Plain text on a local
  * port: no STARTTLS (nodemailer would try it and refuse a test certificate),
  * no authentication asked.
  */
 import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
+import { SMTPServer, type SMTPServerError } from "smtp-server";
 
 export interface Mail {
   /** The envelope's recipients. */
@@ -27,6 +27,8 @@ export interface Mailbox {
   readonly messages: readonly Mail[];
   /** The first message (already there or still to come) that satisfies the predicate; rejects after timeoutMs. */
   waitFor(predicate: (m: Mail) => boolean, timeoutMs: number): Promise<Mail>;
+  /** From now on, refuse this recipient with a 550 (a mailbox that does not exist). */
+  refuse(address: string): void;
   stop(): Promise<void>;
 }
 
@@ -115,10 +117,17 @@ export function linkIn(message: Mail): string {
 export async function startMailbox(): Promise<Mailbox> {
   const messages: Mail[] = [];
   const waiting = new Set<() => void>();
+  const refused = new Set<string>();
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS"],
     authOptional: true,
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refused.has(address.address.toLowerCase())) return callback();
+      const error: SMTPServerError = new Error("Boîte aux lettres inconnue");
+      error.responseCode = 550;
+      callback(error);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -157,6 +166,7 @@ export async function startMailbox(): Promise<Mailbox> {
         check();
       });
     },
+    refuse: (address) => refused.add(address.toLowerCase()),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
