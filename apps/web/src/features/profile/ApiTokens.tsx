@@ -17,6 +17,9 @@ import { useApiData } from "../../shared/useApiData.ts";
 import { NewToken } from "./NewToken.tsx";
 import { expiresSoon, expiryBounds } from "./tokenDates.ts";
 
+/** A positioned table keeps its screen-reader-only texts (absolutely placed) inside the scrolling frame, instead of widening the page on a phone. */
+const SR_ONLY_INSIDE = { position: "relative" } as const;
+
 const revokeModal = createModal({ id: "revoquer-jeton", isOpenedByDefault: false });
 
 /** The roles whose scripts read the platform's data (section 7.2); the API refuses the others anyway. */
@@ -102,7 +105,7 @@ export function ApiTokens({ user }: { user: TMe }) {
       {state.status === "error" && <LoadError error={state.error} onRetry={retry} title="Impossible de charger vos jetons" as="h4" />}
       {listed && tokens.length === 0 && <p>Vous n'avez encore créé aucun jeton.</p>}
       {listed && tokens.length > 0 && (
-        <ScrollTable caption="Vos jetons d'API" className="fr-table--no-caption">
+        <ScrollTable caption="Vos jetons d'API" className="fr-table--no-caption" tableStyle={SR_ONLY_INSIDE} focusable>
           <thead>
             <tr>
               <th scope="col">Nom</th>

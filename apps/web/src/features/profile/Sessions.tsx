@@ -12,6 +12,9 @@ import { ScrollTable } from "../../shared/ScrollTable.tsx";
 import { useApiData } from "../../shared/useApiData.ts";
 import { useSession } from "../session/useSession.ts";
 
+/** A positioned table keeps its screen-reader-only texts (absolutely placed) inside the scrolling frame, instead of widening the page on a phone. */
+const SR_ONLY_INSIDE = { position: "relative" } as const;
+
 type Outcome = { status: "done"; message: string; count: number } | { status: "failed"; error: unknown } | null;
 
 const METHOD_LABELS: Record<TSessionInfo["method"], string> = { password: "par mot de passe", oidc: "par ProConnect" };
@@ -89,7 +92,7 @@ export function Sessions({ version }: { version: number }) {
       {state.status === "loading" && !listed && <Loading label="Chargement de vos sessions…" />}
       {state.status === "error" && <LoadError error={state.error} onRetry={retry} title="Impossible de charger vos sessions" />}
       {listed && (
-        <ScrollTable caption="Vos sessions ouvertes" className="fr-table--no-caption">
+        <ScrollTable caption="Vos sessions ouvertes" className="fr-table--no-caption" tableStyle={SR_ONLY_INSIDE} focusable>
           <thead>
             <tr>
               <th scope="col">Appareil</th>
