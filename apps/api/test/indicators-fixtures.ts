@@ -6,7 +6,7 @@
 import type { ReportFacts, ReportStatus, ReportValues } from "@enquete/domain";
 import { eq } from "drizzle-orm";
 import type { Db } from "../src/db/client.ts";
-import { atelierFlags, ateliers, atelierTerritories, reports } from "../src/db/schema.ts";
+import { atelierFlags, atelierLabels, atelierTerritories, reports } from "../src/db/schema.ts";
 
 export const NORMANDIE = "normandie";
 export const IDF = "ile-de-france";
