@@ -188,7 +188,7 @@ describe.skipIf(!chromiumPath)("profile and outbox in a real browser", () => {
 
     const { page, problems } = await newPage();
     await signInAt(page, ADMIN, "/");
-    await page.getByRole("link", { name: "Courriels envoyés par la plateforme" }).click();
+    await page.getByRole("region", { name: "Administration" }).getByRole("link", { name: "Courriels", exact: true }).click();
     await page.waitForURL(/\/administration\/courriels$/);
     await page.getByRole("heading", { level: 1, name: "Courriels envoyés par la plateforme" }).waitFor();
     expect(await page.title()).toBe("Courriels envoyés par la plateforme – Enquête atelier");
