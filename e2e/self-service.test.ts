@@ -123,6 +123,32 @@ describe.skipIf(!chromiumPath)("a person's own account, in a real browser", () =
     await page.close();
   });
 
+  it("offers ProConnect when the platform has it, bringing the person back where they were going, and explains its refusals", async () => {
+    const { page, problems } = await freshPage();
+    // This platform has no provider: the options are answered as one that has (the API's own test covers the real answer).
+    await page.route("**/api/auth/options", (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: "application/json",
+        body: JSON.stringify({ oidc: { enabled: true, label: "ProConnect" } }),
+      }),
+    );
+    await page.goto(url("/connexion?retour=%2Fprofil&sso=inconnu"));
+    const button = page.locator("a.fr-connect");
+    await button.waitFor();
+    expect(await button.getAttribute("href")).toBe("/api/auth/oidc/login?returnTo=%2Fprofil");
+    expect(((await button.textContent()) ?? "").replace(/\s+/g, " ")).toContain("ProConnect");
+    await page.getByText("Aucun compte actif ne correspond à votre adresse ProConnect.").waitFor();
+    // The password form is there all along.
+    await page.getByLabel("Adresse électronique").waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.goto(url("/connexion?sso=erreur"));
+    await page.getByText("La connexion avec ProConnect n'a pas abouti.").waitFor();
+    expect(await page.getByText("Aucun compte actif ne correspond").count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("says a dead link is no longer valid, takes its secret out of the address, and offers a new one", async () => {
     const { page, problems } = await freshPage();
     await page.goto(url("/mot-de-passe#nimportequoi"));
