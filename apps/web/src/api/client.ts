@@ -10,8 +10,6 @@ export { setUnauthorizedHandler } from "./http.ts";
 export const api = {
   login: (body: TLoginBody) => request<TMe>("/auth/login", { method: "POST", body, redirectOnUnauthorized: false }),
 
-  logout: () => request<void>("/auth/logout", { method: "POST", redirectOnUnauthorized: false }),
-
   me: (signal?: AbortSignal) => request<TMe>("/me", { signal, redirectOnUnauthorized: false }),
 
   territories: (signal?: AbortSignal) => request<TTerritory[]>("/territories", { signal }),

@@ -9,7 +9,12 @@ export function RequireAuth() {
   if (state.status !== "ready") return null; // the layout shows the wait or the failure
   if (!state.user) {
     return (
-      <Navigate to={loginPathFor(`${location.pathname}${location.search}`)} replace state={state.expired ? { expired: true } : undefined} />
+      // The fragment too: an email's /profil#jetons comes back to its section after sign-in.
+      <Navigate
+        to={loginPathFor(`${location.pathname}${location.search}${location.hash}`)}
+        replace
+        state={state.expired ? { expired: true } : undefined}
+      />
     );
   }
   return <Outlet />;
