@@ -60,8 +60,30 @@ async function freshPage(expected = /status of 401/): Promise<{ page: Page; prob
 const total = async (query: string) =>
   ((await apiOk(platform.baseUrl, admin, "GET", `/users?limit=1&${query}`)) as { total: number }).total;
 const account = async () => (await apiOk(platform.baseUrl, admin, "GET", `/users/${accountId}`)) as { status: string; active: boolean };
-/** The list's count, as the page announces it. */
-const countText = (page: Page) => page.locator("p[role=status]").filter({ hasText: /compte/ });
+/**
+ * The list's count, as the page announces it: read without waiting (the poll around it waits), so
+ * that a page without it fails with what the page shows instead of one long locator timeout.
+ */
+const countText = (page: Page) => ({
+  waitFor: () =>
+    page
+      .locator("p[role=status]")
+      .filter({ hasText: /compte/ })
+      .waitFor(),
+  async textContent() {
+    const found = page.locator("p[role=status]").filter({ hasText: /compte/ });
+    if ((await found.count()) === 1) return await found.textContent();
+    const main = (
+      await page
+        .locator("main")
+        .textContent()
+        .catch(() => "")
+    )
+      ?.replace(/\s+/g, " ")
+      .slice(0, 400);
+    return `(pas de nombre de comptes ; ${page.url()} montre : ${main})`;
+  },
+});
 const n = (x: number) => x.toLocaleString("fr-FR");
 
 /** The focused element's label, or its text. */

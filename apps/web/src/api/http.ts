@@ -40,7 +40,10 @@ async function readJson(response: Response): Promise<unknown> {
   if (!type.includes("application/json")) return undefined;
   try {
     return await response.json();
-  } catch {
+  } catch (error) {
+    // A request cancelled while its body arrives is cancelled, not an empty success: a page that
+    // moved on (a new search typed) would otherwise receive `undefined` as its data.
+    if (isAbort(error)) throw error;
     return undefined;
   }
 }
