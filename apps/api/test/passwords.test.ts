@@ -6,7 +6,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, loginFailures, outbox, sessions, userLinks, users } from "../src/db/schema.ts";
+import { apiTokens, auditEvents, loginFailures, outbox, sessions, userLinks, users } from "../src/db/schema.ts";
 import { createLink } from "../src/modules/auth/links.ts";
 import { resetRequestsSettled } from "../src/modules/auth/password-routes.ts";
 import { buildUser, createTestApp, signIn } from "./helpers.ts";
@@ -176,6 +176,34 @@ describe("forgotten password", () => {
     await resetRequestsSettled();
     expect(await t.db.select().from(userLinks).where(eq(userLinks.userId, disabled.id))).toHaveLength(0);
     expect(await t.db.select().from(outbox).where(eq(outbox.toUserId, disabled.id))).toHaveLength(0);
+  });
+
+  it("recovers the account: a reset ends its API tokens too, and a used invitation link stays dead", async () => {
+    const owner = await buildUser(t.db, { grants: [{ role: "national" }] });
+    const [token] = await t.db
+      .insert(apiTokens)
+      .values({ userId: owner.id, label: "Script", tokenHash: "h".repeat(43), prefix: "ea_hhhhhhh", expiresOn: "2099-01-01" })
+      .returning({ id: apiTokens.id });
+    await requestReset(owner.email);
+    expect((await setPassword(await linkSentTo(owner.email), GOOD)).statusCode).toBe(204);
+    const [row] = await t.db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.id, token?.id ?? ""));
+    expect(row?.revokedAt).not.toBeNull();
+    const [entry] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "password.set"), eq(auditEvents.subject, `user:${owner.id}`)));
+    expect(entry?.details).toMatchObject({ purpose: "password_reset", tokensRevoked: 1 });
+
+    const invited = await buildUser(t.db);
+    await t.db.update(users).set({ passwordHash: null }).where(eq(users.id, invited.id));
+    const invitation = await createLink(t.db, { userId: invited.id, purpose: "invitation" });
+    expect((await setPassword(invitation.secret, GOOD)).statusCode).toBe(204);
+    const again = await setPassword(invitation.secret, GOOD_2);
+    expect(again.statusCode).toBe(410);
+    expect(again.json().code).toBe("LINK_GONE");
   });
 
   it("activates an invited account through a reset link, as through its invitation", async () => {

@@ -237,6 +237,21 @@ describe("API tokens", () => {
     expect((await bearer(created.token, "/api/territories/normandie")).statusCode).toBe(403);
   });
 
+  it("carry only the roles tokens are for: an owner's administration stays out of reach by script", async () => {
+    const user = await buildUser(t.db, { grants: [{ role: "national" }, { role: "admin" }] });
+    const { cookie } = await signIn(t.app, user.email, user.password);
+    const { token } = (await createToken(cookie, { label: "Script", expiresOn: await parisDay(30) })).json() as { token: string };
+    // With the session, the same person reads the accounts; with the token, not.
+    expect((await t.app.inject({ url: "/api/users", headers: { cookie } })).statusCode).toBe(200);
+    expect((await bearer(token, "/api/users")).statusCode).toBe(403);
+    expect((await bearer(token, "/api/audit")).statusCode).toBe(403);
+    expect((await bearer(token, "/api/me")).json().roles).toEqual([{ role: "national" }]);
+    expect((await bearer(token, "/api/indicators?scope=national&year=2025")).statusCode).toBe(200);
+    // The national role taken away: nothing is left that a token is for.
+    await t.db.delete(userRoles).where(and(eq(userRoles.userId, user.id), eq(userRoles.role, "national")));
+    expect((await bearer(token, "/api/me")).statusCode).toBe(401);
+  });
+
   it("refuse every request but GET and HEAD", async () => {
     const { user, created } = await director();
     for (const [method, url] of [

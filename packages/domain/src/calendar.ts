@@ -9,6 +9,12 @@ import type { ListedStatus } from "./workflow.ts";
 
 export const DEFAULT_DUE_DAY = 10;
 
+/** A calendar day (`YYYY-MM-DD`) moved by `n` days (negative: back); no time zone involved. */
+export function addDays(day: string, n: number): string {
+  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + n);
+  return new Date(t).toISOString().slice(0, 10);
+}
+
 export function hasStarted(period: string, today: string): boolean {
   const p = parsePeriod(period);
   return p !== null && firstDay(p) <= today;

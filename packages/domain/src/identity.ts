@@ -1,3 +1,5 @@
+import { addDays, dayInFrench } from "./calendar.ts";
+
 /**
  * Accounts are found by email, whatever its case or surrounding spaces.
  */
@@ -13,8 +15,31 @@ export const RESET_LINK_MINUTES = 60;
 export const PASSWORD_LINK_PATH = "/mot-de-passe";
 export const FORGOT_PASSWORD_PATH = "/mot-de-passe-oublie";
 
+/** The roles whose scripts read the platform with a personal API token (section 7.2). */
+export const TOKEN_ROLES = ["national", "viewer", "territory"] as const;
+
 export const TOKEN_MAX_DAYS = 366;
 export const TOKEN_WARNING_DAYS = 7;
+
+/**
+ * The days a new token's last day may fall on, counted from today in Paris:
+ * from tomorrow to TOKEN_MAX_DAYS ahead. The API refuses outside them; the
+ * profile's date field offers only them.
+ */
+export function tokenExpiryBounds(today: string): { min: string; max: string } {
+  return { min: addDays(today, 1), max: addDays(today, TOKEN_MAX_DAYS) };
+}
+
+/** Why a token cannot end on `expiresOn` (French), or null. */
+export function tokenExpiryProblem(expiresOn: string, today: string): string | null {
+  const { min, max } = tokenExpiryBounds(today);
+  if (expiresOn < min) return "Choisissez une date d'expiration après aujourd'hui.";
+  if (expiresOn > max) return `Un jeton dure au plus ${TOKEN_MAX_DAYS} jours : choisissez au plus tard le ${dayInFrench(max, true)}.`;
+  return null;
+}
+
+/** Still valid, but within the week in which its owner is warned by email. */
+export const tokenExpiresSoon = (expiresOn: string, today: string) => expiresOn <= addDays(today, TOKEN_WARNING_DAYS);
 
 export const ACCOUNT_STATUSES = ["invited", "active", "disabled"] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addDays, tokenExpiresSoon, tokenExpiryBounds, tokenExpiryProblem } from "../src/index.ts";
 import { checkPassword, passwordProblems } from "../src/password.ts";
 
 const claire = { email: "claire.martin@reseau-canope.fr", displayName: "Claire Martin" };
@@ -39,5 +40,22 @@ describe("password policy (section 7.2)", () => {
     expect(passwordProblems("claire.martin2026", { email: "paul@canope.test", displayName: "Paul" })).not.toContain(
       "Ce mot de passe est construit sur votre nom ou votre adresse électronique : il serait vite deviné.",
     );
+  });
+});
+
+describe("API tokens' last day (section 7.2: at most a year)", () => {
+  it("runs from tomorrow to 366 days ahead, across a month, a year and a leap day", () => {
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(tokenExpiryBounds("2026-12-01")).toEqual({ min: "2026-12-02", max: "2027-12-02" });
+    expect(tokenExpiryProblem("2026-12-02", "2026-12-01")).toBeNull();
+    expect(tokenExpiryProblem("2027-12-02", "2026-12-01")).toBeNull();
+    expect(tokenExpiryProblem("2026-12-01", "2026-12-01")).toBe("Choisissez une date d'expiration après aujourd'hui.");
+    expect(tokenExpiryProblem("2027-12-03", "2026-12-01")).toBe(
+      "Un jeton dure au plus 366 jours : choisissez au plus tard le 2 décembre 2027.",
+    );
+    expect(tokenExpiresSoon("2026-12-08", "2026-12-01")).toBe(true);
+    expect(tokenExpiresSoon("2026-12-09", "2026-12-01")).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { oidcLogins, signInAddresses, users } from "../../db/schema.ts";
+import { oidcLogins, users } from "../../db/schema.ts";
 
 const ageLimit = (minutes: number) => sql`now() - make_interval(mins => ${minutes})`;
 
@@ -46,12 +46,4 @@ export async function findActiveAccountByEmail(db: Db, emailKey: string) {
     .from(users)
     .where(and(sql`lower(${users.email}) = ${emailKey}`, eq(users.active, true)));
   return rows[0] ?? null;
-}
-
-/** The address a person signed in from, remembered as known for the sign-in limits. */
-export async function recordSignInAddress(db: Db, userId: string, ip: string): Promise<void> {
-  await db
-    .insert(signInAddresses)
-    .values({ userId, ip, lastSuccessAt: sql`now()` })
-    .onConflictDoUpdate({ target: [signInAddresses.userId, signInAddresses.ip], set: { lastSuccessAt: sql`now()` } });
 }

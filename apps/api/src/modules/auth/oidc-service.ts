@@ -118,6 +118,5 @@ export async function finishSignIn(
   const account = await repo.findActiveAccountByEmail(db, emailKey);
   if (!account) return { kind: "unknown", emailDomain: emailKey.split("@").pop() ?? "" };
   const sessionId = await startSession(db, settings, account.id, { ...origin, method: "oidc" });
-  await repo.recordSignInAddress(db, account.id, origin.ip);
   return { kind: "signed-in", userId: account.id, sessionId, returnTo: login.returnTo };
 }

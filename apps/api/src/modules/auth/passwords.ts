@@ -20,6 +20,7 @@ import { createLink, endLinksOf, findLiveLink, resetLinksInLastHour } from "./li
 import * as repo from "./repository.ts";
 import type { Caller } from "./service.ts";
 import { deleteSessionsOf } from "./sessions-repository.ts";
+import { revokeTokensOf } from "./tokens-repository.ts";
 
 /** Reset emails one account may receive in an hour: more would make the form a way to flood an inbox. */
 export const RESET_EMAILS_PER_HOUR = 3;
@@ -90,8 +91,10 @@ export async function setPasswordWithLink(db: Db, body: TSetPasswordBody): Promi
     await tx.update(users).set({ passwordHash, passwordChangedAt: sql`now()` }).where(eq(users.id, live.userId));
     await endLinksOf(tx, live.userId);
     await deleteSessionsOf(tx, live.userId, null);
+    // A link recovers the account: whatever the person who knew the old password opened ends, tokens included.
+    const tokensRevoked = await revokeTokensOf(tx, live.userId);
     await recordAudit(tx, actorOf({ userId: live.userId, displayName: live.displayName, email: live.email }), [
-      { action: "password.set", subject: `user:${live.userId}`, details: { purpose: live.purpose } },
+      { action: "password.set", subject: `user:${live.userId}`, details: { purpose: live.purpose, tokensRevoked } },
     ]);
   });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { TLoginBody, TMe } from "@enquete/contract";
-import { normalizeEmail, type RoleGrant, sortGrants } from "@enquete/domain";
+import { normalizeEmail, type RoleGrant, sortGrants, TOKEN_ROLES } from "@enquete/domain";
 import { hash, verify } from "@node-rs/argon2";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
@@ -94,8 +94,12 @@ export async function resolveToken(db: Db, token: string): Promise<Caller | null
   if (!API_TOKEN_PATTERN.test(token)) return null;
   const found = await findLiveToken(db, hashSecret(token));
   if (!found) return null;
+  // Only the roles a token is for: an owner who is also an administrator gets no administration by script,
+  // and one who lost those roles has a token that opens nothing.
   const { tokenId, ...who } = found;
-  return { ...who, sessionHash: null, tokenId };
+  const grants = who.grants.filter((g) => (TOKEN_ROLES as readonly string[]).includes(g.role));
+  if (grants.length === 0) return null;
+  return { ...who, grants, sessionHash: null, tokenId };
 }
 
 export async function logout(db: Db, caller: Caller): Promise<void> {

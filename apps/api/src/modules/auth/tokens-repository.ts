@@ -69,13 +69,6 @@ export async function revokeToken(tx: DbOrTx, userId: string, id: string): Promi
 }
 
 /** Today in Paris according to the database (the same clock as the tokens' expiry). */
-export async function parisToday(db: Db): Promise<string> {
-  const { rows } = await db.$client.query<{ today: string }>(
-    "select to_char((now() at time zone 'Europe/Paris')::date, 'YYYY-MM-DD') as today",
-  );
-  return rows[0]?.today ?? "";
-}
-
 export interface LiveToken {
   tokenId: string;
   userId: string;
@@ -114,6 +107,16 @@ export async function findLiveToken(db: Db, tokenHash: string): Promise<LiveToke
 }
 
 /** Live tokens whose last day comes within `days` and whose owner was not warned yet, locked for the warning. */
+/** Every live token of the person revoked (kept in their list); how many. */
+export async function revokeTokensOf(tx: DbOrTx, userId: string): Promise<number> {
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length;
+}
+
 export async function tokensToWarn(tx: DbOrTx, today: string, days: number) {
   const { rows } = await tx.execute<{
     id: string;

@@ -5,16 +5,15 @@
  */
 import { randomBytes } from "node:crypto";
 import type { TApiToken, TCreatedToken, TCreateTokenBody } from "@enquete/contract";
-import { hasRole, TOKEN_MAX_DAYS } from "@enquete/domain";
+import { hasRole, parisDate, TOKEN_ROLES, tokenExpiryProblem } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { forbidden, notFound, validationFailed } from "../../errors.ts";
 import { actorOf, recordAudit } from "../audit/record.ts";
-import { addDays, isDay, longDate } from "../notifications/dates.ts";
+import { isDay } from "../notifications/dates.ts";
 import { hashSecret } from "./links.ts";
 import type { Caller } from "./service.ts";
 import * as repo from "./tokens-repository.ts";
 
-export const TOKEN_ROLES = ["national", "viewer", "territory"] as const;
 /** Enough of a token to recognise it in a list ("ea_" and 7 characters), far too little to guess the rest. */
 export const TOKEN_PREFIX_LENGTH = 10;
 
@@ -47,17 +46,9 @@ const audited = (row: repo.TokenRow) => ({
 
 export async function createToken(db: Db, caller: Caller, body: TCreateTokenBody): Promise<TCreatedToken> {
   assertMayHoldTokens(caller);
-  const today = await repo.parisToday(db);
-  const last = addDays(today, TOKEN_MAX_DAYS);
   if (!isDay(body.expiresOn)) throw validationFailed([{ field: "expiresOn", message: "Cette date n'existe pas." }]);
-  if (body.expiresOn <= today) {
-    throw validationFailed([{ field: "expiresOn", message: "Choisissez une date d'expiration après aujourd'hui." }]);
-  }
-  if (body.expiresOn > last) {
-    throw validationFailed([
-      { field: "expiresOn", message: `Un jeton dure au plus ${TOKEN_MAX_DAYS} jours : choisissez au plus tard le ${longDate(last)}.` },
-    ]);
-  }
+  const problem = tokenExpiryProblem(body.expiresOn, parisDate());
+  if (problem) throw validationFailed([{ field: "expiresOn", message: problem }]);
   const token = `ea_${randomBytes(32).toString("base64url")}`;
   return await db.transaction(async (tx) => {
     const row = await repo.insertToken(tx, {

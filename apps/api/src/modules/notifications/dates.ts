@@ -9,11 +9,7 @@ const WEEKDAYS_FR = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendred
 // Noon UTC: a calendar day never slips to its neighbour, whatever the time zone.
 const asDate = (day: string) => new Date(`${day}T12:00:00Z`);
 
-export function addDays(day: string, n: number): string {
-  const d = asDate(day);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays } from "@enquete/domain";
 
 /** "10 décembre", "1er mars". */
 export function dayMonth(day: string): string {

@@ -7,6 +7,7 @@ import type { AccountStatus, RoleGrant } from "@enquete/domain";
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { apiTokens, atelierTerritories, auditEvents, sessions, userLinks, userRoles, users } from "../../db/schema.ts";
+import { revokeTokensOf } from "../auth/tokens-repository.ts";
 import { membershipOn } from "../referential/repository.ts";
 import type { DbOrTx } from "../reports/repository.ts";
 
@@ -193,13 +194,9 @@ export async function endLinks(tx: Tx, userId: string, purpose?: "invitation" | 
  */
 export async function endAccess(tx: Tx, userId: string) {
   const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.publicId });
-  const revoked = await tx
-    .update(apiTokens)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-    .returning({ id: apiTokens.id });
+  const tokens = await revokeTokensOf(tx, userId);
   const links = await endLinks(tx, userId);
-  return { sessions: ended.length, tokens: revoked.length, links };
+  return { sessions: ended.length, tokens, links };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { TRoleGrant } from "@enquete/contract";
-import { ROLE_LABELS, ROLES, type Role } from "@enquete/domain";
+import { grantKey, ROLE_LABELS, ROLES, type Role } from "@enquete/domain";
 import { type Ref, useId, useRef, useState } from "react";
 import { roleLine } from "../profile/roleLines.ts";
 import type { Scopes } from "./scopes.ts";
@@ -27,8 +27,7 @@ const SCOPE_OF: Partial<Record<Role, "atelier" | "territory">> = { atelier: "ate
  */
 const optionText = (s: { code: string; name: string; city?: string }) => (s.city ? `${s.code} – ${s.city}` : s.name);
 
-const sameGrant = (a: TRoleGrant, b: TRoleGrant) =>
-  a.role === b.role && (a.atelierCode ?? "") === (b.atelierCode ?? "") && (a.territoryCode ?? "") === (b.territoryCode ?? "");
+const sameGrant = (a: TRoleGrant, b: TRoleGrant) => grantKey(a) === grantKey(b);
 
 /**
  * The roles of an account, one line each: a director of several ateliers has

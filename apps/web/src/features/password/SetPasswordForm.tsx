@@ -2,6 +2,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { PasswordInput } from "@codegouvfr/react-dsfr/blocks/PasswordInput";
 import { type TLinkInfo, ZSetPasswordBody } from "@enquete/contract";
+import { normalizeEmail } from "@enquete/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -75,7 +76,7 @@ export function SetPasswordForm({ secret, info, onGone }: Props) {
       }
       return;
     }
-    if (user && user.email.toLowerCase() !== info.email.toLowerCase()) {
+    if (user && normalizeEmail(user.email) !== normalizeEmail(info.email)) {
       // Someone else's account, set from a browser signed in as another person: that session goes on.
       setDoneForOther(true);
       return;

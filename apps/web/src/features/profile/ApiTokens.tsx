@@ -4,6 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { type TApiToken, type TCreatedToken, type TCreateTokenBody, type TMe, ZCreateTokenBody } from "@enquete/contract";
+import { formatScope, TOKEN_ROLES } from "@enquete/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -24,14 +25,14 @@ const revokeModal = createModal({ id: "revoquer-jeton", isOpenedByDefault: false
 
 /** The roles whose scripts read the platform's data (section 7.2); the API refuses the others anyway. */
 export function mayHaveTokens(user: TMe): boolean {
-  return user.roles.some((r) => r.role === "national" || r.role === "viewer" || r.role === "territory");
+  return user.roles.some((r) => (TOKEN_ROLES as readonly string[]).includes(r.role));
 }
 
 /** The indicators' scope the example reads: the person's widest. */
 function exampleScope(user: TMe): string {
   if (user.roles.some((r) => r.role === "national" || r.role === "viewer")) return "national";
   const territory = user.roles.find((r) => r.role === "territory")?.territoryCode;
-  return territory ? `territory:${territory}` : "national";
+  return territory ? formatScope({ kind: "territory", code: territory }) : "national";
 }
 
 /**

@@ -1,10 +1,7 @@
 /** Paris calendar of the demo history: days and wall-clock instants. */
 import type { Period } from "@enquete/domain";
 
-export function addDays(day: string, n: number): string {
-  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + n);
-  return new Date(t).toISOString().slice(0, 10);
-}
+export { addDays } from "@enquete/domain";
 
 export function daysInMonth(p: Period): number {
   return new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
