@@ -2,6 +2,7 @@ export * from "./audit.ts";
 export * from "./auth.ts";
 export * from "./campaign.ts";
 export * from "./common.ts";
+export * from "./forms.ts";
 export * from "./indicators.ts";
 export * from "./notifications.ts";
 export * from "./referential.ts";

@@ -281,29 +281,4 @@ export const ZConflict = z
   .meta({ id: "VersionConflict" });
 export type TConflict = z.infer<typeof ZConflict>;
 
-/** The questionnaire as GET /api/form serves it. */
-export const ZForm = z
-  .object({
-    version: z.number().int(),
-    validFrom: z.string(),
-    sections: z.array(
-      z.object({
-        code: z.string(),
-        title: z.string(),
-        indicators: z.array(z.string()),
-        fields: z.array(
-          z.object({
-            code: z.string(),
-            label: z.string(),
-            help: z.string().optional(),
-            type: z.enum(["integer", "decimal", "text"]),
-            kind: z.enum(["flow", "snapshot", "comment"]),
-            required: z.boolean(),
-            maxLength: z.number().int().optional(),
-          }),
-        ),
-      }),
-    ),
-    rules: z.array(z.looseObject({ code: z.string(), kind: z.string(), severity: z.enum(["error", "warning"]), message: z.string() })),
-  })
-  .meta({ id: "Form" });
+export { ZForm } from "./forms.ts";

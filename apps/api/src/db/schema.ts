@@ -356,6 +356,8 @@ export const reports = pgTable(
     formVersion: integer().notNull(),
     values: jsonb().$type<Record<string, number | string | null>>().notNull().default({}),
     justifications: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** A director's short note on a figure, by field code ("dont 40 journées pour le plan académique numérique"). */
+    notes: jsonb().$type<Record<string, string>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     firstSubmittedAt: timestamp({ withTimezone: true }),
@@ -385,11 +387,43 @@ export const reportMonthlySums = pgTable(
     period: text().notNull(),
     territoryCode: text().notNull(),
     status: reportStatusEnum().notNull(),
+    /** The questionnaire version of the reports summed: an indicator's formula may depend on it (1-5). */
+    formVersion: integer().notNull().default(1),
     reports: integer().notNull().default(0),
     sums: jsonb().$type<Record<string, number>>().notNull().default({}),
     submittedDays: jsonb().$type<Record<string, number>>().notNull().default({}),
   },
-  (t) => [primaryKey({ columns: [t.period, t.territoryCode, t.status] })],
+  (t) => [primaryKey({ columns: [t.period, t.territoryCode, t.status, t.formVersion] })],
+);
+
+/**
+ * The questionnaire's versions (domain page, sections 3 and 7.4). A version
+ * is a draft (validFrom null) prepared by the national team as a list of
+ * changes to the version it is based on, then published from a month; once
+ * published it never changes. `definition` is the whole questionnaire
+ * (sections, fields, rules) that the changes give, as reports read it.
+ * Version 1 is built in (packages/domain/src/questionnaire/v1.ts) and has
+ * no row: every version after it is written here by the national team.
+ */
+export const formVersions = pgTable(
+  "form_versions",
+  {
+    version: integer().primaryKey(),
+    basedOn: integer(),
+    validFrom: text(),
+    definition: jsonb().notNull(),
+    changes: jsonb().notNull().default([]),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp({ withTimezone: true }),
+    publishedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("form_versions_valid_from_key").on(t.validFrom),
+    check("form_versions_valid_from_format", sql`${t.validFrom} is null or ${t.validFrom} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check("form_versions_version_positive", sql`${t.version} > 0`),
+  ],
 );
 
 /** Every save and every transition of a report: who, when, what changed, why. */

@@ -18,6 +18,23 @@ export type Aggregation = "flow" | "snapshot";
 export interface Term {
   fields: readonly string[];
   aggregation: Aggregation;
+  /**
+   * Counts only the reports whose questionnaire version has (or lacks) a
+   * field: an indicator whose definition changed with a version (1-5 counts
+   * training days from version 2, trainee-days as its proxy before). Absent:
+   * every report.
+   */
+  when?: VersionCondition;
+}
+
+/** Which reports a term counts, by what their questionnaire version has. */
+export type VersionCondition = { hasField: string } | { lacksField: string };
+
+/** One definition of an indicator whose formula depends on the version, named beside the figure. */
+export interface IndicatorDefinition {
+  when: VersionCondition;
+  /** In French, for example « Selon la fiche : jours de formation (questionnaire version 2 et suivantes) ». */
+  label: string;
 }
 
 /** The counts of expected and received reports behind every figure. */
@@ -52,6 +69,8 @@ export interface IndicatorDef {
   formula: Extract<Formula, { kind: "sum" | "ratio" }>;
   /** The national MOOC and M@gistère trainee-days are added, in the national figure only (indicator 1-1). */
   addsDistanceLearning: boolean;
+  /** When the formula depends on the questionnaire version: each definition, whose terms carry its `when`. */
+  definitions?: readonly IndicatorDefinition[];
   fiche: Fiche;
 }
 

@@ -1,12 +1,13 @@
 import type { FormDefinition } from "./types.ts";
 import { FORM_V1 } from "./v1.ts";
 
+export * from "./catalogue.ts";
 export * from "./numbers.ts";
 export * from "./rules.ts";
 export * from "./types.ts";
 export { FORM_V1 };
 
-/** Every version of the questionnaire, oldest first. */
+/** @deprecated The built-in version only: read the published versions through a FormCatalogue (the server's national settings). */
 export const FORMS: readonly FormDefinition[] = [FORM_V1];
 
 export function formVersion(version: number): FormDefinition | undefined {

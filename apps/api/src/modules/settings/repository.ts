@@ -1,4 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
+import type { FormDefinition } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { auditEvents, closedYears, settings } from "../../db/schema.ts";
 import type { DbOrTx } from "../reports/repository.ts";
@@ -12,6 +13,8 @@ export interface NationalSettingsRow {
   revision: number;
   values: Record<string, unknown>;
   closedYears: { year: number; closedAt: Date }[];
+  /** The questionnaire versions published in the database (version 1 is built in and has no row). */
+  forms: FormDefinition[];
 }
 
 /**
@@ -24,18 +27,22 @@ export async function readNationalSettings(db: Db): Promise<NationalSettingsRow>
     revision: string | null;
     values: Record<string, unknown>;
     closed: { year: number; closedAt: string }[];
+    forms: { version: number; validFrom: string; definition: Omit<FormDefinition, "version" | "validFrom"> }[];
   }>({
     name: "national-settings",
     text: `select
       (select revision from settings_revision where id = 1) as revision,
       coalesce((select jsonb_object_agg(key, value) from settings), '{}'::jsonb) as values,
-      coalesce((select json_agg(json_build_object('year', year, 'closedAt', closed_at) order by year) from closed_years), '[]'::json) as closed`,
+      coalesce((select json_agg(json_build_object('year', year, 'closedAt', closed_at) order by year) from closed_years), '[]'::json) as closed,
+      coalesce((select json_agg(json_build_object('version', version, 'validFrom', valid_from, 'definition', definition) order by valid_from)
+        from form_versions where valid_from is not null), '[]'::json) as forms`,
   });
   const row = rows[0];
   return {
     revision: Number(row?.revision ?? 0),
     values: row?.values ?? {},
     closedYears: (row?.closed ?? []).map((c) => ({ year: c.year, closedAt: new Date(c.closedAt) })),
+    forms: (row?.forms ?? []).map((f) => ({ ...f.definition, version: f.version, validFrom: f.validFrom })),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { TSettings } from "@enquete/contract";
 import { REMINDER_DAYS_MAX, type TReminderDaysBody } from "@enquete/contract";
+import { FORM_V1, FormCatalogue } from "@enquete/domain";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
@@ -19,6 +20,8 @@ export interface NationalSettings {
   closedYears: { year: number; closedAt: Date }[];
   reminderDaysBefore: number;
   reminderDaysAfter: number;
+  /** The published questionnaire versions: the built-in version 1 and those of form_versions. */
+  forms: FormCatalogue;
 }
 
 const isDay = (value: unknown, max: number): value is number =>
@@ -89,6 +92,7 @@ export async function currentSettings(db: Db, config: Pick<Config, "reportDueDay
           dueDay: validDueDay(row.values[DUE_DAY_KEY], config),
           closedYears: row.closedYears,
           ...reminderDaysOf(row.values, config),
+          forms: new FormCatalogue([FORM_V1, ...row.forms.filter((f) => f.version !== FORM_V1.version)]),
         };
       })
       .finally(() => {
