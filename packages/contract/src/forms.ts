@@ -17,7 +17,10 @@ const ZText = (max: number) =>
     .trim()
     .min(1, "Ce texte ne peut pas être vide.")
     .max(max, `${max.toLocaleString("fr-FR")} caractères au plus.`);
-const ZBound = z.number({ error: "Saisissez un nombre." }).min(0, "Une borne ne peut pas être négative.").max(10_000_000, "Cette borne est trop grande.");
+const ZBound = z
+  .number({ error: "Saisissez un nombre." })
+  .min(0, "Une borne ne peut pas être négative.")
+  .max(10_000_000, "Cette borne est trop grande.");
 
 export const ZFieldDef = z
   .strictObject({
@@ -49,8 +52,22 @@ export const ZRuleDef = z
         when: ZCode.optional(),
         message: ZMessage,
       }),
-      z.strictObject({ code: ZCode, kind: z.literal("zeroWhenZero"), severity: z.literal("error"), field: ZCode, when: ZCode, message: ZMessage }),
-      z.strictObject({ code: ZCode, kind: z.literal("sumEquals"), severity: z.literal("warning"), parts: ZCodes, total: ZCodes, message: ZMessage }),
+      z.strictObject({
+        code: ZCode,
+        kind: z.literal("zeroWhenZero"),
+        severity: z.literal("error"),
+        field: ZCode,
+        when: ZCode,
+        message: ZMessage,
+      }),
+      z.strictObject({
+        code: ZCode,
+        kind: z.literal("sumEquals"),
+        severity: z.literal("warning"),
+        parts: ZCodes,
+        total: ZCodes,
+        message: ZMessage,
+      }),
       z.strictObject({
         code: ZCode,
         kind: z.literal("outlier"),

@@ -1,5 +1,5 @@
-import { asc, eq, sql } from "drizzle-orm";
 import type { FormDefinition } from "@enquete/domain";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { auditEvents, closedYears, settings } from "../../db/schema.ts";
 import type { DbOrTx } from "../reports/repository.ts";
