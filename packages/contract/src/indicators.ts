@@ -89,6 +89,18 @@ const ZValue = {
   denominator: z.number().optional(),
 };
 
+/** One definition of a version-dependent indicator, as a figure used it. */
+export const ZIndicatorDefinitionUsed = z
+  .object({
+    label: z.string().meta({ description: "En français, par exemple « Selon la fiche : jours de formation (questionnaire version 2) »." }),
+    versions: z.array(z.number().int()).meta({ description: "Les versions du questionnaire auxquelles cette définition s'applique." }),
+    reports: z.number().int().meta({ description: "Les rapports comptés de la période lus avec cette définition." }),
+    numerator: z.number(),
+    denominator: z.number(),
+    value: z.number().nullable(),
+  })
+  .meta({ id: "IndicatorDefinitionUsed" });
+
 export const ZIndicatorValue = z
   .object({
     code: z.string(),
@@ -103,6 +115,13 @@ export const ZIndicatorValue = z
       .array(z.object({ code: z.string(), label: z.string(), value: z.number() }))
       .optional()
       .meta({ description: "Les sources d'une somme : ateliers, MOOC, M@gistère (1-1 national)." }),
+    definitions: z
+      .array(ZIndicatorDefinitionUsed)
+      .optional()
+      .meta({
+        description:
+          "Quand la formule dépend de la version du questionnaire (1-5) : chaque définition, les rapports comptés avec elle et ses termes. Le chiffre additionne les numérateurs et les dénominateurs de chaque rapport selon sa version.",
+      }),
     fiche: ZFiche,
   })
   .meta({ id: "IndicatorValue" });

@@ -1,6 +1,7 @@
-import { REPORT_STATUSES } from "@enquete/domain";
+import { NOTE_MAX, REPORT_STATUSES } from "@enquete/domain";
 import { z } from "zod";
 import { ZAtelierCode, ZTerritoryCode } from "./common.ts";
+import { ZForm } from "./forms.ts";
 
 export const ZPeriod = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Mois invalide : attendu AAAA-MM, par exemple 2026-10.");
 
@@ -128,7 +129,7 @@ export const ZReportEvent = z
   .object({
     at: z.string(),
     actor: z.string(),
-    action: z.enum(["create", "save", "submit", "validate", "return", "reopen", "move"]),
+    action: z.enum(["create", "save", "submit", "validate", "return", "reopen", "move", "upgrade"]),
     fromStatus: ZReportStatus.nullable(),
     toStatus: ZReportStatus,
     version: z.number().int(),
@@ -140,6 +141,34 @@ export const ZReportEvent = z
   .meta({ id: "ReportEvent" });
 export type TReportEvent = z.infer<typeof ZReportEvent>;
 
+/** The director's notes on figures, by field code ("dont 40 journées pour le plan académique numérique"). */
+export const ZReportNotes = z
+  .record(
+    z.string(),
+    z
+      .string()
+      .trim()
+      .max(NOTE_MAX, `${NOTE_MAX} caractères au plus pour une note.`),
+  )
+  .meta({ id: "ReportNotes", description: "Une courte note par chiffre, par code de champ ; une note vide est retirée." });
+
+/** A newer questionnaire version covers the report's month: the draft may move to it, its values kept. */
+export const ZFormUpgrade = z
+  .object({
+    version: z.number().int(),
+    validFrom: z.string(),
+    added: z.array(z.object({ code: z.string(), label: z.string() })).meta({ description: "Les champs nouveaux, à remplir." }),
+    retired: z
+      .array(z.object({ code: z.string(), label: z.string(), value: z.union([z.number(), z.string(), z.null()]) }))
+      .meta({ description: "Les champs que la nouvelle version n'a plus : leur valeur saisie ne sera pas reprise." }),
+  })
+  .meta({ id: "FormUpgrade" });
+export type TFormUpgrade = z.infer<typeof ZFormUpgrade>;
+
+export const ZUpgradeReportBody = z
+  .strictObject({ formVersion: z.number().int().positive("Numéro de version invalide.") })
+  .meta({ id: "UpgradeReportBody" });
+
 const reportStateShape = {
   ...rhythmShape,
   atelierCode: z.string(),
@@ -148,8 +177,13 @@ const reportStateShape = {
   status: ZListedStatus,
   version: z.number().int().meta({ description: "0 tant que le rapport n'existe pas ; à renvoyer dans If-Match." }),
   formVersion: z.number().int(),
+  form: ZForm.meta({ description: "Le questionnaire de la version du rapport, tel qu'il se remplit et se lit." }),
+  formUpgrade: ZFormUpgrade.nullable().meta({
+    description: "Quand une version plus récente couvre ce mois et que le rapport est encore un brouillon : ce que le passage changerait.",
+  }),
   editable: z.boolean().meta({ description: "L'atelier peut-il encore le modifier (brouillon ou renvoyé) ?" }),
   values: ZReportValues,
+  notes: ZReportNotes,
   justifications: z.record(z.string(), z.string()),
   warnings: z.array(ZWarning),
   dueDate: z.string(),
@@ -199,6 +233,7 @@ export const ZSavedDraft = z
     version: z.number().int().meta({ description: "La version écrite par cet enregistrement : à renvoyer dans If-Match au suivant." }),
     formVersion: z.number().int(),
     values: ZReportValues,
+    notes: ZReportNotes,
     warnings: z.array(ZWarning),
     savedAt: z.string().meta({ description: "Quand cette version a été écrite." }),
     editable: z.boolean(),
@@ -228,7 +263,12 @@ export const ZReportHistoryPage = z
   .meta({ id: "ReportHistoryPage" });
 export type TReportHistoryPage = z.infer<typeof ZReportHistoryPage>;
 
-export const ZSaveReportBody = z.object({ values: ZReportValues }).meta({ id: "SaveReportBody" });
+export const ZSaveReportBody = z
+  .object({
+    values: ZReportValues,
+    notes: ZReportNotes.optional().meta({ description: "Les notes, toutes (absentes : inchangées)." }),
+  })
+  .meta({ id: "SaveReportBody" });
 export type TSaveReportBody = z.infer<typeof ZSaveReportBody>;
 
 export const ZSaveReportHeaders = z.object({
@@ -281,4 +321,4 @@ export const ZConflict = z
   .meta({ id: "VersionConflict" });
 export type TConflict = z.infer<typeof ZConflict>;
 
-export { ZForm } from "./forms.ts";
+

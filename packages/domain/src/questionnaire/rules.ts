@@ -8,6 +8,8 @@ import type { FieldDef, FormDefinition, ReportValues, RuleDef } from "./types.ts
 
 export const MAX_COUNT = 10_000_000;
 export const JUSTIFICATION_MAX = 2000;
+/** A director's note on a figure: a short sentence. */
+export const NOTE_MAX = 500;
 
 export function formFields(form: FormDefinition): FieldDef[] {
   return form.sections.flatMap((s) => s.fields);

@@ -8,6 +8,7 @@ export const ACTION_LABELS: Record<TReportEvent["action"], string> = {
   return: "Renvoi",
   reopen: "Réouverture",
   move: "Rattachement",
+  upgrade: "Passage à une nouvelle version du questionnaire",
 };
 
 /**
