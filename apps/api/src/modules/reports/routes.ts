@@ -5,7 +5,6 @@ import {
   ZBatchValidateBody,
   ZBatchValidateResult,
   ZConflict,
-  ZForm,
   ZListReportsQuery,
   ZReopenReportBody,
   ZReport,
@@ -24,7 +23,7 @@ import {
   ZSaveReportHeaders,
   ZSubmitReportBody,
 } from "@enquete/contract";
-import { CURRENT_FORM, parisDate, periodOfDate } from "@enquete/domain";
+import { parisDate, periodOfDate } from "@enquete/domain";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../../config.ts";
@@ -44,15 +43,6 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
   // caller's session says when they changed, in any process, and they are read again.
   const current = (request: FastifyRequest) => currentSettings(db, config, caller(request).settingsRevision);
   const readers = guards.hasRole("atelier", "territory", "national", "admin");
-
-  app.get(
-    "/form",
-    {
-      schema: { tags: ["Enquête"], summary: "Le questionnaire en vigueur", response: { 200: ZForm, 401: ZApiError } },
-      preHandler: app.allow(),
-    },
-    async () => CURRENT_FORM,
-  );
 
   app.get(
     "/reports",
