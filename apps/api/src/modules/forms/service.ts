@@ -1,0 +1,353 @@
+/**
+ * The questionnaire's versions (domain page, sections 3 and 7.4): drafts
+ * prepared by the national team as changes to a published version, then
+ * published from a month. Version 1 is built in; a draft's questionnaire is
+ * always recomputed from its base and its changes, so what the screen shows
+ * is what publication would write.
+ */
+import type { TForm, TFormVersionDetail, TFormVersionList, TFormVersionSummary } from "@enquete/contract";
+import {
+  addMonths,
+  applyChanges,
+  describeChange,
+  FORM_V1,
+  FormCatalogue,
+  type FormChange,
+  type FormDefinition,
+  formatPeriod,
+  hasRole,
+  ofPeriod,
+  parsePeriod,
+  periodLabel,
+  periodOfDate,
+  usedCodes,
+} from "@enquete/domain";
+import type { Db } from "../../db/client.ts";
+import { AppError, notFound } from "../../errors.ts";
+import { type AuditActor, recordAudit } from "../audit/record.ts";
+import type { Caller } from "../auth/service.ts";
+import type { DbOrTx } from "../reports/repository.ts";
+import type { NationalSettings } from "../settings/service.ts";
+import * as repo from "./repository.ts";
+
+/** Who writes a version: a signed-in national user, or the system (the demo seed: id null). */
+export type FormActor = AuditActor;
+
+/** Version 1 has no row: it is shown as written when the platform began. */
+const BUILT_IN_AT = "2016-01-01T00:00:00.000Z";
+
+const monthOf = (today: string) => formatPeriod(periodOfDate(today));
+const shift = (period: string, months: number) => {
+  const p = parsePeriod(period);
+  if (!p) throw new Error(`invalid period ${period}`);
+  return formatPeriod(addMonths(p, months));
+};
+const laterOf = (a: string, b: string) => (a > b ? a : b);
+
+const fieldCount = (form: Pick<FormDefinition, "sections">) => form.sections.reduce((n, s) => n + s.fields.length, 0);
+
+const toForm = (form: FormDefinition): TForm => ({
+  version: form.version,
+  validFrom: form.validFrom,
+  sections: form.sections,
+  rules: form.rules,
+});
+
+const stored = (form: FormDefinition): repo.StoredDefinition => ({ sections: form.sections, rules: form.rules });
+
+function publishedOf(rows: readonly repo.VersionRow[]): FormCatalogue {
+  const forms = rows
+    .filter((r) => r.validFrom !== null && r.version !== FORM_V1.version)
+    .map((r) => ({ ...r.definition, version: r.version, validFrom: r.validFrom as string }));
+  return new FormCatalogue([FORM_V1, ...forms]);
+}
+
+/** The changes in French, as the journal keeps them (each described on the questionnaire it gives). */
+const described = (changes: readonly FormChange[], form: FormDefinition) => changes.map((c) => describeChange(c, form));
+
+// ---------------------------------------------------------------- reading
+
+/** GET /api/form: the version in force for a month (the current Paris month without one). */
+export function formForPeriod(settings: NationalSettings, period: string | undefined, today: string): TForm {
+  return toForm(settings.forms.forPeriod(period ?? monthOf(today)));
+}
+
+interface Version {
+  summary: TFormVersionSummary;
+  form: FormDefinition;
+  changes: FormChange[];
+}
+
+/** Every version, built-in first, then the rows by number; a draft's questionnaire recomputed from its base. */
+function versionsOf(rows: readonly repo.VersionRow[]): { versions: Version[]; catalogue: FormCatalogue } {
+  const catalogue = publishedOf(rows);
+  const validTo = (version: number) => {
+    const i = catalogue.versions.findIndex((f) => f.version === version);
+    const next = catalogue.versions[i + 1];
+    return i >= 0 && next ? shift(next.validFrom, -1) : null;
+  };
+  const builtIn: Version = {
+    form: FORM_V1,
+    changes: [],
+    summary: {
+      version: FORM_V1.version,
+      status: "published",
+      basedOn: null,
+      validFrom: FORM_V1.validFrom,
+      validTo: validTo(FORM_V1.version),
+      fields: fieldCount(FORM_V1),
+      changes: 0,
+      createdAt: BUILT_IN_AT,
+      createdBy: null,
+      updatedAt: BUILT_IN_AT,
+      publishedAt: BUILT_IN_AT,
+      publishedBy: null,
+    },
+  };
+  const fromRows = rows
+    .filter((r) => r.version !== FORM_V1.version)
+    .map((r): Version => {
+      const form =
+        r.validFrom === null
+          ? draftForm(r, catalogue)
+          : ({ ...r.definition, version: r.version, validFrom: r.validFrom } satisfies FormDefinition);
+      return {
+        form,
+        changes: r.changes,
+        summary: {
+          version: r.version,
+          status: r.validFrom === null ? "draft" : "published",
+          basedOn: r.basedOn,
+          validFrom: r.validFrom,
+          validTo: r.validFrom === null ? null : validTo(r.version),
+          fields: fieldCount(form),
+          changes: r.changes.length,
+          createdAt: r.createdAt.toISOString(),
+          createdBy: r.createdBy,
+          updatedAt: r.updatedAt.toISOString(),
+          publishedAt: r.publishedAt?.toISOString() ?? null,
+          publishedBy: r.publishedBy,
+        },
+      };
+    });
+  return { versions: [builtIn, ...fromRows], catalogue };
+}
+
+/** A draft as publication would write it today: its base with its changes (those that still apply). */
+function draftForm(row: repo.VersionRow, catalogue: FormCatalogue): FormDefinition {
+  const base = (row.basedOn === null ? undefined : catalogue.byVersion(row.basedOn)) ?? catalogue.latest;
+  return applyChanges(base, row.changes, { version: row.version, known: catalogue.versions }).form;
+}
+
+const canSeeDrafts = (caller: Caller) => hasRole(caller.grants, "national");
+
+/** GET /api/forms: oldest first; drafts for the national team only. */
+export async function listVersions(db: DbOrTx, caller: Caller): Promise<TFormVersionList> {
+  const { versions } = versionsOf(await repo.listRows(db));
+  const drafts = canSeeDrafts(caller);
+  return { versions: versions.filter((v) => drafts || v.summary.status === "published").map((v) => v.summary) };
+}
+
+const noSuchVersion = (version: number) => notFound(`La version ${version} du questionnaire n'existe pas.`);
+
+/** GET /api/forms/{version}: a draft exists for the national team only (404 for others, as if it did not). */
+export async function getVersion(db: DbOrTx, caller: Caller | null, version: number): Promise<TFormVersionDetail> {
+  const { versions, catalogue } = versionsOf(await repo.listRows(db));
+  const found = versions.find((v) => v.summary.version === version);
+  if (!found || (found.summary.status === "draft" && caller !== null && !canSeeDrafts(caller))) throw noSuchVersion(version);
+  // A draft's own codes are taken too: the screen shows them with the draft's number.
+  const known = found.summary.status === "draft" ? [...catalogue.versions, found.form] : catalogue.versions;
+  return { ...found.summary, form: toForm(found.form), changeList: found.changes, usedCodes: usedCodes(known) };
+}
+
+// ---------------------------------------------------------------- writing
+
+/** The draft's changes applied to its base; any problem refuses the whole write (422, field by field). */
+function applied(base: FormDefinition, changes: readonly FormChange[], version: number, catalogue: FormCatalogue) {
+  const { form, problems } = applyChanges(base, changes, { version, known: catalogue.versions });
+  if (problems.length > 0) {
+    throw new AppError(
+      "VALIDATION_FAILED",
+      422,
+      problems.length === 1
+        ? "Une modification ne peut pas s'appliquer : corrigez-la."
+        : `${problems.length} modifications ne peuvent pas s'appliquer : corrigez-les.`,
+      problems.map((p) => ({ field: p.field, message: p.message })),
+    );
+  }
+  return form;
+}
+
+const alreadyPublished = (row: { version: number; validFrom: string | null }, what: string) =>
+  new AppError(
+    "ALREADY_PUBLISHED",
+    409,
+    `La version ${row.version} est publiée (elle s'applique depuis ${periodLabel(row.validFrom ?? "")}) : ${what}. Préparez une nouvelle version à partir d'elle.`,
+  );
+
+/** The version of that number, a draft; else 404 (no such version) or 409 (published: it never changes). */
+function draftOf(rows: readonly repo.VersionRow[], version: number, what: string): repo.VersionRow {
+  if (version === FORM_V1.version) throw alreadyPublished(FORM_V1, what);
+  const row = rows.find((r) => r.version === version);
+  if (!row) throw noSuchVersion(version);
+  if (row.validFrom !== null) throw alreadyPublished(row, what);
+  return row;
+}
+
+function baseOf(row: repo.VersionRow, catalogue: FormCatalogue): FormDefinition {
+  const base = row.basedOn === null ? undefined : catalogue.byVersion(row.basedOn);
+  if (!base) throw new Error(`draft ${row.version} is based on version ${row.basedOn}, which is not published`);
+  return base;
+}
+
+/**
+ * Starts the one draft (numbered after every version there is) from a
+ * published version. Usable without HTTP (the demo seed), on the database or
+ * inside a transaction (then a savepoint).
+ */
+export async function createDraft(db: DbOrTx, actor: FormActor, basedOn: number, changes: FormChange[]): Promise<{ version: number }> {
+  return await db.transaction(async (tx) => {
+    await repo.lockVersions(tx);
+    const rows = await repo.listRows(tx);
+    const draft = rows.find((r) => r.validFrom === null);
+    if (draft) {
+      throw new AppError(
+        "DRAFT_EXISTS",
+        409,
+        `Un brouillon (version ${draft.version}) est déjà en préparation : reprenez-le ou supprimez-le.`,
+        undefined,
+        { version: draft.version },
+      );
+    }
+    const catalogue = publishedOf(rows);
+    const base = catalogue.byVersion(basedOn);
+    if (!base) {
+      const message = `La version ${basedOn} n'est pas une version publiée : un brouillon part d'une version publiée (la plus récente est la version ${catalogue.latest.version}).`;
+      throw new AppError("VALIDATION_FAILED", 422, message, [{ field: "basedOn", message }]);
+    }
+    const version = Math.max(FORM_V1.version, ...rows.map((r) => r.version)) + 1;
+    const form = applied(base, changes, version, catalogue);
+    await repo.insertDraft(tx, { version, basedOn, definition: stored(form), changes, createdBy: actor.id });
+    await recordAudit(tx, actor, [
+      { action: "form.create", subject: `form:${version}`, details: { basedOn, changes: described(changes, form) } },
+    ]);
+    return { version };
+  });
+}
+
+/** The If-Match of a draft is its updatedAt, as GET /api/forms/{version} gives it (quotes and W/ accepted). */
+const ifMatchOf = (header: string | undefined) =>
+  header
+    ?.trim()
+    .replace(/^W\//, "")
+    .replace(/^"(.*)"$/, "$1");
+
+/** Replaces a draft's changes (all of them: the screen sends its whole list). */
+export async function updateDraft(db: Db, actor: FormActor, version: number, changes: FormChange[], ifMatch?: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await repo.lockVersions(tx);
+    const rows = await repo.listRows(tx);
+    const row = draftOf(rows, version, "elle ne change plus");
+    const expected = ifMatchOf(ifMatch);
+    if (expected && expected !== row.updatedAt.toISOString()) {
+      throw new AppError(
+        "DRAFT_CHANGED",
+        409,
+        `Ce brouillon a été modifié entre-temps : rechargez-le pour voir ces modifications, puis refaites les vôtres.`,
+        undefined,
+        { updatedAt: row.updatedAt.toISOString() },
+      );
+    }
+    const catalogue = publishedOf(rows);
+    const base = baseOf(row, catalogue);
+    const form = applied(base, changes, version, catalogue);
+    await repo.updateDraft(tx, version, { definition: stored(form), changes });
+    await recordAudit(tx, actor, [
+      {
+        action: "form.update",
+        subject: `form:${version}`,
+        before: described(row.changes, draftForm(row, catalogue)),
+        after: described(changes, form),
+      },
+    ]);
+  });
+}
+
+/** Discards a draft: nothing of it was ever used (its number may serve again). */
+export async function deleteDraft(db: Db, actor: FormActor, version: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await repo.lockVersions(tx);
+    const rows = await repo.listRows(tx);
+    const row = draftOf(rows, version, "elle ne peut plus être supprimée");
+    const form = draftForm(row, publishedOf(rows));
+    await repo.deleteDraft(tx, version);
+    await recordAudit(tx, actor, [
+      { action: "form.delete", subject: `form:${version}`, details: { basedOn: row.basedOn, changes: described(row.changes, form) } },
+    ]);
+  });
+}
+
+const monthRefused = (code: string, message: string) => new AppError(code, 422, message, [{ field: "from", message }]);
+
+/**
+ * Publishes a draft from a month (section 7.4): after every published
+ * version's month, and not in the past: the current month only while none of
+ * its reports was ever submitted (they were filled with the version then in
+ * force). `allowPast` is for the demo seed, which writes a history that
+ * already used the new version. Usable without HTTP, on the database or
+ * inside a transaction.
+ */
+export async function publishVersion(
+  db: DbOrTx,
+  actor: FormActor,
+  version: number,
+  from: string,
+  options: { today: string; allowPast?: boolean },
+): Promise<void> {
+  if (!parsePeriod(from)) throw monthRefused("VALIDATION_FAILED", "Mois invalide : attendu AAAA-MM, par exemple 2027-01.");
+  await db.transaction(async (tx) => {
+    await repo.lockVersions(tx);
+    const rows = await repo.listRows(tx);
+    const row = draftOf(rows, version, "elle ne se publie pas une seconde fois");
+    const catalogue = publishedOf(rows);
+    const latest = catalogue.latest;
+    if (row.basedOn !== latest.version) {
+      throw new AppError(
+        "BASE_OUTDATED",
+        409,
+        `Ce brouillon part de la version ${row.basedOn}, mais la version ${latest.version} a été publiée depuis : préparez-le à nouveau à partir de la version ${latest.version}.`,
+      );
+    }
+
+    const current = monthOf(options.today);
+    const submittedThisMonth = !options.allowPast && (await repo.anySubmittedIn(tx, current));
+    const afterLatest = shift(latest.validFrom, 1);
+    const earliest = options.allowPast ? afterLatest : laterOf(afterLatest, submittedThisMonth ? shift(current, 1) : current);
+    if (from < earliest) {
+      const advice = `Publiez à partir de ${periodLabel(earliest)} au plus tôt.`;
+      if (from < afterLatest) {
+        throw monthRefused(
+          "MONTH_NOT_AFTER_LATEST",
+          `La version ${latest.version} s'applique depuis ${periodLabel(latest.validFrom)} : une nouvelle version ne peut s'appliquer qu'à partir d'un mois suivant. ${advice}`,
+        );
+      }
+      if (from < current) {
+        throw monthRefused(
+          "MONTH_PASSED",
+          `On ne publie pas une version pour un mois passé : les rapports ${ofPeriod(from)} se remplissent avec la version en vigueur alors. ${advice}`,
+        );
+      }
+      throw monthRefused(
+        "MONTH_ALREADY_SUBMITTED",
+        `Des rapports ${ofPeriod(from)} ont déjà été soumis : publiez à partir de ${periodLabel(earliest)} au plus tôt.`,
+      );
+    }
+
+    const form = applied(latest, row.changes, version, catalogue);
+    const done = await repo.markPublished(tx, version, { validFrom: from, definition: stored(form), publishedBy: actor.id });
+    if (!done) throw new Error(`draft ${version} not published`);
+    await recordAudit(tx, actor, [
+      { action: "form.publish", subject: `form:${version}`, details: { from, changes: described(row.changes, form) } },
+    ]);
+  });
+}
