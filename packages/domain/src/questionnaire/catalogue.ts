@@ -4,6 +4,7 @@
  * Which version a month uses, which version a report was filled with, and
  * every field any version ever had (old reports stay readable and countable).
  */
+import { addMonths, formatPeriod, parsePeriod } from "../period.ts";
 import type { FieldDef, FormDefinition } from "./types.ts";
 import { FORM_V1 } from "./v1.ts";
 
@@ -31,6 +32,15 @@ export class FormCatalogue {
   /** The most recent published version (by the month it applies from). */
   get latest(): FormDefinition {
     return this.versions[this.versions.length - 1] as FormDefinition;
+  }
+
+  /** The last month a published version applies to: the month before the next one's, or null while it is the latest. */
+  validTo(version: number): string | null {
+    const position = this.versions.findIndex((f) => f.version === version);
+    const next = position < 0 ? undefined : this.versions[position + 1];
+    if (!next) return null;
+    const month = parsePeriod(next.validFrom);
+    return month ? formatPeriod(addMonths(month, -1)) : null;
   }
 
   /** The version numbers whose questionnaire has (or lacks) a field. */

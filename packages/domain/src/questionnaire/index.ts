@@ -2,9 +2,13 @@ import type { FormDefinition } from "./types.ts";
 import { FORM_V1 } from "./v1.ts";
 
 export * from "./catalogue.ts";
+export * from "./changes.ts";
+export * from "./describe.ts";
 export * from "./numbers.ts";
 export * from "./rules.ts";
 export * from "./types.ts";
+export * from "./upgrade.ts";
+export * from "./version2.ts";
 export { FORM_V1 };
 
 /** @deprecated The built-in version only: read the published versions through a FormCatalogue (the server's national settings). */

@@ -19,6 +19,8 @@ export function numericFields(form: FormDefinition): FieldDef[] {
   return formFields(form).filter((f) => f.type !== "text");
 }
 
+const FRENCH_NUMBER = new Intl.NumberFormat("fr-FR");
+
 function fieldSchema(f: FieldDef) {
   if (f.type === "text") {
     const max = f.maxLength ?? 2000;
@@ -28,10 +30,16 @@ function fieldSchema(f: FieldDef) {
       .nullable()
       .optional();
   }
-  const base = z
-    .number({ error: "Saisissez un nombre." })
-    .min(0, "Le nombre ne peut pas être négatif.")
-    .max(MAX_COUNT, "Ce nombre est trop grand.");
+  // A version may narrow the accepted answers (min, max); without bounds, any count is ≥ 0.
+  const number = z.number({ error: "Saisissez un nombre." });
+  const low =
+    f.min !== undefined && f.min > 0
+      ? number.min(f.min, `Au moins ${FRENCH_NUMBER.format(f.min)}.`)
+      : number.min(0, "Le nombre ne peut pas être négatif.");
+  const base =
+    f.max !== undefined && f.max < MAX_COUNT
+      ? low.max(f.max, `Au plus ${FRENCH_NUMBER.format(f.max)}.`)
+      : low.max(MAX_COUNT, "Ce nombre est trop grand.");
   const typed =
     f.type === "integer"
       ? base.int("Saisissez un nombre entier.")
@@ -45,8 +53,6 @@ function fieldSchema(f: FieldDef) {
  * every save was a tenth of the save's time.
  */
 const draftSchemas = new WeakMap<FormDefinition, ReturnType<typeof buildDraftValuesSchema>>();
-
-const FRENCH_NUMBER = new Intl.NumberFormat("fr-FR");
 
 /**
  * The schema of a draft: every field optional, each with its type and sign;
@@ -96,11 +102,16 @@ const sum = (values: ReportValues, codes: string[]) => {
   return Math.round(total * 100) / 100;
 };
 
-/** Hard rules broken by these values (rules whose fields are not all filled are not judged yet). */
+/** Hard rules broken by these values (rules whose fields, or whose `when`, are not filled are not judged yet). */
 export function hardRuleProblems(form: FormDefinition, values: ReportValues): Problem[] {
   const problems: Problem[] = [];
   for (const rule of form.rules) {
     if (rule.kind === "lte") {
+      // "When there are trainees": judged only once that field says there are some.
+      if (rule.when !== undefined) {
+        const when = num(values, rule.when);
+        if (when === null || when <= 0) continue;
+      }
       const left = sum(values, rule.fields);
       const right = sum(values, rule.max);
       if (left !== null && right !== null && left > right) {
