@@ -37,10 +37,11 @@ const countRows = async () => ({
 });
 
 describe("the questionnaire", () => {
-  it("is served as data", async () => {
-    const res = await req("a86", "GET", "/api/form");
+  it("comes with the report, as data: the version it is filled with", async () => {
+    const res = await req("a86", "GET", `/api/reports/86/${THIS_MONTH}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().sections.flatMap((s: { fields: unknown[] }) => s.fields)).toHaveLength(28);
+    expect(res.json()).toMatchObject({ formVersion: 1, form: { version: 1 }, formUpgrade: null, notes: {} });
+    expect(res.json().form.sections.flatMap((s: { fields: unknown[] }) => s.fields)).toHaveLength(28);
   });
 });
 
@@ -56,7 +57,7 @@ describe("saving a draft", () => {
     });
     // The small answer: what this save wrote and what the form needs, no history, no reference values.
     expect(Object.keys(first.json()).sort()).toEqual(
-      ["atelierCode", "editable", "formVersion", "period", "savedAt", "status", "values", "version", "warnings"].sort(),
+      ["atelierCode", "editable", "formVersion", "notes", "period", "savedAt", "status", "values", "version", "warnings"].sort(),
     );
     expect(new Date(first.json().savedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
     const noVersion = await save("a86", "86", LAST_MONTH, { trainingActions: 5 });

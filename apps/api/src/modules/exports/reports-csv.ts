@@ -1,18 +1,36 @@
 /**
  * GET /api/exports/reports.csv: one row per report of the caller's reach,
- * the territory of its month, its status and dates, then one column per
- * field code of the questionnaire (every version's fields, oldest first).
+ * the territory of its month, its status and dates, its questionnaire
+ * version, then one column per field code of every published version
+ * (version 1's in the order of its form, then each later version's new
+ * ones), empty where the report's own version has no such field, and the
+ * director's notes.
  */
-import { atelierName, type ExportReach, FORMS, formFields, type PeriodRange, STATUS_LABELS } from "@enquete/domain";
+import {
+  atelierName,
+  type ExportReach,
+  type FormCatalogue,
+  formFields,
+  type PeriodRange,
+  type ReportValues,
+  STATUS_LABELS,
+} from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { BOM, csvLine, dateTimeCell, textCell, valueCell } from "./french-csv.ts";
-import { type ExportRow, reportPage } from "./repository.ts";
+import { type ExportRow, publishedForms, reportPage } from "./repository.ts";
 
 const PAGE = 2000;
 
-/** Every field code of every questionnaire version, once, in the order of the form. */
-export function exportedFields(): string[] {
-  return [...new Set(FORMS.flatMap((f) => formFields(f).map((x) => x.code)))];
+/** Every field code of every published questionnaire version, once. */
+export function exportedFields(forms: FormCatalogue): string[] {
+  return forms.allFields().map((f) => f.code);
+}
+
+/** The notes of a report in one cell, in the order of the columns: "code : texte | code : texte". */
+export function notesCell(notes: Record<string, string>, fields: readonly string[]): string {
+  const order = new Map(fields.map((f, i) => [f, i]));
+  const codes = Object.keys(notes).sort((a, b) => (order.get(a) ?? fields.length) - (order.get(b) ?? fields.length) || a.localeCompare(b));
+  return textCell(codes.map((c) => `${c} : ${notes[c]}`).join(" | "));
 }
 
 export const META_COLUMNS = [
@@ -29,7 +47,17 @@ export const META_COLUMNS = [
   "valide_le",
 ] as const;
 
-function line(row: ExportRow, fields: readonly string[]): string {
+/** The notes column, after the fields. */
+export const NOTES_COLUMN = "notes";
+
+/** The codes each published version has: a value is exported only under a field of the report's own version. */
+function codesByVersion(forms: FormCatalogue): Map<number, Set<string>> {
+  return new Map(forms.versions.map((f) => [f.version, new Set(formFields(f).map((x) => x.code))]));
+}
+
+function line(row: ExportRow, fields: readonly string[], codes: Map<number, Set<string>>): string {
+  const own = codes.get(row.formVersion);
+  const value = (f: string) => (own && !own.has(f) ? null : (row.values as ReportValues)[f]);
   return csvLine([
     textCell(row.atelierCode),
     textCell(atelierName(row.atelierCode, row.city)),
@@ -42,19 +70,23 @@ function line(row: ExportRow, fields: readonly string[]): string {
     dateTimeCell(row.firstSubmittedAt),
     dateTimeCell(row.submittedAt),
     dateTimeCell(row.validatedAt),
-    ...fields.map((f) => valueCell(row.values[f])),
+    ...fields.map((f) => valueCell(value(f))),
+    notesCell(row.notes, fields),
   ]);
 }
 
 /** The file, page by page: memory stays flat whatever the number of reports. */
-export async function* reportsCsv(db: Db, range: PeriodRange, reach: ExportReach): AsyncGenerator<string> {
-  const fields = exportedFields();
-  yield BOM + csvLine([...META_COLUMNS, ...fields].map((c) => textCell(c)));
+export async function* reportsCsv(db: Db, range: PeriodRange, reach: ExportReach, forms?: FormCatalogue): AsyncGenerator<string> {
+  // The route's cached catalogue when it passes one; read here otherwise (one query per file).
+  const catalogue = forms ?? (await publishedForms(db));
+  const fields = exportedFields(catalogue);
+  const codes = codesByVersion(catalogue);
+  yield BOM + csvLine([...META_COLUMNS, ...fields, NOTES_COLUMN].map((c) => textCell(c)));
   let after: { atelierCode: string; period: string } | null = null;
   for (;;) {
     const rows = await reportPage(db, range, reach, after, PAGE);
     if (rows.length === 0) return;
-    yield rows.map((r) => line(r, fields)).join("");
+    yield rows.map((r) => line(r, fields, codes)).join("");
     const last = rows[rows.length - 1] as ExportRow;
     after = { atelierCode: last.atelierCode, period: last.period };
     if (rows.length < PAGE) return;

@@ -1,6 +1,7 @@
-import type { ExportReach } from "@enquete/domain";
+import { type ExportReach, FORM_V1, FormCatalogue } from "@enquete/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { readNationalSettings } from "../settings/repository.ts";
 
 export interface ExportRow {
   atelierCode: string;
@@ -14,6 +15,13 @@ export interface ExportRow {
   submittedAt: Date | null;
   validatedAt: Date | null;
   values: Record<string, unknown>;
+  notes: Record<string, string>;
+}
+
+/** The published questionnaire versions, as the national settings hold them (the built-in version 1 and the published rows). */
+export async function publishedForms(db: Db): Promise<FormCatalogue> {
+  const { forms } = await readNationalSettings(db);
+  return new FormCatalogue([FORM_V1, ...forms.filter((f) => f.version !== FORM_V1.version)]);
 }
 
 /** Reports of the reach: all, or those of the given territories (territory of the report's month) and ateliers. */
@@ -57,9 +65,10 @@ export async function reportPage(
     submitted_at: string | null;
     validated_at: string | null;
     values: Record<string, unknown>;
+    notes: Record<string, string>;
   }>(sql`
     select r.atelier_code, a.city, a.departement, r.territory_code, r.period, r.status, r.form_version,
-      r.first_submitted_at, r.submitted_at, r.validated_at, r.values
+      r.first_submitted_at, r.submitted_at, r.validated_at, r.values, r.notes
     from reports r join ateliers a on a.code = r.atelier_code
     where r.period between ${range.from} and ${range.to} ${reachFilter(reach)}
       ${after ? sql`and (r.atelier_code, r.period) > (${after.atelierCode}, ${after.period})` : sql``}
@@ -78,5 +87,6 @@ export async function reportPage(
     submittedAt: date(r.submitted_at),
     validatedAt: date(r.validated_at),
     values: r.values,
+    notes: r.notes ?? {},
   }));
 }

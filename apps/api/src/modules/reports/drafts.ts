@@ -7,7 +7,7 @@
  * values, never another writer's. Nothing after the write can fail.
  */
 import type { TSavedDraft } from "@enquete/contract";
-import { draftValuesSchema, type FormDefinition, nextStatus, type ReportValues } from "@enquete/domain";
+import { draftValuesSchema, type FormDefinition, formFields, NOTE_MAX, nextStatus, type ReportValues } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Caller } from "../auth/service.ts";
@@ -22,30 +22,52 @@ import {
   parseIfMatch,
   type ReportSettings,
 } from "./service.ts";
-import { formOf, OUTLIER_MONTHS, warningsOf } from "./state.ts";
+import { formOf, outlierMonths, warningsOf } from "./state.ts";
 
-function diff(before: ReportValues, after: ReportValues) {
+type Notes = Record<string, string>;
+
+function diff(before: ReportValues, after: ReportValues, prefix = "") {
   const codes = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...codes]
     .filter((c) => (before[c] ?? null) !== (after[c] ?? null))
-    .map((c) => ({ field: c, from: before[c] ?? null, to: after[c] ?? null }));
+    .map((c) => ({ field: `${prefix}${c}`, from: before[c] ?? null, to: after[c] ?? null }));
 }
+
+/** The history names a note by its field: `note:<code>`, beside the value's own change. */
+export const notesDiff = (before: Notes, after: Notes) => diff(before, after, "note:");
 
 /** Keeps entered values only: null means "not entered", stored as absent. */
 function compact(values: ReportValues): ReportValues {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined && v !== ""));
 }
 
-function validateDraft(form: FormDefinition, values: ReportValues) {
+/** The values' refusals, field by field: types, signs, codes of another version. */
+function valueErrors(form: FormDefinition, values: ReportValues) {
   const parsed = draftValuesSchema(form).safeParse(values);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.flatMap((i) => {
-      const keys = (i as { keys?: string[] }).keys;
-      if (keys?.length) return keys.map((k) => ({ field: k, message: i.message }));
-      return [{ field: String(i.path[0] ?? "values"), message: i.message }];
-    });
-    throw new AppError("VALIDATION_FAILED", 422, "Certaines valeurs sont invalides : corrigez les champs signalés.", errors);
+  if (parsed.success) return [];
+  return parsed.error.issues.flatMap((i) => {
+    const keys = (i as { keys?: string[] }).keys;
+    if (keys?.length) return keys.map((k) => ({ field: k, message: i.message }));
+    return [{ field: String(i.path[0] ?? "values"), message: i.message }];
+  });
+}
+
+/**
+ * The notes a save sends, as stored: the whole map (an empty note is a note
+ * removed), each on a field of the report's version and short. Trimmed here
+ * too: the service is not only reached through the route's schema.
+ */
+function notesToStore(form: FormDefinition, notes: Notes) {
+  const codes = new Set(formFields(form).map((f) => f.code));
+  const errors: { field: string; message: string }[] = [];
+  const kept: Notes = {};
+  for (const [code, raw] of Object.entries(notes)) {
+    const text = raw.trim();
+    if (!codes.has(code)) errors.push({ field: `notes.${code}`, message: `Champ inconnu du questionnaire (version ${form.version}).` });
+    else if (text.length > NOTE_MAX) errors.push({ field: `notes.${code}`, message: `${NOTE_MAX} caractères au plus pour une note.` });
+    else if (text !== "") kept[code] = text;
   }
+  return { kept, errors };
 }
 
 /** The save's write found the report moved on (or created) by someone else: their version, to compare with. */
@@ -60,12 +82,12 @@ export async function saveDraft(
   caller: Caller,
   atelierCode: string,
   period: string,
-  input: { values: ReportValues; ifMatch: string | undefined },
+  input: { values: ReportValues; notes?: Notes | undefined; ifMatch: string | undefined },
   settings: ReportSettings,
 ): Promise<TSavedDraft> {
   assertDirects(caller, atelierCode);
   assertPeriodOpen(period);
-  const context = await repo.saveContext(db, atelierCode, period, OUTLIER_MONTHS);
+  const context = await repo.saveContext(db, atelierCode, period, outlierMonths(settings.forms));
   if (context === undefined) throw notFound("Cet atelier n'existe pas.");
   const { territoryCode, report, past } = context;
   assertAtelierOpen(period, context);
@@ -73,9 +95,15 @@ export async function saveDraft(
     throw new AppError("NO_TERRITORY", 422, "Cet atelier n'était rattaché à aucune direction territoriale ce mois-là.");
   const expected = parseIfMatch(input.ifMatch);
   await assertYearOpen(db, report, period, settings.closedYears);
-  const form = formOf(report, period);
-  validateDraft(form, input.values);
+  // The report's own version (a new one: the month's), never a later one: its fields are the only codes accepted.
+  const form = formOf(settings.forms, report, period);
+  // Absent: the notes stay as they are.
+  const sent = input.notes === undefined ? null : notesToStore(form, input.notes);
+  const refused = [...valueErrors(form, input.values), ...(sent?.errors ?? [])];
+  if (refused.length > 0)
+    throw new AppError("VALIDATION_FAILED", 422, "Certaines valeurs sont invalides : corrigez les champs signalés.", refused);
   const values = compact(input.values);
+  const notes = sent ? sent.kept : (report?.notes ?? {});
   // Everything the answer needs but the row is computed before the write: once it is done, nothing can fail.
   const answer = (row: repo.DraftRow, warnings: TSavedDraft["warnings"]): TSavedDraft => ({
     atelierCode,
@@ -84,6 +112,7 @@ export async function saveDraft(
     version: row.version,
     formVersion: row.formVersion,
     values: row.values,
+    notes: row.notes,
     warnings,
     savedAt: row.updatedAt.toISOString(),
     editable: true,
@@ -96,8 +125,8 @@ export async function saveDraft(
     const warnings = warningsOf(form, values, past);
     const created = await repo.createDraft(
       db,
-      { atelierCode, period, territoryCode, formVersion: form.version, values },
-      { ...event, changes: diff({}, values) },
+      { atelierCode, period, territoryCode, formVersion: form.version, values, notes },
+      { ...event, changes: [...diff({}, values), ...notesDiff({}, notes)] },
     );
     // Someone else created it at the same moment: their version wins until this person chooses.
     if (!created) throw await conflictNow(db, atelierCode, period);
@@ -113,7 +142,8 @@ export async function saveDraft(
   if (expected !== report.version) throw await conflict(db, report);
   const next = nextStatus(report.status, "save");
   if ("error" in next) throw new AppError("NOT_EDITABLE", 409, next.error);
-  const changes = diff(report.values, values);
+  // A save that changes only notes is a save: a new version, an event.
+  const changes = [...diff(report.values, values), ...notesDiff(report.notes, notes)];
   // Nothing changed: the version it named, and the values stored at that version.
   if (changes.length === 0) return answer(report, warningsOf(form, report.values, past));
   const warnings = warningsOf(form, values, past);
@@ -121,7 +151,7 @@ export async function saveDraft(
     db,
     report.id,
     expected,
-    { values, fromStatus: report.status, toStatus: next.to },
+    { values, notes, fromStatus: report.status, toStatus: next.to },
     { ...event, changes },
   );
   // Another save (or a submission) got there between the read and the write: nothing was written.

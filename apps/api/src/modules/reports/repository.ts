@@ -155,6 +155,7 @@ export interface DraftRow {
   version: number;
   formVersion: number;
   values: ReportValues;
+  notes: Record<string, string>;
   updatedAt: Date;
 }
 
@@ -175,6 +176,7 @@ type DraftRowColumns = {
   version: number | null;
   form_version: number | null;
   values: ReportValues | null;
+  notes: Record<string, string> | null;
   /** A Date from the pool's own queries; drizzle's execute() leaves timestamps as text. */
   updated_at: Date | string | null;
 };
@@ -188,6 +190,7 @@ const toDraftRow = (r: DraftRowColumns): DraftRow | null =>
         version: r.version as number,
         formVersion: r.form_version as number,
         values: r.values ?? {},
+        notes: r.notes ?? {},
         updatedAt: r.updated_at instanceof Date ? r.updated_at : new Date(r.updated_at as string),
       };
 
@@ -206,7 +209,7 @@ export async function saveContext(db: Db, atelierCode: string, period: string, p
           where t.atelier_code = a.code and t.valid_from <= $3::date and (t.valid_to is null or t.valid_to > $3::date)
           order by t.valid_from desc limit 1) as territory_code,
         a.opened_on::text as opened_on, a.closed_on::text as closed_on,
-        r.id, r.status, r.version, r.form_version, r.values, r.updated_at,
+        r.id, r.status, r.version, r.form_version, r.values, r.notes, r.updated_at,
         coalesce((select json_agg(p.values order by p.period) from (
           select v.values, v.period from reports v
           where v.atelier_code = a.code and v.period < $2 and v.status = 'validated'
@@ -232,7 +235,7 @@ export interface DraftEvent {
   changes: { field: string; from: number | string | null; to: number | string | null }[];
 }
 
-const RETURNED_DRAFT = "id, status, version, form_version, values, updated_at";
+const RETURNED_DRAFT = "id, status, version, form_version, values, notes, updated_at";
 
 /**
  * The first save of a month: the report and its "create" event. A move of
@@ -246,19 +249,26 @@ const RETURNED_DRAFT = "id, status, version, form_version, values, updated_at";
  */
 export async function createDraft(
   db: Db,
-  row: { atelierCode: string; period: string; territoryCode: string; formVersion: number; values: ReportValues },
+  row: {
+    atelierCode: string;
+    period: string;
+    territoryCode: string;
+    formVersion: number;
+    values: ReportValues;
+    notes: Record<string, string>;
+  },
   event: DraftEvent,
 ): Promise<DraftRow | null> {
   return await db.transaction(async (tx) => {
     await tx.execute(sql`select 1 from ateliers where code = ${row.atelierCode} for share`);
     const { rows } = await tx.execute<DraftRowColumns>(sql`with created as (
-        insert into reports (atelier_code, period, territory_code, status, version, form_version, values)
+        insert into reports (atelier_code, period, territory_code, status, version, form_version, values, notes)
         values (${row.atelierCode}, ${row.period},
           coalesce((select t.territory_code from atelier_territories t
             where t.atelier_code = ${row.atelierCode} and t.valid_from <= to_date(${row.period}, 'YYYY-MM')
               and (t.valid_to is null or t.valid_to > to_date(${row.period}, 'YYYY-MM'))
             order by t.valid_from desc limit 1), ${row.territoryCode}),
-          'draft', 1, ${row.formVersion}, ${JSON.stringify(row.values)}::jsonb)
+          'draft', 1, ${row.formVersion}, ${JSON.stringify(row.values)}::jsonb, ${JSON.stringify(row.notes)}::jsonb)
         on conflict (atelier_code, period) do nothing
         returning ${sql.raw(RETURNED_DRAFT)}
       ), event as (
@@ -272,7 +282,7 @@ export async function createDraft(
 }
 
 /**
- * A save over version `expected`: the new values, the next version and the
+ * A save over version `expected`: the new values and notes, the next version and the
  * "save" event naming it, in one statement, only if the report is still at
  * `expected` (PostgreSQL re-checks that on the latest row when another
  * writer got there first). Returns the row as this statement wrote it, or
@@ -282,13 +292,13 @@ export async function updateDraft(
   db: Db,
   id: number,
   expected: number,
-  change: { values: ReportValues; fromStatus: ReportStatus; toStatus: ReportStatus },
+  change: { values: ReportValues; notes: Record<string, string>; fromStatus: ReportStatus; toStatus: ReportStatus },
   event: DraftEvent,
 ): Promise<DraftRow | null> {
   const { rows } = await db.$client.query<DraftRowColumns>({
     name: "report-update-draft",
     text: `with updated as (
-        update reports set values = $3::jsonb, version = version + 1, status = $4::report_status, updated_at = now()
+        update reports set values = $3::jsonb, notes = $9::jsonb, version = version + 1, status = $4::report_status, updated_at = now()
         where id = $1 and version = $2 and status = $5::report_status
         returning ${RETURNED_DRAFT}
       ), event as (
@@ -306,6 +316,7 @@ export async function updateDraft(
       event.actorId,
       event.actorLabel,
       JSON.stringify(event.changes),
+      JSON.stringify(change.notes),
     ],
   });
   return rows[0] ? toDraftRow(rows[0]) : null;
@@ -346,6 +357,18 @@ export async function eventsOf(db: DbOrTx, reportId: number) {
     .from(reportEvents)
     .where(eq(reportEvents.reportId, reportId))
     .orderBy(asc(reportEvents.at), asc(reportEvents.id));
+}
+
+/** The latest return or reopening of a report: what a returned report shows while it is corrected. */
+export async function lastSendBack(db: DbOrTx, reportId: number) {
+  const rows = await db
+    .select({ action: reportEvents.action, actor: reportEvents.actorLabel, at: reportEvents.at, comment: reportEvents.comment })
+    .from(reportEvents)
+    .where(and(eq(reportEvents.reportId, reportId), inArray(reportEvents.action, ["return", "reopen"])))
+    .orderBy(desc(reportEvents.id))
+    .limit(1);
+  const row = rows[0];
+  return row ? { ...row, action: row.action as "return" | "reopen" } : null;
 }
 
 export async function lastEditor(db: DbOrTx, reportId: number) {

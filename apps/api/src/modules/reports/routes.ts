@@ -22,6 +22,7 @@ import {
   ZSaveReportBody,
   ZSaveReportHeaders,
   ZSubmitReportBody,
+  ZUpgradeReportBody,
 } from "@enquete/contract";
 import { parisDate, periodOfDate } from "@enquete/domain";
 import type { FastifyRequest } from "fastify";
@@ -34,6 +35,7 @@ import * as decisions from "./decisions.ts";
 import * as drafts from "./drafts.ts";
 import * as listing from "./listing.ts";
 import * as service from "./service.ts";
+import { upgradeReport } from "./upgrade.ts";
 
 const errors = { 400: ZApiError, 401: ZApiError, 403: ZApiError, 404: ZApiError, 422: ZApiError };
 
@@ -151,7 +153,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         tags: ["Enquête"],
         summary: "Enregistrer le brouillon (créé au premier enregistrement)",
         description:
-          "If-Match porte la version lue ; 409 avec la version courante quand elle a changé. Un brouillon peut être incomplet. La réponse dit ce que cet enregistrement a écrit : sa version (celle d'If-Match plus un, ou la même quand rien ne change), ses valeurs, ses avertissements ; l'historique est sur GET …/history.",
+          "If-Match porte la version lue ; 409 avec la version courante quand elle a changé. Un brouillon peut être incomplet. Les valeurs sont celles de la version du questionnaire du rapport (`formVersion`). `notes` porte toutes les notes (absentes : inchangées ; une note vide est retirée), chacune sur un champ de cette version. La réponse dit ce que cet enregistrement a écrit : sa version (celle d'If-Match plus un, ou la même quand rien ne change), ses valeurs, ses notes, ses avertissements ; l'historique est sur GET …/history.",
         params: ZReportParams,
         headers: ZSaveReportHeaders,
         body: ZSaveReportBody,
@@ -165,7 +167,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         caller(request),
         request.params.atelier,
         request.params.period,
-        { values: request.body.values, ifMatch: request.headers["if-match"] },
+        { values: request.body.values, notes: request.body.notes, ifMatch: request.headers["if-match"] },
         await current(request),
       ),
   );
@@ -191,6 +193,32 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         request.params.atelier,
         request.params.period,
         { justifications: request.body?.justifications ?? {}, ifMatch: request.headers["if-match"] },
+        await current(request),
+      ),
+  );
+
+  app.post(
+    "/reports/:atelier/:period/form-version",
+    {
+      schema: {
+        tags: ["Enquête"],
+        summary: "Passer le rapport à la version du questionnaire en vigueur ce mois-là",
+        description:
+          "Pour un brouillon ou un rapport renvoyé commencé avec une version plus ancienne (voir `formUpgrade` du rapport). Les valeurs et les notes des champs que la nouvelle version garde sont reprises ; celles des champs retirés ne le sont pas et l'historique les liste. If-Match porte la version lue ; 409 quand elle a changé ; 422 quand la version demandée n'est pas celle de ce mois.",
+        params: ZReportParams,
+        headers: ZSaveReportHeaders,
+        body: ZUpgradeReportBody,
+        response: { 200: ZReportState, 409: ZConflict.or(ZApiError), 428: ZApiError, ...errors },
+      },
+      preHandler: app.allow(guards.hasRole("atelier")),
+    },
+    async (request) =>
+      await upgradeReport(
+        db,
+        caller(request),
+        request.params.atelier,
+        request.params.period,
+        { formVersion: request.body.formVersion, ifMatch: request.headers["if-match"] },
         await current(request),
       ),
   );

@@ -162,7 +162,7 @@ export async function getReport(db: Db, caller: Caller, atelierCode: string, per
   // Independent reads run side by side.
   const [report, reference, opening] = await Promise.all([
     repo.findReport(db, atelierCode, period),
-    loadReference(db, atelierCode, period),
+    loadReference(db, atelierCode, period, settings.forms),
     openingOf(db, atelierCode),
   ]);
   const events = report ? await repo.eventsOf(db, report.id) : [];
@@ -180,6 +180,7 @@ export async function getReport(db: Db, caller: Caller, atelierCode: string, per
       : null,
     dueDay: settings.dueDay,
     opening,
+    forms: settings.forms,
     caller,
   });
   return { ...state, history: events.map(toEvent) };
@@ -207,14 +208,19 @@ export async function stateAfter(
   tx: repo.DbOrTx,
   caller: Caller,
   updated: repo.ReportRecord,
-  event: { action: TReportEvent["action"]; comment: string | null },
+  event: {
+    action: TReportEvent["action"];
+    comment: string | null;
+    /** The return that still stands, when this event leaves a returned report returned (an upgrade). */
+    lastReturn?: { action: "return" | "reopen"; actor: string; at: Date; comment: string | null } | null;
+  },
   settings: ReportSettings,
   known?: Reference,
   knownOpening?: Opening,
 ): Promise<TReportState> {
   // Other months only: what the transaction read before its update still holds.
   // One query at a time: a transaction's connection runs them in turn anyway.
-  const reference = known ?? (await loadReference(tx, updated.atelierCode, updated.period));
+  const reference = known ?? (await loadReference(tx, updated.atelierCode, updated.period, settings.forms));
   const opening = knownOpening ?? (await openingOf(tx, updated.atelierCode));
   const written = { actor: caller.displayName, at: updated.updatedAt };
   return buildState({
@@ -224,13 +230,14 @@ export async function stateAfter(
     report: updated,
     reference,
     lastEvent: written,
-    // Only a return or a reopening leaves a report returned: this very event.
+    // A return or a reopening leaves a report returned: this very event, or the one the caller read (an upgrade keeps it).
     lastReturn:
       updated.status === "returned" && (event.action === "return" || event.action === "reopen")
         ? { ...written, action: event.action, comment: event.comment }
-        : null,
+        : (event.lastReturn ?? null),
     dueDay: settings.dueDay,
     opening,
+    forms: settings.forms,
     caller,
   });
 }
@@ -256,8 +263,9 @@ export async function submit(
     if (expected !== null && expected !== report.version) throw await conflict(tx, report);
     const next = nextStatus(report.status, "submit");
     if ("error" in next) throw new AppError("INVALID_TRANSITION", 409, next.error);
-    const form = formOf(report, period);
-    const reference = await loadReference(tx, atelierCode, period);
+    // The report's own version: its required fields and rules, whatever version a later month uses.
+    const form = formOf(settings.forms, report, period);
+    const reference = await loadReference(tx, atelierCode, period, settings.forms);
     const { past } = reference;
     const justifications = Object.fromEntries(Object.entries(input.justifications).filter(([, t]) => t.trim() !== ""));
     const check = checkSubmission(form, report.values, justifications, historyOf(past, form));

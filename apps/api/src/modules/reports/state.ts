@@ -3,15 +3,14 @@
  * compared with. Pure: a transition builds it inside its transaction, from
  * the row it wrote, so that nothing is left to fail once it has committed.
  */
-import type { TReportState } from "@enquete/contract";
+import type { TFormUpgrade, TReportState } from "@enquete/contract";
 import {
   addMonths,
   dueDate,
-  FORMS,
+  type FormCatalogue,
   type FormDefinition,
   formatPeriod,
-  formForPeriod,
-  formVersion,
+  formFields,
   type History,
   hasStarted,
   isEditable,
@@ -27,33 +26,67 @@ import {
   type ReportValues,
   softWarnings,
   timeliness,
+  upgradeValues,
 } from "@enquete/domain";
 import type { Caller } from "../auth/service.ts";
 import * as repo from "./repository.ts";
 
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export function formOf(report: { formVersion: number } | null, period: string): FormDefinition {
-  return (report && formVersion(report.formVersion)) || formForPeriod(period);
+/**
+ * The questionnaire a report reads and writes with: its own version once it
+ * exists (a later version never rewrites it), the version in force that month
+ * for a report not created yet. A version missing from the catalogue cannot
+ * be published away; the month's version is only a fallback so that nothing
+ * crashes on a hand-edited row.
+ */
+export function formOf(forms: FormCatalogue, report: { formVersion: number } | null, period: string): FormDefinition {
+  return (report && forms.byVersion(report.formVersion)) || forms.forPeriod(period);
 }
 
-/** How many validated months any questionnaire's outlier rule looks back on (each rule keeps its own last ones). */
-export const OUTLIER_MONTHS = Math.max(1, ...FORMS.flatMap((f) => f.rules.flatMap((r) => (r.kind === "outlier" ? [r.months] : []))));
+/** How many validated months the outlier rules of every published version look back on (each rule keeps its own last ones). */
+export function outlierMonths(forms: FormCatalogue): number {
+  return Math.max(1, ...forms.versions.flatMap((f) => f.rules.flatMap((r) => (r.kind === "outlier" ? [r.months] : []))));
+}
 
+/** The values of the codes a version has: another version's field is never compared with this one's. */
+export function valuesOf(form: FormDefinition, values: ReportValues | null): ReportValues | null {
+  if (!values) return null;
+  const out: ReportValues = {};
+  for (const f of formFields(form)) if (f.code in values) out[f.code] = values[f.code] ?? null;
+  return out;
+}
+
+/**
+ * What moving a draft to the version in force that month would change: the
+ * fields to fill, and those whose value would not be kept. null when the
+ * report already has that version (or a later one).
+ */
+export function formUpgradeOf(forms: FormCatalogue, form: FormDefinition, period: string, values: ReportValues): TFormUpgrade | null {
+  const target = forms.forPeriod(period);
+  if (target.version <= form.version) return null;
+  const { added, retired } = upgradeValues(values, form, target);
+  return { version: target.version, validFrom: target.validFrom, added, retired };
+}
+
+/**
+ * Each numeric field's values over the validated past, oldest first, from the
+ * months whose version has that field (a month of an older version without
+ * it is skipped, not counted as 0).
+ */
 export function historyOf(values: ReportValues[], form: FormDefinition): History {
   return Object.fromEntries(
     numericFields(form).map((f) => [f.code, values.map((v) => v[f.code]).filter((x): x is number => typeof x === "number")]),
   );
 }
 
+/** The medians the outlier rule compares with: per field, over its last values, as softWarnings reads them. */
 function medians(values: ReportValues[], form: FormDefinition): Record<string, number> {
   const out: Record<string, number> = {};
   const rule = form.rules.find((r) => r.kind === "outlier");
-  const recent = rule?.kind === "outlier" ? values.slice(-rule.months) : values;
-  for (const f of numericFields(form)) {
-    const xs = recent.map((v) => v[f.code]).filter((x): x is number => typeof x === "number");
-    const m = median(xs);
-    if (m !== null) out[f.code] = m;
+  for (const [code, xs] of Object.entries(historyOf(values, form))) {
+    const m = median(rule?.kind === "outlier" ? xs.slice(-rule.months) : xs);
+    if (m !== null) out[code] = m;
   }
   return out;
 }
@@ -71,13 +104,13 @@ export interface Reference {
   past: ReportValues[];
 }
 
-export async function loadReference(db: repo.DbOrTx, atelierCode: string, period: string): Promise<Reference> {
+export async function loadReference(db: repo.DbOrTx, atelierCode: string, period: string, forms: FormCatalogue): Promise<Reference> {
   const p = parsePeriod(period);
   const lastYear = p ? formatPeriod(addMonths(p, -12)) : period;
   const [previous, sameMonth, past] = await Promise.all([
     repo.previousReport(db, atelierCode, period),
     repo.findReport(db, atelierCode, lastYear),
-    repo.validatedValuesBefore(db, atelierCode, period, OUTLIER_MONTHS),
+    repo.validatedValuesBefore(db, atelierCode, period, outlierMonths(forms)),
   ]);
   return {
     previous: previous ? { period: previous.period, values: previous.values } : null,
@@ -146,12 +179,14 @@ export interface StateInput {
   dueDay: number;
   /** The atelier's opening and closing months. */
   opening: Opening;
+  /** The published questionnaire versions (the national settings'). */
+  forms: FormCatalogue;
   caller: Caller;
 }
 
 export function buildState(input: StateInput): TReportState {
   const { atelierCode, period, report, reference, caller } = input;
-  const form = formOf(report, period);
+  const form = formOf(input.forms, report, period);
   const p = parsePeriod(period);
   const today = parisDate();
   let values: ReportValues = report?.values ?? {};
@@ -164,7 +199,9 @@ export function buildState(input: StateInput): TReportState {
   }
   const status = report?.status ?? "not_started";
   const returned = status === "returned" ? input.lastReturn : null;
-  const previousMonth = p && reference.previous?.period === formatPeriod(addMonths(p, -1)) ? reference.previous.values : null;
+  // Compared code by code with the report's own version: a field the other month's version had and this one lacks is left out.
+  const previousMonth =
+    p && reference.previous?.period === formatPeriod(addMonths(p, -1)) ? valuesOf(form, reference.previous.values) : null;
   const rhythm = rhythmOf({
     period,
     today,
@@ -175,6 +212,11 @@ export function buildState(input: StateInput): TReportState {
     submittedAt: report?.submittedAt ?? null,
     returnedAt: input.lastReturn?.at ?? null,
   });
+  const editable =
+    caller.grants.some((g) => g.role === "atelier" && g.atelierCode === atelierCode) &&
+    (!report || isEditable(report.status)) &&
+    hasStarted(period, today) &&
+    rhythm.open;
   return {
     ...rhythm,
     atelierCode,
@@ -183,12 +225,12 @@ export function buildState(input: StateInput): TReportState {
     status,
     version: report?.version ?? 0,
     formVersion: form.version,
-    editable:
-      caller.grants.some((g) => g.role === "atelier" && g.atelierCode === atelierCode) &&
-      (!report || isEditable(report.status)) &&
-      hasStarted(period, today) &&
-      rhythm.open,
+    form,
+    // Only an existing report has a version to leave: a new one starts with the month's.
+    formUpgrade: editable && report ? formUpgradeOf(input.forms, form, period, values) : null,
+    editable,
     values,
+    notes: report?.notes ?? {},
     justifications: report?.justifications ?? {},
     warnings: warningsOf(form, values, reference.past),
     dueDate: dueDate(period, input.dueDay),
@@ -202,6 +244,10 @@ export function buildState(input: StateInput): TReportState {
     updatedBy: report ? (input.lastEvent?.actor ?? null) : null,
     returnComment: returned?.comment ?? null,
     returnEvent: returned ? { action: returned.action, at: returned.at.toISOString(), actor: returned.actor } : null,
-    reference: { previousMonth, sameMonthLastYear: reference.sameMonthLastYear, medians: medians(reference.past, form) },
+    reference: {
+      previousMonth,
+      sameMonthLastYear: valuesOf(form, reference.sameMonthLastYear),
+      medians: medians(reference.past, form),
+    },
   };
 }
