@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  CURRENT_FORM,
+  BUILT_IN_CATALOGUE,
   checkSubmission,
   draftValuesSchema,
   FORM_V1,
   formFields,
-  formForPeriod,
   hardRuleProblems,
   isOutlier,
   median,
@@ -25,7 +24,8 @@ describe("the questionnaire definition", () => {
         .filter((f) => f.kind === "snapshot")
         .map((f) => f.code),
     ).toEqual(["trainers", "trainersCertified"]);
-    expect(formForPeriod("2026-11")).toBe(CURRENT_FORM);
+    expect(BUILT_IN_CATALOGUE.forPeriod("2026-11")).toBe(FORM_V1);
+    expect(BUILT_IN_CATALOGUE.latest).toBe(FORM_V1);
   });
 });
 
