@@ -28,6 +28,10 @@ const AtelierAdminPage = lazy(() =>
 const ReferentialImportPage = lazy(() =>
   import("../features/referential-admin/ReferentialImportPage.tsx").then((m) => ({ default: m.ReferentialImportPage })),
 );
+const QuestionnaireVersionsPage = lazy(() =>
+  import("../features/questionnaire/VersionsPage.tsx").then((m) => ({ default: m.VersionsPage })),
+);
+const QuestionnaireVersionPage = lazy(() => import("../features/questionnaire/VersionPage.tsx").then((m) => ({ default: m.VersionPage })));
 const TargetsPage = lazy(() => import("../features/targets/TargetsPage.tsx").then((m) => ({ default: m.TargetsPage })));
 const DistanceLearningPage = lazy(() =>
   import("../features/distance-learning/DistanceLearningPage.tsx").then((m) => ({ default: m.DistanceLearningPage })),
@@ -63,6 +67,8 @@ export function App() {
               <Route path="/administration/referentiel/import" element={<ReferentialImportPage />} />
               <Route path="/administration/referentiel/ateliers/:code" element={<AtelierAdminPage />} />
               <Route path="/parametres" element={<SettingsPage />} />
+              <Route path="/parametres/questionnaire" element={<QuestionnaireVersionsPage />} />
+              <Route path="/parametres/questionnaire/:version" element={<QuestionnaireVersionPage />} />
               <Route path="/cibles" element={<TargetsPage />} />
               <Route path="/journees-foad" element={<DistanceLearningPage />} />
               <Route path="/ateliers/:atelier/rapports/:period" element={<ReportPage />} />

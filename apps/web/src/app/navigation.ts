@@ -13,6 +13,7 @@ import { atelierDashboardPath, DASHBOARD_PATH, territoryDashboardPath } from "..
 import { DISTANCE_LEARNING_PATH } from "../features/distance-learning/paths.ts";
 import { homeGrants } from "../features/home/grants.ts";
 import { OUTBOX_PATH } from "../features/outbox/paths.ts";
+import { QUESTIONNAIRE_PATH } from "../features/questionnaire/paths.ts";
 import { REFERENTIAL_PATH } from "../features/referential-admin/paths.ts";
 import { SETTINGS_PATH } from "../features/settings/paths.ts";
 import { TARGETS_PATH } from "../features/targets/paths.ts";
@@ -67,8 +68,11 @@ export function needsScopeNames(roles: readonly TRoleGrant[]): boolean {
 
 /** A link, or a menu of links, the current page's entry marked. */
 function item(text: string, entries: readonly Entry[], pathname: string): NavigationItem {
-  // The national dashboard's address starts every other dashboard's: only itself is it.
-  const active = (e: Entry) => (e.path === DASHBOARD_PATH ? pathname === e.path : within(pathname, e.path));
+  // The national dashboard's address starts every other dashboard's: only itself is it. Likewise an
+  // entry whose address starts a sibling's (the settings, the questionnaire under them) is not
+  // the current page while that sibling is.
+  const deeper = (e: Entry) => entries.some((o) => o.path !== e.path && o.path.startsWith(`${e.path}/`) && within(pathname, o.path));
+  const active = (e: Entry) => (e.path === DASHBOARD_PATH ? pathname === e.path : within(pathname, e.path) && !deeper(e));
   const [only] = entries;
   if (entries.length === 1 && only) return { text, linkProps: { to: only.path }, isActive: active(only) };
   return {
@@ -99,6 +103,7 @@ export function navigationItems(roles: readonly TRoleGrant[], pathname: string, 
         "Paramètres",
         [
           { text: "Paramètres", path: SETTINGS_PATH },
+          { text: "Questionnaire", path: QUESTIONNAIRE_PATH },
           { text: "Cibles", path: TARGETS_PATH },
           { text: "Journées FOAD", path: DISTANCE_LEARNING_PATH },
         ],

@@ -1,5 +1,6 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { Tile } from "@codegouvfr/react-dsfr/Tile";
 import type { TSettings } from "@enquete/contract";
 import { useState } from "react";
 import { fetchSettings } from "../../api/campaign.ts";
@@ -8,6 +9,7 @@ import { Loading } from "../../shared/Loading.tsx";
 import { PageHeading } from "../../shared/PageHeading.tsx";
 import { useApiData } from "../../shared/useApiData.ts";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
+import { QUESTIONNAIRE_PATH, QUESTIONNAIRE_TITLE } from "../questionnaire/paths.ts";
 import { useSession } from "../session/useSession.ts";
 import { CloseYearForm } from "./CloseYearForm.tsx";
 import { DueDayForm } from "./DueDayForm.tsx";
@@ -24,7 +26,10 @@ export function SettingsPage() {
       <Breadcrumb currentPageLabel="Paramètres de la campagne" segments={[{ label: "Tableau de bord", linkProps: { to: "/" } }]} />
       <PageHeading>Paramètres de la campagne</PageHeading>
       {national ? (
-        <SettingsContent />
+        <>
+          <QuestionnaireTile />
+          <SettingsContent />
+        </>
       ) : (
         <Alert
           severity="info"
@@ -33,6 +38,22 @@ export function SettingsPage() {
           description="Seule la direction de l'ingénierie des services (DIS) fixe le jour d'échéance et les jours des rappels, et clôt les années."
         />
       )}
+    </div>
+  );
+}
+
+/** The questionnaire's versions have their own pages: this one leads to them. */
+function QuestionnaireTile() {
+  return (
+    <div className="fr-mt-4w" style={{ maxWidth: "40rem" }}>
+      <Tile
+        title={QUESTIONNAIRE_TITLE}
+        titleAs="h2"
+        linkProps={{ to: QUESTIONNAIRE_PATH }}
+        desc="Préparer une nouvelle version du questionnaire mensuel (champs ajoutés, libellés, règles), la prévisualiser et la publier à partir d'un mois."
+        orientation="horizontal"
+        enlargeLinkOrButton
+      />
     </div>
   );
 }

@@ -1,0 +1,43 @@
+/**
+ * The questionnaire's versions (domain page, section 7.4). Reading is open to
+ * every signed-in role (published versions); preparing, changing, discarding
+ * and publishing a draft are the national team's, checked by the server.
+ */
+import type { TFormChange, TFormVersionDetail, TFormVersionSummary } from "@enquete/contract";
+import { request } from "../../api/http.ts";
+
+/** GET /api/forms: every version (drafts too for the national team). */
+export async function fetchVersions(signal?: AbortSignal): Promise<TFormVersionSummary[]> {
+  const list = await request<{ versions: TFormVersionSummary[] }>("/forms", { signal });
+  return list.versions;
+}
+
+/** GET /api/forms/{version}: the version, its changes to its base, and the questionnaire they give. */
+export function fetchVersion(version: number, signal?: AbortSignal): Promise<TFormVersionDetail> {
+  return request<TFormVersionDetail>(`/forms/${version}`, { signal });
+}
+
+/** POST /api/forms: a new draft from a published version (409 when a draft already exists). */
+export function createDraft(basedOn: number, changes: TFormChange[] = []): Promise<TFormVersionDetail> {
+  return request<TFormVersionDetail>("/forms", { method: "POST", body: { basedOn, changes } });
+}
+
+/**
+ * PUT /api/forms/{version}: the draft's whole list of changes. A refused
+ * change comes back as 422 with `changes.N.…` fields; nothing is written.
+ */
+export async function saveChanges(version: number, changes: TFormChange[]): Promise<TFormVersionDetail> {
+  const saved = await request<TFormVersionDetail | undefined>(`/forms/${version}`, { method: "PUT", body: { changes } });
+  // The answer is the detail; should it ever be shorter, the page reads the version again rather than guess.
+  return saved && Array.isArray(saved.changeList) && saved.form ? saved : fetchVersion(version);
+}
+
+/** DELETE /api/forms/{version}: discards a draft. */
+export function deleteDraft(version: number): Promise<void> {
+  return request<void>(`/forms/${version}`, { method: "DELETE" });
+}
+
+/** POST /api/forms/{version}/publish: the draft applies from `from` (YYYY-MM); refusals in French (422 on `from`, 409). */
+export function publishVersion(version: number, from: string): Promise<TFormVersionDetail> {
+  return request<TFormVersionDetail>(`/forms/${version}/publish`, { method: "POST", body: { from } });
+}
