@@ -15,6 +15,7 @@ import { oidcRoutes } from "./modules/auth/oidc-routes.ts";
 import { authRoutes } from "./modules/auth/routes.ts";
 import { campaignRoutes } from "./modules/campaign/routes.ts";
 import { exportRoutes } from "./modules/exports/routes.ts";
+import { formRoutes } from "./modules/forms/routes.ts";
 import { healthRoutes } from "./modules/health/routes.ts";
 import { distanceLearningRoutes } from "./modules/indicators/distance-learning/routes.ts";
 import { indicatorRoutes } from "./modules/indicators/routes.ts";
@@ -110,6 +111,7 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
       await api.register(userRoutes, { db, config });
       await api.register(auditRoutes, { db });
       await api.register(reportRoutes, { db, config });
+      await api.register(formRoutes, { db, config });
       await api.register(notificationRoutes, { db });
       await api.register(campaignRoutes, { db, config });
       await api.register(settingsRoutes, { db, config });

@@ -5,11 +5,11 @@
  * always recomputed from its base and its changes, so what the screen shows
  * is what publication would write.
  */
-import type { TForm, TFormVersionDetail, TFormVersionList, TFormVersionSummary } from "@enquete/contract";
+import type { TForm, TFormVersionDetail, TFormVersionSummary } from "@enquete/contract";
 import {
   addMonths,
   applyChanges,
-  describeChange,
+  describeChanges,
   FORM_V1,
   FormCatalogue,
   type FormChange,
@@ -62,8 +62,9 @@ function publishedOf(rows: readonly repo.VersionRow[]): FormCatalogue {
   return new FormCatalogue([FORM_V1, ...forms]);
 }
 
-/** The changes in French, as the journal keeps them (each described on the questionnaire it gives). */
-const described = (changes: readonly FormChange[], form: FormDefinition) => changes.map((c) => describeChange(c, form));
+/** The changes in French, as the journal keeps them (each described on the questionnaire just before it). */
+const described = (base: FormDefinition, changes: readonly FormChange[], version: number, catalogue: FormCatalogue) =>
+  describeChanges(base, changes, { version, known: catalogue.versions });
 
 // ---------------------------------------------------------------- reading
 
@@ -142,7 +143,7 @@ function draftForm(row: repo.VersionRow, catalogue: FormCatalogue): FormDefiniti
 const canSeeDrafts = (caller: Caller) => hasRole(caller.grants, "national");
 
 /** GET /api/forms: oldest first; drafts for the national team only. */
-export async function listVersions(db: DbOrTx, caller: Caller): Promise<TFormVersionList> {
+export async function listVersions(db: DbOrTx, caller: Caller): Promise<{ versions: TFormVersionSummary[] }> {
   const { versions } = versionsOf(await repo.listRows(db));
   const drafts = canSeeDrafts(caller);
   return { versions: versions.filter((v) => drafts || v.summary.status === "published").map((v) => v.summary) };
@@ -229,7 +230,7 @@ export async function createDraft(db: DbOrTx, actor: FormActor, basedOn: number,
     const form = applied(base, changes, version, catalogue);
     await repo.insertDraft(tx, { version, basedOn, definition: stored(form), changes, createdBy: actor.id });
     await recordAudit(tx, actor, [
-      { action: "form.create", subject: `form:${version}`, details: { basedOn, changes: described(changes, form) } },
+      { action: "form.create", subject: `form:${version}`, details: { basedOn, changes: described(base, changes, version, catalogue) } },
     ]);
     return { version };
   });
@@ -266,8 +267,8 @@ export async function updateDraft(db: Db, actor: FormActor, version: number, cha
       {
         action: "form.update",
         subject: `form:${version}`,
-        before: described(row.changes, draftForm(row, catalogue)),
-        after: described(changes, form),
+        before: described(base, row.changes, version, catalogue),
+        after: described(base, changes, version, catalogue),
       },
     ]);
   });
@@ -279,10 +280,15 @@ export async function deleteDraft(db: Db, actor: FormActor, version: number): Pr
     await repo.lockVersions(tx);
     const rows = await repo.listRows(tx);
     const row = draftOf(rows, version, "elle ne peut plus être supprimée");
-    const form = draftForm(row, publishedOf(rows));
+    const catalogue = publishedOf(rows);
+    const base = baseOf(row, catalogue);
     await repo.deleteDraft(tx, version);
     await recordAudit(tx, actor, [
-      { action: "form.delete", subject: `form:${version}`, details: { basedOn: row.basedOn, changes: described(row.changes, form) } },
+      {
+        action: "form.delete",
+        subject: `form:${version}`,
+        details: { basedOn: row.basedOn, changes: described(base, row.changes, version, catalogue) },
+      },
     ]);
   });
 }
@@ -347,7 +353,11 @@ export async function publishVersion(
     const done = await repo.markPublished(tx, version, { validFrom: from, definition: stored(form), publishedBy: actor.id });
     if (!done) throw new Error(`draft ${version} not published`);
     await recordAudit(tx, actor, [
-      { action: "form.publish", subject: `form:${version}`, details: { from, changes: described(row.changes, form) } },
+      {
+        action: "form.publish",
+        subject: `form:${version}`,
+        details: { from, changes: described(latest, row.changes, version, catalogue) },
+      },
     ]);
   });
 }
