@@ -53,7 +53,11 @@ export interface Fixture {
   facts: ReportFacts[];
 }
 
-async function insert(db: Db, fixture: Fixture, r: ReportFacts & { submittedOn?: string }) {
+/** A report of the fixture: of questionnaire version 1 unless said. */
+type FixtureReport = Omit<ReportFacts, "formVersion"> & { formVersion?: number; submittedOn?: string };
+
+export async function insert(db: Db, fixture: Fixture, input: FixtureReport) {
+  const r: ReportFacts & { submittedOn?: string } = { ...input, formVersion: input.formVersion ?? 1 };
   const submitted = r.status === "draft" ? null : new Date(`${r.submittedOn ?? nextMonthDay(r.period, 5)}T09:00:00Z`);
   await db.insert(reports).values({
     atelierCode: r.atelierCode,
@@ -61,7 +65,7 @@ async function insert(db: Db, fixture: Fixture, r: ReportFacts & { submittedOn?:
     territoryCode: r.territoryCode,
     status: r.status,
     version: 2,
-    formVersion: 1,
+    formVersion: r.formVersion,
     values: r.values,
     firstSubmittedAt: submitted,
     submittedAt: submitted,

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   aggregatedFields,
   aggregateReports,
+  BUILT_IN_CATALOGUE,
   CONTRACT_INDICATORS,
   contractIndicator,
   dashboardFigures,
@@ -14,18 +15,22 @@ import {
   evaluateIndicator,
   FIELD_CODE_RE,
   FORM_V1,
+  flatTotals,
   type IndicatorBasis,
   type IndicatorDef,
   indicatorRange,
+  NO_TOTALS,
   numericFields,
   type PeriodRange,
   type ReportFacts,
   type ReportStatus,
   type ReportValues,
+  type VersionedTotals,
   yearRange,
 } from "../src/index.ts";
 
-const FIELDS = aggregatedFields();
+const forms = BUILT_IN_CATALOGUE;
+const FIELDS = aggregatedFields(forms);
 const indicator = (code: string) => contractIndicator(code) as IndicatorDef;
 
 function report(
@@ -35,14 +40,25 @@ function report(
   status: ReportStatus = "validated",
   territoryCode = "normandie",
 ): ReportFacts {
-  return { atelierCode, period, territoryCode, status, values };
+  return { atelierCode, period, territoryCode, status, formVersion: 1, values };
 }
 
 function totals(reports: ReportFacts[], range: PeriodRange, basis: IndicatorBasis = "official", include?: (r: ReportFacts) => boolean) {
   return aggregateReports(reports, FIELDS, { ...range, basis, ...(include ? { include } : {}) });
 }
 
-const value = (code: string, t: Record<string, number>, national = false) => evaluateIndicator(indicator(code), t, { national }).value;
+const value = (code: string, t: VersionedTotals, national = false) => evaluateIndicator(indicator(code), t, { national, forms }).value;
+/** The version 1 proxy of 1-5, the only definition a version 1 period uses. */
+const proxyOnly = (reports: number, numerator: number, denominator: number, value: number | null) => [
+  {
+    label: "Approximation (questionnaire sans jours de formation) : journées stagiaires en partenariat ESPE/INSPÉ sur journées stagiaires",
+    versions: reports > 0 ? [1] : [],
+    reports,
+    numerator,
+    denominator,
+    value,
+  },
+];
 
 describe("the definitions", () => {
   it("are the six contract indicators, with a unit, a formula over known fields and a fiche", () => {
@@ -53,7 +69,7 @@ describe("the definitions", () => {
       expect(i.fiche.signification.length, i.code).toBeGreaterThan(20);
       expect(i.fiche.modeDeCalcul, i.code).toMatch(/^I = N1/);
     }
-    expect(definitionProblems([...CONTRACT_INDICATORS, ...dashboardFigures()], FIELDS)).toEqual([]);
+    expect(definitionProblems([...CONTRACT_INDICATORS, ...dashboardFigures(FIELDS)], FIELDS)).toEqual([]);
   });
 
   it("refuse a term that aggregates a snapshot field as a flow, or an unknown field", () => {
@@ -71,7 +87,7 @@ describe("the definitions", () => {
     const codes = numericFields(FORM_V1).map((f) => f.code);
     expect(FIELDS.map((f) => f.code)).toEqual(codes);
     for (const code of codes) expect(code).toMatch(FIELD_CODE_RE);
-    const figures = dashboardFigures().map((f) => f.code);
+    const figures = dashboardFigures(FIELDS).map((f) => f.code);
     for (const code of codes) expect(figures).toContain(code);
     expect(FIELDS.filter((f) => f.aggregation === "snapshot").map((f) => f.code)).toEqual(["trainers", "trainersCertified"]);
   });
@@ -86,11 +102,12 @@ describe("a ratio is the sum of numerators over the sum of denominators", () => 
 
   it("1-5 over two ateliers is 1 %, not the 25 % an average of their shares would give", () => {
     const t = totals(reports, yearRange(2025));
-    expect(evaluateIndicator(indicator("1-5"), t, { national: false })).toEqual({
+    expect(evaluateIndicator(indicator("1-5"), t, { national: false, forms })).toEqual({
       code: "1-5",
       value: 1,
       numerator: 1,
       denominator: 100,
+      definitions: proxyOnly(2, 1, 100, 1),
     });
     const averageOfShares = (0.5 + 0) / 2;
     expect(value("1-5", t)).not.toBe(averageOfShares * 100);
@@ -105,12 +122,16 @@ describe("a ratio is the sum of numerators over the sum of denominators", () => 
   });
 
   it("has no value when there is nothing to divide by", () => {
-    expect(evaluateIndicator(indicator("1-5"), totals([], yearRange(2025)), { national: false })).toEqual({
+    expect(evaluateIndicator(indicator("1-5"), totals([], yearRange(2025)), { national: false, forms })).toEqual({
       code: "1-5",
       value: null,
       numerator: 0,
       denominator: 0,
+      definitions: [],
     });
+    // With the period given, the definition of the version in force is named, with nothing counted.
+    const named = evaluateIndicator(indicator("1-5"), NO_TOTALS, { national: false, forms, range: yearRange(2025) });
+    expect(named.definitions).toEqual([{ ...proxyOnly(0, 0, 0, null)[0], versions: [1] }]);
   });
 
   it("counts the remote trainee-days in the 1-5 denominator but not in 1-1, as the contract's fiches say", () => {
@@ -119,7 +140,7 @@ describe("a ratio is the sum of numerators over the sum of denominators", () => 
       yearRange(2025),
     );
     expect(value("1-1", t)).toBe(15.5);
-    expect(evaluateIndicator(indicator("1-5"), t, { national: false }).denominator).toBe(20);
+    expect(evaluateIndicator(indicator("1-5"), t, { national: false, forms }).denominator).toBe(20);
   });
 });
 
@@ -138,9 +159,13 @@ describe("a snapshot field is each atelier's latest value in the period, then su
 
   it("4-1-1 takes December for 14 and June for 50: 10 certified of 17 trainers", () => {
     const t = totals(year, yearRange(2025));
-    expect(t.trainers).toBe(17);
-    expect(t.trainersCertified).toBe(10);
-    expect(evaluateIndicator(indicator("4-1-1"), t, { national: false })).toMatchObject({ value: 58.82, numerator: 10, denominator: 17 });
+    expect(flatTotals(t).trainers).toBe(17);
+    expect(flatTotals(t).trainersCertified).toBe(10);
+    expect(evaluateIndicator(indicator("4-1-1"), t, { national: false, forms })).toMatchObject({
+      value: 58.82,
+      numerator: 10,
+      denominator: 17,
+    });
     // Summing the months instead would count 14's team twelve times.
     const summedOverMonths = year.reduce((s, r) => s + Number(r.values.trainers), 0);
     expect(summedOverMonths).toBe(131);
@@ -148,12 +173,12 @@ describe("a snapshot field is each atelier's latest value in the period, then su
 
   it("over one quarter, takes the quarter's latest report", () => {
     const q1 = indicatorRange({ year: 2025, quarter: 1 }) as PeriodRange;
-    expect(totals(year, q1)).toMatchObject({ trainers: 14, trainersCertified: 1 });
+    expect(flatTotals(totals(year, q1))).toMatchObject({ trainers: 14, trainersCertified: 1 });
   });
 
   it("takes the latest report that counts: a returned December leaves November in the official figure", () => {
     const returned = year.map((r) => (r.atelierCode === "14" && r.period === "2025-12" ? { ...r, status: "returned" as const } : r));
-    expect(totals(returned, yearRange(2025))).toMatchObject({ trainers: 15, trainersCertified: 5 });
+    expect(flatTotals(totals(returned, yearRange(2025)))).toMatchObject({ trainers: 15, trainersCertified: 5 });
   });
 });
 
@@ -180,9 +205,9 @@ describe("an atelier that moved to another territory in July", () => {
   it("counts its team once, in the territory of the report that gives it (its latest), so that territories add up to the nation", () => {
     const range = yearRange(2025);
     // June's team (6) stays out of Normandie: counting it there too would give the two territories 18 trainers against 12 nationally.
-    expect(totals(reports, range, "official", inTerritory("normandie")).trainers).toBe(0);
-    expect(totals(reports, range, "official", inTerritory("ile-de-france")).trainers).toBe(12);
-    expect(totals(reports, range).trainers).toBe(12);
+    expect(flatTotals(totals(reports, range, "official", inTerritory("normandie"))).trainers).toBe(0);
+    expect(flatTotals(totals(reports, range, "official", inTerritory("ile-de-france"))).trainers).toBe(12);
+    expect(flatTotals(totals(reports, range)).trainers).toBe(12);
   });
 });
 
@@ -238,7 +263,7 @@ describe("national distance learning", () => {
   const distanceLearning = { moocTraineeDays: 100.25, magistereTraineeDays: 50 };
 
   it("is added to 1-1 in the national figure, with its parts", () => {
-    expect(evaluateIndicator(indicator("1-1"), t, { national: true, distanceLearning })).toEqual({
+    expect(evaluateIndicator(indicator("1-1"), t, { national: true, distanceLearning, forms })).toEqual({
       code: "1-1",
       value: 164.75,
       parts: [
@@ -250,16 +275,16 @@ describe("national distance learning", () => {
   });
 
   it("belongs to no territory or atelier, and to no other indicator", () => {
-    expect(evaluateIndicator(indicator("1-1"), t, { national: false, distanceLearning }).value).toBe(14.5);
-    expect(evaluateIndicator(indicator("1-5"), t, { national: true, distanceLearning }).denominator).toBe(17.5);
+    expect(evaluateIndicator(indicator("1-1"), t, { national: false, distanceLearning, forms }).value).toBe(14.5);
+    expect(evaluateIndicator(indicator("1-5"), t, { national: true, distanceLearning, forms }).denominator).toBe(17.5);
   });
 });
 
 describe("the reporting figures", () => {
   it("are shares of the expected reports", () => {
     const counts = { expected: 1212, submitted: 1200, validated: 1150, onTime: 1010 };
-    const figures = dashboardFigures().filter((f) => f.group === "remontees");
-    const byCode = Object.fromEntries(figures.map((f) => [f.code, evaluateFigure(f, {}, counts).value]));
+    const figures = dashboardFigures(FIELDS).filter((f) => f.group === "remontees");
+    const byCode = Object.fromEntries(figures.map((f) => [f.code, evaluateFigure(f, NO_TOTALS, counts, forms).value]));
     expect(byCode).toEqual({
       reportsExpected: 1212,
       reportsSubmitted: 1200,
@@ -269,7 +294,8 @@ describe("the reporting figures", () => {
       validationRate: 94.88,
       onTimeRate: 83.33,
     });
-    const none = evaluateFigure(figures.find((f) => f.code === "onTimeRate") as (typeof figures)[number], {}, { ...counts, expected: 0 });
+    const onTimeRate = figures.find((f) => f.code === "onTimeRate") as (typeof figures)[number];
+    const none = evaluateFigure(onTimeRate, NO_TOTALS, { ...counts, expected: 0 }, forms);
     expect(none.value).toBeNull();
   });
 });

@@ -11,16 +11,18 @@ import {
   type AtelierTimeline,
   aggregatedFields,
   aggregateReports,
+  BUILT_IN_CATALOGUE,
   CONTRACT_INDICATORS,
   evaluateIndicator,
   expectedMonths,
-  includedReports,
+  flatTotals,
   type ReportFacts,
   reportingCounts,
   yearRange,
 } from "../src/index.ts";
 
-const FIELDS = aggregatedFields();
+const forms = BUILT_IN_CATALOGUE;
+const FIELDS = aggregatedFields(forms);
 const T1 = "aquitaine-limousin-poitou-charentes";
 const T2 = "centre-val-de-loire";
 const YEAR = yearRange(2025);
@@ -60,6 +62,7 @@ function reportsOf(code: string, from: number, to: number, values: (month: numbe
     period,
     territoryCode: territoryOf(code, period),
     status: "validated",
+    formVersion: 1,
     values: values(Number(period.slice(5))),
     firstSubmittedOn: `2025-${String(Number(period.slice(5)) + 1).padStart(2, "0")}-05`,
   }));
@@ -76,12 +79,12 @@ const REPORTS = [
 const inTerritory = (code: string) => (r: { territoryCode: string | null }) => r.territoryCode === code;
 const counts = (include?: (r: { territoryCode: string | null }) => boolean) =>
   reportingCounts(ATELIERS, REPORTS, { ...YEAR, today: TODAY, dueDay: DUE_DAY, ...(include ? { include } : {}) });
-const totals = (include?: (r: ReportFacts) => boolean) =>
+const versioned = (include?: (r: ReportFacts) => boolean) =>
   aggregateReports(REPORTS, FIELDS, { ...YEAR, basis: "official", ...(include ? { include } : {}) });
+const totals = (include?: (r: ReportFacts) => boolean) => flatTotals(versioned(include));
 const indicators = (include?: (r: ReportFacts) => boolean) => {
-  const t = totals(include);
-  const included = includedReports(REPORTS, { ...YEAR, basis: "official", ...(include ? { include } : {}) });
-  return Object.fromEntries(CONTRACT_INDICATORS.map((def) => [def.code, evaluateIndicator(def, t, { national: false, included })]));
+  const t = versioned(include);
+  return Object.fromEntries(CONTRACT_INDICATORS.map((def) => [def.code, evaluateIndicator(def, t, { national: false, forms })]));
 };
 
 describe("an atelier moved mid-year", () => {

@@ -8,6 +8,7 @@ import type { ReportStatus } from "../workflow.ts";
 import { round2 } from "./evaluate.ts";
 import type { AggregatedField } from "./figures.ts";
 import type { PeriodRange } from "./periods.ts";
+import type { VersionedTotals } from "./types.ts";
 
 export const BASES = ["official", "provisional"] as const;
 export type IndicatorBasis = (typeof BASES)[number];
@@ -27,6 +28,8 @@ export interface ReportFacts {
   /** The atelier's territory in the report's month. */
   territoryCode: string;
   status: ReportStatus;
+  /** The questionnaire version the report was filled with. */
+  formVersion: number;
   values: ReportValues;
 }
 
@@ -36,9 +39,10 @@ const numberOf = (values: ReportValues, code: string) => {
 };
 
 /**
- * Field totals of the reports that count: flow fields summed over months
- * and ateliers; snapshot fields taken from each atelier's latest counted
- * report of the period, then summed over ateliers.
+ * Field totals of the reports that count, per questionnaire version: flow
+ * fields summed over months and ateliers; snapshot fields taken from each
+ * atelier's latest counted report of the period, then summed over ateliers,
+ * under the version of that report.
  *
  * `include` says which reports belong to the scope or group (a territory:
  * the reports of that territory). Flows add the included reports. A
@@ -51,7 +55,7 @@ export function aggregateReports(
   reports: readonly ReportFacts[],
   fields: readonly AggregatedField[],
   options: PeriodRange & { basis: IndicatorBasis; include?: (r: ReportFacts) => boolean },
-): Record<string, number> {
+): VersionedTotals {
   const statuses = COUNTED_STATUSES[options.basis];
   const counted = reports.filter((r) => r.period >= options.from && r.period <= options.to && statuses.includes(r.status));
   const include = options.include ?? (() => true);
@@ -62,12 +66,19 @@ export function aggregateReports(
   }
   const flows = counted.filter(include);
   const snapshots = [...latest.values()].filter(include);
-  const totals: Record<string, number> = {};
-  for (const f of fields) {
-    const source = f.aggregation === "flow" ? flows : snapshots;
-    totals[f.code] = round2(source.reduce((sum, r) => sum + numberOf(r.values, f.code), 0));
+  const versions = [...new Set([...flows, ...snapshots].map((r) => r.formVersion))].sort((a, b) => a - b);
+  const byVersion: Record<number, Record<string, number>> = {};
+  const counts: Record<number, number> = {};
+  for (const version of versions) {
+    const totals: Record<string, number> = {};
+    for (const f of fields) {
+      const source = (f.aggregation === "flow" ? flows : snapshots).filter((r) => r.formVersion === version);
+      totals[f.code] = round2(source.reduce((sum, r) => sum + numberOf(r.values, f.code), 0));
+    }
+    byVersion[version] = totals;
+    counts[version] = flows.filter((r) => r.formVersion === version).length;
   }
-  return totals;
+  return { byVersion, reports: counts };
 }
 
 /** How many counted reports of the period a scope or group includes (none: its figures have no value). */

@@ -46,20 +46,43 @@ export const CONTRACT_INDICATORS: readonly IndicatorDef[] = [
   },
   {
     code: "1-5",
-    label: "Part des journées de formation en lien avec les ESPE/INSPÉ",
+    label: "Part des jours de formation en lien avec les ESPE/INSPÉ",
     unit: "%",
+    // The fiche counts training days (the duration of the actions), which the questionnaire has from
+    // version 2 on; a report of a version without them counts by its trainee-days, the proxy.
     formula: {
       kind: "ratio",
-      numerator: [{ fields: ["traineeDaysEspe"], aggregation: "flow" }],
-      denominator: [{ fields: ["traineeDaysOnSite", "traineeDaysOffSite", "traineeDaysRemote"], aggregation: "flow" }],
+      numerator: [
+        { fields: ["trainingDaysEspe"], aggregation: "flow", when: { hasField: "trainingDays" } },
+        { fields: ["traineeDaysEspe"], aggregation: "flow", when: { lacksField: "trainingDays" } },
+      ],
+      denominator: [
+        { fields: ["trainingDays"], aggregation: "flow", when: { hasField: "trainingDays" } },
+        {
+          fields: ["traineeDaysOnSite", "traineeDaysOffSite", "traineeDaysRemote"],
+          aggregation: "flow",
+          when: { lacksField: "trainingDays" },
+        },
+      ],
     },
+    definitions: [
+      {
+        when: { hasField: "trainingDays" },
+        label: "Selon la fiche : jours de formation en partenariat ESPE/INSPÉ sur jours de formation",
+      },
+      {
+        when: { lacksField: "trainingDays" },
+        label:
+          "Approximation (questionnaire sans jours de formation) : journées stagiaires en partenariat ESPE/INSPÉ sur journées stagiaires",
+      },
+    ],
     addsDistanceLearning: false,
     fiche: {
       contractTitle: "Part des actions de formation en lien avec les ESPE (en jour de formation)",
       signification: "Mesure l'amélioration des liens entre les ESPE (aujourd'hui INSPÉ) et les ateliers Canopé.",
       perimetre: "Ensemble des ateliers Canopé (la formation à distance nationale n'y entre pas).",
       modeDeCalcul:
-        "I = N1 / N, en %. N1 : journées de formation réalisées en lien avec les ESPE ; N : journées de formation réalisées par les ateliers (dans les murs, hors les murs et à distance). Les jours de formation sont comptés en journées stagiaires, comme l'enquête les recueille. Rapport des sommes sur le périmètre et la période, jamais moyenne des parts de chaque atelier.",
+        "I = N1 / N, en %. Selon la fiche, en jours de formation (la durée des actions, quel que soit le nombre de stagiaires : une action de deux jours pour 20 enseignants compte 2 jours) : N1, jours de formation réalisés en partenariat avec une ESPE/INSPÉ ; N, jours de formation réalisés par l'atelier. Le questionnaire recueille les jours de formation à partir de sa version 2. Les rapports remplis avec une version qui ne les a pas (la version 1) comptent par approximation en journées stagiaires : N1, journées stagiaires en partenariat avec une ESPE/INSPÉ ; N, journées stagiaires dans les murs, hors les murs et à distance. Sur une période où les deux versions se côtoient, chaque rapport apporte son numérateur et son dénominateur selon sa version, puis on divise les sommes ; le chiffre indique les définitions employées. Jamais de moyenne des parts de chaque atelier ou de chaque mois.",
       source: SURVEY,
     },
   },

@@ -3,8 +3,7 @@
  * field's total (derived from the questionnaire, so a new field shows up by
  * itself), a few sums people ask for, and the reporting figures.
  */
-import { FORMS } from "../questionnaire/index.ts";
-import type { FormDefinition } from "../questionnaire/types.ts";
+import type { FormCatalogue } from "../questionnaire/catalogue.ts";
 import type { Aggregation, FigureDef, FigureGroup } from "./types.ts";
 
 export interface AggregatedField {
@@ -17,15 +16,16 @@ export interface AggregatedField {
 }
 
 /**
- * Every numeric field of every questionnaire version, once, described by the
- * most recent version that has it: old reports stay countable.
+ * Every numeric field of every published questionnaire version, once,
+ * described and ordered by the most recent version that has it (a field
+ * retired since comes after, in its section): old reports stay countable.
  */
-export function aggregatedFields(forms: readonly FormDefinition[] = FORMS): AggregatedField[] {
+export function aggregatedFields(forms: FormCatalogue): AggregatedField[] {
   const byCode = new Map<string, AggregatedField>();
-  for (const form of forms) {
+  for (const form of [...forms.versions].reverse()) {
     for (const section of form.sections) {
       for (const f of section.fields) {
-        if (f.type === "text" || f.kind === "comment") continue;
+        if (f.type === "text" || f.kind === "comment" || byCode.has(f.code)) continue;
         byCode.set(f.code, {
           code: f.code,
           label: f.label,
@@ -139,25 +139,30 @@ export const REPORTING_FIGURES: readonly FigureDef[] = [
   },
 ];
 
-/** One figure per numeric field, grouped by the questionnaire's sections. */
-export function fieldFigures(fields: readonly AggregatedField[] = aggregatedFields()): FigureDef[] {
+/**
+ * One figure per numeric field, grouped by the questionnaire's sections. A
+ * field counts the reports of the versions that have it: a period whose
+ * reports never had it (a field added by version 2, in a version 1 year)
+ * has no value for it, not 0.
+ */
+export function fieldFigures(fields: readonly AggregatedField[]): FigureDef[] {
   return fields.map((f) => ({
     code: f.code,
     label: f.label,
     unit: "nombre",
     group: f.section,
-    formula: { kind: "sum", terms: [{ fields: [f.code], aggregation: f.aggregation }] },
+    formula: { kind: "sum", terms: [{ fields: [f.code], aggregation: f.aggregation, when: { hasField: f.code } }] },
   }));
 }
 
 /** The groups of the dashboard's figures, in the order shown. */
-export function figureGroups(fields: readonly AggregatedField[] = aggregatedFields()): FigureGroup[] {
+export function figureGroups(fields: readonly AggregatedField[]): FigureGroup[] {
   const sections = new Map<string, string>();
-  for (const f of fields) sections.set(f.section, f.sectionTitle);
+  for (const f of fields) if (!sections.has(f.section)) sections.set(f.section, f.sectionTitle);
   return [SUMMARY_GROUP, ...[...sections].map(([code, label]) => ({ code, label })), REPORTING_GROUP];
 }
 
 /** Every figure of the dashboard: the summary, each field's total, the reporting figures. */
-export function dashboardFigures(fields: readonly AggregatedField[] = aggregatedFields()): FigureDef[] {
+export function dashboardFigures(fields: readonly AggregatedField[]): FigureDef[] {
   return [...SUMMARY_FIGURES, ...fieldFigures(fields), ...REPORTING_FIGURES];
 }

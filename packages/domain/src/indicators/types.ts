@@ -91,6 +91,19 @@ export interface FigureDef {
 /** Field totals of a scope and period: flow fields summed, snapshot fields latest per atelier then summed. */
 export type FieldTotals = Readonly<Record<string, number>>;
 
+/**
+ * The field totals of a scope and period kept apart by questionnaire
+ * version, so that a term can count only the versions its definition
+ * applies to (1-5). A snapshot counts under the version of the report that
+ * gives it (the atelier's latest counted report).
+ */
+export interface VersionedTotals {
+  /** Version → totals of that version's counted reports. */
+  byVersion: Readonly<Record<number, FieldTotals>>;
+  /** Version → counted reports of that version (a scope with none has no value). */
+  reports: Readonly<Record<number, number>>;
+}
+
 export type ReportingCounts = Readonly<Record<ReportingCount, number>>;
 
 /** The national distance-learning trainee-days of the period. */

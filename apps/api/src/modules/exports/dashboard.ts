@@ -6,6 +6,7 @@
  */
 import type { TCompleteness, TIndicators, TIndicatorsQuery } from "@enquete/contract";
 import {
+  type AggregatedField,
   aggregatedFields,
   CONTRACT_INDICATORS,
   type ExportReach,
@@ -17,7 +18,7 @@ import {
 import type { Db } from "../../db/client.ts";
 import { listMonths } from "../indicators/distance-learning/repository.ts";
 import { allTargets } from "../indicators/repository.ts";
-import { computeIndicators, type IndicatorContext, rangeOf, targetInfo } from "../indicators/service.ts";
+import { computeIndicators, formsOf, type IndicatorContext, rangeOf, targetInfo } from "../indicators/service.ts";
 
 export type SheetIndicator = Omit<TIndicators["indicators"][number], "fiche">;
 
@@ -43,6 +44,8 @@ export interface MonthlySheet {
 }
 
 export interface DashboardData {
+  /** Every numeric field of the published questionnaire versions: the monthly sheets' columns. */
+  fields: AggregatedField[];
   year: number;
   yearType: YearType;
   periodLabel: string;
@@ -50,25 +53,28 @@ export interface DashboardData {
   monthly: MonthlySheet[];
 }
 
-const FIELD_CODES = aggregatedFields().map((f) => f.code);
-
-function totalsOf(figures: { code: string; value: number | null }[]): Record<string, number | null> {
-  return Object.fromEntries(FIELD_CODES.map((c) => [c, figures.find((f) => f.code === c)?.value ?? null]));
+function totalsOf(fields: readonly AggregatedField[], figures: { code: string; value: number | null }[]): Record<string, number | null> {
+  return Object.fromEntries(fields.map((f) => [f.code, figures.find((x) => x.code === f.code)?.value ?? null]));
 }
 
-function monthly(title: string, body: TIndicators, dl?: Map<string, MonthRow["distanceLearning"]>): MonthlySheet {
+function monthly(
+  fields: readonly AggregatedField[],
+  title: string,
+  body: TIndicators,
+  dl?: Map<string, MonthRow["distanceLearning"]>,
+): MonthlySheet {
   return {
     title,
     months: (body.breakdown?.groups ?? []).map((g) => ({
       period: g.key,
       completeness: g.completeness,
-      totals: totalsOf(g.figures),
+      totals: totalsOf(fields, g.figures),
       ...(dl ? { distanceLearning: dl.get(g.key) ?? { moocTraineeDays: 0, magistereTraineeDays: 0 } } : {}),
     })),
     year: {
       period: "",
       completeness: body.completeness,
-      totals: totalsOf(body.figures),
+      totals: totalsOf(fields, body.figures),
       ...(body.distanceLearning
         ? {
             distanceLearning: {
@@ -91,8 +97,12 @@ export async function dashboardData(
 ): Promise<DashboardData> {
   const range: PeriodRange = rangeOf(query);
   const base = { year: query.year, yearType: query.yearType, basis: "official" } as const;
-  const ask = (scope: string, breakdown: TIndicatorsQuery["breakdown"]) => computeIndicators(db, { ...base, scope, breakdown }, context);
-  const data: DashboardData = { ...query, periodLabel: rangeLabel(range, query.yearType), scopes: [], monthly: [] };
+  // One catalogue for every sheet, so that their columns and figures agree.
+  const forms = await formsOf(db, context);
+  const fields = aggregatedFields(forms);
+  const ask = (scope: string, breakdown: TIndicatorsQuery["breakdown"]) =>
+    computeIndicators(db, { ...base, scope, breakdown }, { ...context, forms });
+  const data: DashboardData = { fields, ...query, periodLabel: rangeLabel(range, query.yearType), scopes: [], monthly: [] };
 
   if (reach.all) {
     const [national, months, targets, dl] = await Promise.all([
@@ -122,13 +132,13 @@ export async function dashboardData(
     const dlByMonth = new Map(
       dl.map((m) => [m.period, { moocTraineeDays: m.moocTraineeDays, magistereTraineeDays: m.magistereTraineeDays }]),
     );
-    data.monthly.push(monthly("Totaux mensuels", months, dlByMonth));
+    data.monthly.push(monthly(fields, "Totaux mensuels", months, dlByMonth));
     return data;
   }
   for (const territory of reach.territories) {
     const body = await ask(`territory:${territory}`, "month");
     data.scopes.push({ title: body.scopeLabel, national: false, indicators: withoutFiche(body), completeness: body.completeness });
-    data.monthly.push(monthly(`Totaux mensuels ${body.scopeLabel}`, body));
+    data.monthly.push(monthly(fields, `Totaux mensuels ${body.scopeLabel}`, body));
   }
   return data;
 }

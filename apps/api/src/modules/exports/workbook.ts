@@ -3,7 +3,7 @@
  * number formats (shares as Excel percentages), French headers, the header
  * row frozen. One sheet per scope, the monthly totals, the fiches.
  */
-import { aggregatedFields, CONTRACT_INDICATORS, type IndicatorUnit } from "@enquete/domain";
+import { type AggregatedField, CONTRACT_INDICATORS, type IndicatorUnit } from "@enquete/domain";
 import ExcelJS from "exceljs";
 import type { DashboardData, MonthlySheet, MonthRow, ScopeSheet } from "./dashboard.ts";
 
@@ -45,6 +45,13 @@ function put(cell: ExcelJS.Cell, value: number | null | undefined, unit: Indicat
   }
 }
 
+/** "312 rapports, questionnaire version 2" */
+function definitionScope(d: { reports: number; versions: number[] }): string {
+  const reports = `${d.reports.toLocaleString("fr-FR")} rapport${d.reports > 1 ? "s" : ""}`;
+  const versions = `questionnaire version${d.versions.length > 1 ? "s" : ""} ${d.versions.join(", ")}`;
+  return `${reports}, ${versions}`;
+}
+
 function scopeSheet(wb: ExcelJS.Workbook, taken: Set<string>, s: ScopeSheet, year: number, periodLabel: string) {
   const sheet = addSheet(wb, s.title, taken, [
     { header: "Code", key: "code", width: 8 },
@@ -72,6 +79,14 @@ function scopeSheet(wb: ExcelJS.Workbook, taken: Set<string>, s: ScopeSheet, yea
       detail.getCell("label").alignment = { indent: 2 };
       put(detail.getCell("value"), part.value);
     }
+    // A figure whose formula depends on the questionnaire version (1-5): each definition it used, with its own figure.
+    for (const d of i.definitions ?? []) {
+      const detail = sheet.addRow({ label: `Calculé selon : ${d.label} (${definitionScope(d)})`, unit: i.unit });
+      detail.getCell("label").alignment = { indent: 2, wrapText: true };
+      put(detail.getCell("value"), d.value, i.unit);
+      put(detail.getCell("numerator"), d.numerator);
+      put(detail.getCell("denominator"), d.denominator);
+    }
   }
   sheet.addRow({});
   const c = s.completeness;
@@ -88,8 +103,14 @@ function scopeSheet(wb: ExcelJS.Workbook, taken: Set<string>, s: ScopeSheet, yea
   }
 }
 
-function monthlySheet(wb: ExcelJS.Workbook, taken: Set<string>, m: MonthlySheet, year: number, periodLabel: string) {
-  const fields = aggregatedFields();
+function monthlySheet(
+  wb: ExcelJS.Workbook,
+  taken: Set<string>,
+  fields: readonly AggregatedField[],
+  m: MonthlySheet,
+  year: number,
+  periodLabel: string,
+) {
   const withDl = m.year.distanceLearning !== undefined;
   const sheet = addSheet(wb, m.title, taken, [
     { header: "Mois", key: "period", width: 16 },
@@ -167,7 +188,7 @@ export async function dashboardWorkbook(data: DashboardData): Promise<Buffer> {
   const taken = new Set<string>();
   const year = data.yearType === "calendar" ? data.year : 0;
   for (const s of data.scopes) scopeSheet(wb, taken, s, data.year, data.periodLabel);
-  for (const m of data.monthly) monthlySheet(wb, taken, m, year, data.periodLabel);
+  for (const m of data.monthly) monthlySheet(wb, taken, data.fields, m, year, data.periodLabel);
   fichesSheet(wb, taken, data);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -12,6 +12,10 @@
  * territory (latest_report), kept in a territory's figures only when that
  * report is the territory's, and in one group of a breakdown only (the
  * group of that report), so that groups add up to the whole.
+ * Every row is also split by the reports' questionnaire version (fv), as
+ * an indicator's formula may depend on it (1-5): flows add per version, and
+ * a snapshot counts under the version of the report that gives it, so an
+ * atelier whose reports changed version counts its team once.
  * A national or territorial scope without breakdown reads the monthly
  * summary instead (summarySql, at the end).
  */
@@ -141,8 +145,11 @@ function latestReport(q: AggregateQuery): SQL {
 const list = (items: SQL[]) => sql.join(items, sql`, `);
 
 /**
- * Per atelier (and group): counts, flow sums, snapshot keys. Each report is
- * read once; only the reports that count are parsed, so the sums need no filter.
+ * Per atelier (and group, and questionnaire version): counts, flow sums,
+ * snapshot keys, and the month of the report a row's snapshots come from
+ * (s_month in its group, e_month across groups), which tells the version of
+ * an atelier's latest report apart from its earlier versions'. Each report
+ * is read once; only the reports that count are parsed, so the sums need no filter.
  */
 function perAtelier(q: AggregateQuery, flows: AggregatedField[], snapshots: AggregatedField[]): SQL {
   const counted = sql`r.status in (${list(q.counted.map((s) => sql`${s}::report_status`))})`;
@@ -154,7 +161,8 @@ function perAtelier(q: AggregateQuery, flows: AggregatedField[], snapshots: Aggr
   const dueDate = sql`(to_date(r.period, 'YYYY-MM') + interval '1 month')::date + ${q.dueDay - 1}::int`;
   const monthKey = sql`${periodIndex("r.period")}::int8 * ${raw(String(SNAPSHOT_SHIFT))}`;
   return sql`
-    select ${keyOf(q.breakdown, "report")} as k, r.atelier_code,
+    select ${keyOf(q.breakdown, "report")} as k, r.atelier_code, r.form_version as fv,
+      max(${raw(groupKey)}) as s_month, max(c.snap_key) as e_month,
       count(*) filter (where c.counted) as included,
       count(*) filter (where ${over} and r.status in ('submitted', 'validated')) as submitted,
       count(*) filter (where ${over} and r.status = 'validated') as validated,
@@ -177,10 +185,12 @@ function perAtelier(q: AggregateQuery, flows: AggregatedField[], snapshots: Aggr
       ${valuesRecord([...flows, ...snapshots])}
       ${joinsFor(q.breakdown, "report")}
     where r.period between ${q.from} and ${q.to} ${scopeFilter(q, "report")}
-    group by 1, 2`;
+    group by 1, 2, 3`;
 }
 
-const decode = (column: string) => raw(`sum(nullif(${column} % ${SNAPSHOT_SHIFT}, 0) - 1) / 100.0`);
+/** A snapshot key's value, summed over the rows whose snapshot month is the latest (`month` = `top`). */
+const decode = (column: string, month: string, top: string) =>
+  raw(`sum(case when ${month} = ${top} then nullif(${column} % ${SNAPSHOT_SHIFT}, 0) - 1 end) / 100.0`);
 
 /**
  * Expected reports: atelier-months of the period that are over, for ateliers
@@ -218,21 +228,22 @@ function expected(q: AggregateQuery): SQL {
 export function aggregateSql(q: AggregateQuery): SQL {
   const flows = q.fields.filter((f) => f.aggregation === "flow");
   const snapshots = q.fields.filter((f) => f.aggregation === "snapshot");
-  const grouped = q.breakdown ? sql`group by grouping sets ((), (k))` : sql``;
+  const grouped = q.breakdown ? sql`group by grouping sets ((fv), (k, fv))` : sql`group by fv`;
   const gk = q.breakdown ? sql`case when grouping(k) = 1 then ${TOTAL_KEY} else k end` : sql`${TOTAL_KEY}::text`;
   const sums = [
     ...["included", "submitted", "validated", "on_time"].map((c) => raw(`sum(${c}) as ${c}`)),
     ...flows.map((_, i) => raw(`sum(f${i}) as f${i}`)),
-    ...snapshots.map((_, i) => sql`${decode(`n${i}`)} as ${raw(`n${i}`)}`),
+    // An atelier's rows of earlier versions in a group hold older snapshots: its latest report's row gives them.
+    ...snapshots.map((_, i) => sql`${decode(`n${i}`, "s_month", "s_top")} as ${raw(`n${i}`)}`),
   ];
   // With a breakdown, the whole scope's snapshot takes each atelier's report that gives it, whichever group holds it.
   const latest = q.breakdown
     ? sql`, latest as (
-        select ${TOTAL_KEY}::text as gk ${sql.join(
-          snapshots.map((_, i) => sql`, ${decode(`e${i}`)} as ${raw(`m${i}`)}`),
+        select ${TOTAL_KEY}::text as gk, fv ${sql.join(
+          snapshots.map((_, i) => sql`, ${decode(`e${i}`, "e_month", "e_top")} as ${raw(`m${i}`)}`),
           sql``,
         )}
-        from (select atelier_code ${raw(snapshots.map((_, i) => `, max(e${i}) as e${i}`).join(""))} from per_atelier group by atelier_code) x
+        from ranked group by fv
       )`
     : sql``;
   return sql`
@@ -246,10 +257,15 @@ export function aggregateSql(q: AggregateQuery): SQL {
     }
     ${needsLatest(q) ? sql`latest_report as (${latestReport(q)}),` : sql``}
     per_atelier as (${perAtelier(q, flows, snapshots)}),
-    totals as (select ${gk} as gk, ${list(sums)} from per_atelier ${grouped}),
+    ranked as (
+      select p.*, max(p.s_month) over (partition by p.k, p.atelier_code) as s_top
+        ${q.breakdown ? sql`, max(p.e_month) over (partition by p.atelier_code) as e_top` : sql``}
+      from per_atelier p
+    ),
+    totals as (select ${gk} as gk, fv, ${list(sums)} from ranked ${grouped}),
     expected as (${expected(q)})
     ${latest}
-    select * from totals full join expected using (gk) ${q.breakdown ? sql`left join latest using (gk)` : sql``}`;
+    select * from totals full join expected using (gk) ${q.breakdown ? sql`left join latest using (gk, fv)` : sql``}`;
 }
 
 /** Whether a query can read report_monthly_sums: a national or territorial scope without breakdown. */
@@ -282,7 +298,7 @@ export function summarySql(q: AggregateQuery): SQL {
   const latest =
     territory === null
       ? sql`from ateliers a cross join lateral (
-          select r.values from reports r
+          select r.values, r.form_version from reports r
           where r.atelier_code = a.code and r.period between ${q.from} and ${q.to} and r.status in (${statuses})
           order by r.period desc limit 1
         ) x`
@@ -291,27 +307,31 @@ export function summarySql(q: AggregateQuery): SQL {
         sql`from (
           select distinct t.atelier_code from reports t where t.period between ${q.from} and ${q.to} ${inTerritory("t")}
         ) a cross join lateral (
-          select r.values, r.territory_code from reports r
+          select r.values, r.territory_code, r.form_version from reports r
           where r.atelier_code = a.atelier_code and r.period between ${q.from} and ${q.to} and r.status in (${statuses})
           order by r.period desc limit 1
         ) x where true ${inTerritory("x")}`;
+  // One row per questionnaire version (the summary keeps them apart); a snapshot under its report's version.
   return sql`
     with s as (
       select * from report_monthly_sums s where s.period between ${q.from} and ${q.to} ${inTerritory("s")}
     ),
     totals as (
-      select ${TOTAL_KEY}::text as gk,
+      select ${TOTAL_KEY}::text as gk, s.form_version as fv,
         sum(s.reports) filter (where s.status in (${statuses})) as included,
         sum(s.reports) filter (where ${over} and s.status in ('submitted', 'validated')) as submitted,
         sum(s.reports) filter (where ${over} and s.status = 'validated') as validated,
-        (select sum(d.value::numeric) from s cross join lateral jsonb_each(s.submitted_days) d
-          where ${over} and d.key::int <= ${q.dueDay - 1}::int) as on_time
+        sum(d.on_time) filter (where ${over}) as on_time
         ${sql.join(flowSums, sql``)}
-      from s
+      from s left join lateral (
+        select sum(e.value::numeric) as on_time from jsonb_each(s.submitted_days) e where e.key::int <= ${q.dueDay - 1}::int
+      ) d on true
+      group by s.form_version
     ),
     snapshots as (
-      select ${TOTAL_KEY}::text as gk ${sql.join(snapshotSums, sql``)} ${latest}
+      select ${TOTAL_KEY}::text as gk, x.form_version as fv ${sql.join(snapshotSums, sql``)} ${latest}
+      group by x.form_version
     ),
     expected as (${expected(q)})
-    select * from totals full join expected using (gk) left join snapshots using (gk)`;
+    select * from totals full join expected using (gk) left join snapshots using (gk, fv)`;
 }

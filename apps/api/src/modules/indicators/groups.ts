@@ -15,6 +15,7 @@ import {
   dashboardFigures,
   evaluateFigure,
   evaluateIndicator,
+  type FormCatalogue,
   LABEL_STATUSES,
   UNKNOWN_KEY,
 } from "@enquete/domain";
@@ -50,8 +51,9 @@ export async function breakdownGroups(
   db: Db,
   breakdown: Breakdown,
   groups: Map<string, AggregateRow>,
+  forms: FormCatalogue,
 ): Promise<NonNullable<TIndicators["breakdown"]>> {
-  const figures = dashboardFigures(aggregatedFields());
+  const figures = dashboardFigures(aggregatedFields(forms));
   return {
     by: breakdown,
     label: BREAKDOWN_LABELS[breakdown],
@@ -59,11 +61,12 @@ export async function breakdownGroups(
       key,
       label,
       completeness: { ...row.counts },
+      // A group's value is its sums' ratio like the whole's; the definitions it used are named for the whole scope.
       indicators: CONTRACT_INDICATORS.map((def) => {
-        const { parts: _parts, ...value } = evaluateIndicator(def, row.totals, { national: false, included: row.counts.included });
+        const { parts: _parts, definitions: _definitions, ...value } = evaluateIndicator(def, row.totals, { national: false, forms });
         return value;
       }),
-      figures: figures.map((def) => evaluateFigure(def, row.totals, row.counts)),
+      figures: figures.map((def) => evaluateFigure(def, row.totals, row.counts, forms)),
     })),
   };
 }

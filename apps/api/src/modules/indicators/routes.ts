@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { caller } from "../../plugins/app/auth.ts";
-import { dueDay } from "../settings/service.ts";
+import { currentSettings } from "../settings/service.ts";
 import { scopeGuard } from "./access.ts";
 import * as service from "./service.ts";
 
@@ -22,7 +22,11 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> 
       preHandler: app.allow(scopeGuard(db)),
       config: { costly: true },
     },
-    async (request) =>
-      await service.computeIndicators(db, request.query, { dueDay: await dueDay(db, config), grants: caller(request).grants }),
+    async (request) => {
+      const who = caller(request);
+      // The national settings cached for the caller's revision: the due day and the published questionnaire versions.
+      const settings = await currentSettings(db, config, who.settingsRevision);
+      return await service.computeIndicators(db, request.query, { dueDay: settings.dueDay, forms: settings.forms, grants: who.grants });
+    },
   );
 };

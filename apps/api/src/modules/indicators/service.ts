@@ -13,6 +13,7 @@ import {
   dashboardFigures,
   evaluateFigure,
   evaluateIndicator,
+  type FormCatalogue,
   figureGroups,
   firstMonthNotOver,
   formatScope,
@@ -66,15 +67,24 @@ async function scopeLabel(db: Db, scope: IndicatorScope): Promise<string> {
 
 export interface IndicatorContext {
   dueDay: number;
+  /** The published questionnaire versions (the national settings'); read from the database when not given. */
+  forms?: FormCatalogue;
   /** Paris date: the months over on that day are expected (calendar.firstMonthNotOver). */
   today?: string;
   /** The caller's grants: an atelier read through a territorial role shows the months it was in that territory only. */
   grants?: readonly RoleGrant[];
 }
 
-async function load(db: Db, scope: IndicatorScope, range: PeriodRange, query: TIndicatorsQuery, context: IndicatorContext) {
+async function load(
+  db: Db,
+  scope: IndicatorScope,
+  range: PeriodRange,
+  query: TIndicatorsQuery,
+  context: IndicatorContext,
+  forms: FormCatalogue,
+) {
   const national = scope.kind === "national";
-  const fields = aggregatedFields();
+  const fields = aggregatedFields(forms);
   const within = scope.kind === "atelier" && context.grants ? atelierScopeWithin(context.grants, scope.code) : undefined;
   const [result, targets, distanceLearning, label] = await Promise.all([
     aggregate(db, {
@@ -94,7 +104,13 @@ async function load(db: Db, scope: IndicatorScope, range: PeriodRange, query: TI
   return { result, targets, distanceLearning, label };
 }
 
+/** The questionnaire versions a computation reads: the caller's, else those published in the database. */
+export async function formsOf(db: Db, context: Pick<IndicatorContext, "forms">): Promise<FormCatalogue> {
+  return context.forms ?? (await repo.publishedForms(db));
+}
+
 interface Loaded {
+  forms: FormCatalogue;
   scope: IndicatorScope;
   range: PeriodRange;
   query: TIndicatorsQuery;
@@ -128,7 +144,7 @@ export function targetInfo(
 
 function present(l: Loaded): TIndicators {
   const national = l.scope.kind === "national";
-  const fields = aggregatedFields();
+  const fields = aggregatedFields(l.forms);
   const figures = dashboardFigures(fields);
   const { totals, counts } = l.result.total;
   const dl = l.distanceLearning;
@@ -143,11 +159,16 @@ function present(l: Loaded): TIndicators {
     basis: l.query.basis,
     completeness: completenessOf(l.result.total),
     indicators: CONTRACT_INDICATORS.map((def) => {
-      const value = evaluateIndicator(def, totals, { national, included: counts.included, ...(dl ? { distanceLearning: dl } : {}) });
+      const value = evaluateIndicator(def, totals, { national, forms: l.forms, range: l.range, ...(dl ? { distanceLearning: dl } : {}) });
       const period = { year: l.query.year, yearType: l.query.yearType, range: l.range };
       return { ...value, label: def.label, unit: def.unit, ...targetInfo(def, l.scope, l.targets, period, value.value), fiche: def.fiche };
     }),
-    figures: figures.map((def) => ({ ...evaluateFigure(def, totals, counts), label: def.label, unit: def.unit, group: def.group })),
+    figures: figures.map((def) => ({
+      ...evaluateFigure(def, totals, counts, l.forms),
+      label: def.label,
+      unit: def.unit,
+      group: def.group,
+    })),
     figureGroups: figureGroups(fields),
     ...(dl ? { distanceLearning: dl } : {}),
   };
@@ -158,8 +179,9 @@ function present(l: Loaded): TIndicators {
 export async function computeIndicators(db: Db, query: TIndicatorsQuery, context: IndicatorContext): Promise<TIndicators> {
   const scope = scopeOf(query.scope);
   const range = rangeOf(query);
-  const loaded: Loaded = { scope, range, query, ...(await load(db, scope, range, query, context)) };
+  const forms = await formsOf(db, context);
+  const loaded: Loaded = { forms, scope, range, query, ...(await load(db, scope, range, query, context, forms)) };
   const response = present(loaded);
   if (!query.breakdown) return response;
-  return { ...response, breakdown: await breakdownGroups(db, query.breakdown, loaded.result.groups) };
+  return { ...response, breakdown: await breakdownGroups(db, query.breakdown, loaded.result.groups, forms) };
 }
