@@ -1,8 +1,8 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import type { TReportState, TSavedDraft } from "@enquete/contract";
-import { CURRENT_FORM, formVersion, parsePeriod } from "@enquete/domain";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type FormDefinition, parsePeriod } from "@enquete/domain";
+import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import { useParams } from "react-router";
 import { formatDateTime } from "../../shared/format.ts";
 import { LoadError } from "../../shared/LoadError.tsx";
@@ -23,6 +23,9 @@ import { queuePath } from "./review/queuePath.ts";
 import { ReviewPanel } from "./review/ReviewPanel.tsx";
 import { availableActions, directsTerritoryOf, isReviewer } from "./review/reviewRights.ts";
 import { useReviewOutcome } from "./review/useReviewOutcome.ts";
+import { type Upgraded, UpgradedNotice } from "./upgrade/UpgradedNotice.tsx";
+import type { UpgradeHandle } from "./upgrade/UpgradeHandle.ts";
+import { UpgradeOffer } from "./upgrade/UpgradeOffer.tsx";
 import { useAtelierName, useReport } from "./useReport.ts";
 
 /** /ateliers/:atelier/rapports/:period — an atelier's monthly report: filled in, or read. */
@@ -83,6 +86,8 @@ function LoadedReport({ report, atelierName, update, saved, refresh }: LoadedPro
   const { user } = useSession();
   const roles = user?.roles ?? [];
   const [submitted, setSubmitted] = useState<TReportState | null>(null);
+  const [upgraded, setUpgraded] = useState<Upgraded | null>(null);
+  const editor = useRef<UpgradeHandle | null>(null);
   const { outcome, onDecided, onRefused } = useReviewOutcome({ update, refresh });
   const reviewer = isReviewer(roles, report);
   const actions = availableActions(roles, report);
@@ -96,6 +101,15 @@ function LoadedReport({ report, atelierName, update, saved, refresh }: LoadedPro
     [update],
   );
 
+  const onUpgraded = useCallback(
+    (next: TReportState) => {
+      const added = report.formUpgrade?.added.map((f) => f.label) ?? [];
+      setUpgraded((prev) => ({ id: (prev?.id ?? 0) + 1, version: next.formVersion, added }));
+      update(next);
+    },
+    [update, report.formUpgrade],
+  );
+
   return (
     <>
       {queueHref && (
@@ -107,6 +121,7 @@ function LoadedReport({ report, atelierName, update, saved, refresh }: LoadedPro
       {outcome && <OutcomeNotice key={outcome.id} outcome={outcome} queueHref={queueHref} />}
       {report.status === "returned" && <ReturnedNotice report={report} />}
       {submitted && <SubmittedNotice report={submitted} />}
+      {upgraded && report.editable && <UpgradedNotice key={upgraded.id} upgraded={upgraded} />}
       {actions.length > 0 && <DecisionShortcut actions={actions} />}
       <ReportBody
         report={report}
@@ -114,6 +129,8 @@ function LoadedReport({ report, atelierName, update, saved, refresh }: LoadedPro
         isDirector={isDirectorOf(roles, report.atelierCode)}
         onSaved={saved}
         onSubmitted={onSubmitted}
+        editor={editor}
+        onUpgraded={onUpgraded}
       />
       {reviewer && (
         <ReviewPanel
@@ -125,12 +142,7 @@ function LoadedReport({ report, atelierName, update, saved, refresh }: LoadedPro
           onRefused={onRefused}
         />
       )}
-      <ReportHistory
-        atelier={report.atelierCode}
-        period={report.period}
-        version={report.version}
-        form={formVersion(report.formVersion) ?? CURRENT_FORM}
-      />
+      <ReportHistory atelier={report.atelierCode} period={report.period} version={report.version} form={formOf(report)} />
     </>
   );
 }
@@ -139,17 +151,38 @@ function isDirectorOf(roles: { role: string; atelierCode?: string }[], atelier: 
   return roles.some((r) => r.role === "atelier" && r.atelierCode === atelier);
 }
 
+/** The report's own questionnaire version, as the API sends it with the report: every screen of the report reads it. */
+function formOf(report: TReportState): FormDefinition {
+  return report.form;
+}
+
 function ReportBody(props: {
   report: TReportState;
   userId: string;
   isDirector: boolean;
   onSaved: (saved: TSavedDraft) => void;
   onSubmitted: (report: TReportState) => void;
+  editor: RefObject<UpgradeHandle | null>;
+  onUpgraded: (report: TReportState) => void;
 }) {
-  const { report, userId, isDirector, onSaved, onSubmitted } = props;
-  const form = formVersion(report.formVersion) ?? CURRENT_FORM;
+  const { report, userId, isDirector, onSaved, onSubmitted, editor, onUpgraded } = props;
+  const form = formOf(report);
   if (!report.editable) return <ReadOnlyReport report={report} form={form} isDirector={isDirector} />;
-  return <ReportEditor report={report} form={form} userId={userId} onSaved={onSaved} onSubmitted={onSubmitted} />;
+  return (
+    <>
+      <UpgradeOffer report={report} editor={editor} onUpgraded={onUpgraded} />
+      {/* A new questionnaire version is a new form: its fields, rules, autosave and device copy start again. */}
+      <ReportEditor
+        key={report.formVersion}
+        report={report}
+        form={form}
+        userId={userId}
+        onSaved={onSaved}
+        onSubmitted={onSubmitted}
+        upgradeHandle={editor}
+      />
+    </>
+  );
 }
 
 function SubmittedNotice({ report }: { report: TReportState }) {

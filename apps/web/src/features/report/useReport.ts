@@ -38,6 +38,7 @@ export function useReport(atelier: string, period: string) {
                 version: s.version,
                 formVersion: s.formVersion,
                 values: s.values,
+                notes: s.notes ?? prev.report.notes,
                 warnings: s.warnings,
                 editable: s.editable,
                 updatedAt: s.savedAt,

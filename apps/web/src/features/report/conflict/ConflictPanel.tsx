@@ -2,24 +2,23 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Table } from "@codegouvfr/react-dsfr/Table";
-import type { FormDefinition, ReportValues } from "@enquete/domain";
+import type { FormDefinition } from "@enquete/domain";
 import { useEffect, useId, useRef, useState } from "react";
-import type { ConflictCurrent } from "../../../api/reports.ts";
-import type { FormText } from "../form/formText.ts";
 import { savedAtText } from "../save/SaveStatus.tsx";
-import { applyChoices, type ConflictRow, conflictRows, type Side } from "./conflictRows.ts";
+import { applyChoices, type Base, type ConflictRow, conflictRows, type Draft, type Side } from "./conflictRows.ts";
+import type { ConflictSide } from "./conflictSide.ts";
 
 type Props = {
   form: FormDefinition;
-  current: ConflictCurrent;
-  base: ReportValues | null;
+  current: ConflictSide;
+  base: Base;
   /** What is on screen now. */
-  text: FormText;
-  /** The person chose: the form's text to keep, on top of the server's current version. */
-  onResolve: (text: FormText) => void;
+  mine: Draft;
+  /** The person chose: the form's text and notes to keep, on top of the server's current version. */
+  onResolve: (draft: Draft) => void;
 };
 
-function savedBy(current: ConflictCurrent): string {
+function savedBy(current: ConflictSide): string {
   const when = current.updatedAt ? savedAtText(new Date(current.updatedAt)).replace(/^Enregistré /, "") : null;
   const who = current.updatedBy ? `par ${current.updatedBy}` : null;
   return [who, when].filter(Boolean).join(" ");
@@ -27,15 +26,15 @@ function savedBy(current: ConflictCurrent): string {
 
 /**
  * Two versions of the same draft: the one on this screen and the one the
- * server holds. Only the fields that differ, a choice per field or for all;
- * nothing is saved until the person chooses.
+ * server holds. Only the fields (and notes) that differ, a choice per field or
+ * for all; nothing is saved until the person chooses.
  */
-export function ConflictPanel({ form, current, base, text, onResolve }: Props) {
+export function ConflictPanel({ form, current, base, mine, onResolve }: Props) {
   const headingRef = useRef<HTMLDivElement>(null);
   const name = useId();
-  const rows = conflictRows(form, text, current.values, base);
+  const rows = conflictRows(form, mine, current, base);
   const [choices, setChoices] = useState<Record<string, Side>>({});
-  const choiceOf = (row: ConflictRow): Side => choices[row.field.code] ?? row.suggested;
+  const choiceOf = (row: ConflictRow): Side => choices[row.key] ?? row.suggested;
   const by = savedBy(current);
   const theirsHeader = `Version enregistrée${by ? ` (${by})` : ""}`;
 
@@ -46,11 +45,11 @@ export function ConflictPanel({ form, current, base, text, onResolve }: Props) {
   // Both versions say the same (the other save was identical): nothing to choose.
   const nothingDiffers = rows.length === 0;
   useEffect(() => {
-    if (nothingDiffers) onResolve(text);
-  }, [nothingDiffers, onResolve, text]);
+    if (nothingDiffers) onResolve(mine);
+  }, [nothingDiffers, onResolve, mine]);
 
   const resolveWith = (pick: (row: ConflictRow) => Side) =>
-    onResolve(applyChoices(text, current.values, Object.fromEntries(rows.map((r) => [r.field.code, pick(r)]))));
+    onResolve(applyChoices(mine, current, rows, Object.fromEntries(rows.map((r) => [r.key, pick(r)]))));
 
   return (
     <section className="fr-mb-4w" aria-label="Comparaison des deux versions du rapport">
@@ -67,20 +66,24 @@ export function ConflictPanel({ form, current, base, text, onResolve }: Props) {
         caption="Les champs qui diffèrent entre les deux versions"
         headers={["Champ", "Votre saisie", theirsHeader, "Valeur à garder"]}
         data={rows.map((row) => [
-          row.field.label,
+          row.label,
           row.mine,
           row.theirs,
           <RadioButtons
-            key={row.field.code}
+            key={row.key}
             small
-            legend={<span className="fr-sr-only">Valeur à garder pour « {row.field.label} »</span>}
-            name={`${name}-${row.field.code}`}
+            legend={
+              <span className="fr-sr-only">
+                {row.kind === "value" ? `Valeur à garder pour « ${row.label} »` : `Note à garder sur « ${labelOf(form, row.code)} »`}
+              </span>
+            }
+            name={`${name}-${row.key}`}
             options={(["mine", "theirs"] as const).map((side) => ({
               label: side === "mine" ? "La mienne" : "L'autre",
               nativeInputProps: {
                 value: side,
                 checked: choiceOf(row) === side,
-                onChange: () => setChoices((c) => ({ ...c, [row.field.code]: side })),
+                onChange: () => setChoices((c) => ({ ...c, [row.key]: side })),
               },
             }))}
           />,
@@ -96,4 +99,9 @@ export function ConflictPanel({ form, current, base, text, onResolve }: Props) {
       />
     </section>
   );
+}
+
+function labelOf(form: FormDefinition, code: string): string {
+  for (const section of form.sections) for (const f of section.fields) if (f.code === code) return f.label;
+  return code;
 }

@@ -3,6 +3,7 @@ import { type FormDefinition, formFields } from "@enquete/domain";
 import { type MouseEvent, useEffect, useRef } from "react";
 import type { FieldErrors } from "react-hook-form";
 import type { ReportFormInput } from "./formText.ts";
+import { noteId } from "./NoteField.tsx";
 
 type Item = { target: string; text: string };
 
@@ -15,11 +16,14 @@ type Props = {
 
 function summaryItems(form: FormDefinition, errors: FieldErrors<ReportFormInput>): Item[] {
   const values = (errors.values ?? {}) as Record<string, { message?: string } | undefined>;
+  const notes = (errors.notes ?? {}) as Record<string, { message?: string } | undefined>;
   const justifications = (errors.justifications ?? {}) as Record<string, { message?: string } | undefined>;
   const items: Item[] = [];
   for (const f of formFields(form)) {
     const message = values[f.code]?.message;
     if (message) items.push({ target: `field-${f.code}`, text: `${f.label} : ${message}` });
+    const note = notes[f.code]?.message;
+    if (note) items.push({ target: noteId(f.code), text: `Note sur « ${f.label} » : ${note}` });
   }
   for (const [code, e] of Object.entries(justifications)) {
     if (e?.message) items.push({ target: `justification-${code}`, text: `Justification demandée : ${e.message}` });

@@ -1,8 +1,9 @@
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { TReportState } from "@enquete/contract";
 import type { FieldDef } from "@enquete/domain";
-import type { UseFormRegister } from "react-hook-form";
-import type { ReportFormInput } from "./formText.ts";
+import type { Control, UseFormRegister } from "react-hook-form";
+import type { ReportFormInput, ReportFormOutput } from "./formText.ts";
+import { NoteField } from "./NoteField.tsx";
 import { ReferenceLine } from "./ReferenceLine.tsx";
 
 // A count needs a few digits, not the page's width.
@@ -14,13 +15,16 @@ type Props = {
   error: string | undefined;
   reference: TReportState["reference"];
   onBlur: () => void;
+  /** With the form's control, the figure takes a note (the report's editor); without, it is the figure alone. */
+  control?: Control<ReportFormInput, unknown, ReportFormOutput>;
+  noteError?: string | undefined;
 };
 
 /**
  * A count or a number of days, typed the French way ("12,5"): a text input
  * with a numeric keyboard, since type=number refuses the comma.
  */
-export function NumberField({ field, register, error, reference, onBlur }: Props) {
+export function NumberField({ field, register, error, reference, onBlur, control, noteError }: Props) {
   const referenceId = `reference-${field.code}`;
   return (
     <div className="fr-mb-3w">
@@ -43,6 +47,7 @@ export function NumberField({ field, register, error, reference, onBlur }: Props
         }}
       />
       <ReferenceLine id={referenceId} code={field.code} reference={reference} />
+      {control && <NoteField field={field} control={control} error={noteError} onBlur={onBlur} />}
     </div>
   );
 }

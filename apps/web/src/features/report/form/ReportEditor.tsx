@@ -1,21 +1,25 @@
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { TReportState, TSavedDraft } from "@enquete/contract";
-import { dayInFrench, type FormDefinition, isMonthOver, parisDate } from "@enquete/domain";
-import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from "react";
+import { dayInFrench, type FormDefinition, formFields, isMonthOver, parisDate } from "@enquete/domain";
+import { type KeyboardEvent, type RefObject, useCallback, useImperativeHandle, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { reportsApi } from "../../../api/reports.ts";
 import { ConflictPanel } from "../conflict/ConflictPanel.tsx";
+import type { Draft } from "../conflict/conflictRows.ts";
 import type { SaveState } from "../save/DraftSaver.ts";
+import { draftApi } from "../save/draftApi.ts";
 import { LocalDraftStore } from "../save/localDraft.ts";
 import { planStart } from "../save/restore.ts";
 import { SaveProblem, SaveStatusLine } from "../save/SaveStatus.tsx";
 import { useDraftSaver } from "../save/useDraftSaver.ts";
+import { MovedMeanwhile } from "../upgrade/MovedMeanwhile.tsx";
+import type { UpgradeHandle } from "../upgrade/UpgradeHandle.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
-import type { FormText, ReportFormInput, ReportFormOutput } from "./formText.ts";
+import type { ReportFormInput, ReportFormOutput } from "./formText.ts";
 import { LiveWarnings } from "./LiveWarnings.tsx";
+import { RestoredNotice } from "./RestoredNotice.tsx";
 import { historyFromMedians, reportResolver, type Stage } from "./reportResolver.ts";
-import { SectionFieldset } from "./SectionFieldset.tsx";
+import { SectionFieldset, visibleSections } from "./SectionFieldset.tsx";
 import { liveTotals } from "./totals.ts";
 import { useAutosaveOnChange } from "./useAutosaveOnChange.ts";
 import { useSubmitReport } from "./useSubmitReport.ts";
@@ -27,7 +31,29 @@ type Props = {
   /** What each save of this page wrote (its version, values and warnings). */
   onSaved: (saved: TSavedDraft) => void;
   onSubmitted: (report: TReportState) => void;
+  /** What the move to a newer questionnaire version needs from this form (its saves first). */
+  upgradeHandle?: RefObject<UpgradeHandle | null>;
 };
+
+const UNREADABLE =
+  "Certaines saisies ne peuvent pas encore être enregistrées (voir les champs signalés) : corrigez-les d'abord, pour que rien de ce que vous avez saisi ne soit perdu au changement de version.";
+const NOT_SAVED =
+  "Vos dernières saisies ne sont pas encore enregistrées sur le serveur : le changement de version attend qu'elles le soient (voir l'état de l'enregistrement en haut du formulaire).";
+
+/** The questionnaire version the report moved to elsewhere, when the conflict says it is not this form's. */
+function movedTo(state: Extract<SaveState, { kind: "conflict" }>, form: FormDefinition): number | null {
+  const v = state.current.formVersion;
+  return v !== undefined && v !== form.version ? v : null;
+}
+
+/** What is required, from the report's own version (a version may add an optional field). */
+function requiredText(form: FormDefinition): string {
+  const optional = formFields(form).filter((f) => !f.required);
+  if (optional.length === 0) return "Tous les champs sont obligatoires : saisissez 0 s'il n'y a rien à déclarer.";
+  if (optional.length === 1 && optional[0]?.code === "highlights")
+    return "Tous les champs sont obligatoires, sauf les faits marquants : saisissez 0 s'il n'y a rien à déclarer.";
+  return `Tous les champs sont obligatoires, sauf : ${optional.map((f) => `« ${f.label} »`).join(", ")}. Saisissez 0 s'il n'y a rien à déclarer.`;
+}
 
 /** Enter in a field must not submit the report: only the button does. */
 function stopImplicitSubmit(event: KeyboardEvent<HTMLFormElement>) {
@@ -35,18 +61,22 @@ function stopImplicitSubmit(event: KeyboardEvent<HTMLFormElement>) {
 }
 
 /** The report being filled in: the form, its autosave, the comparison after a conflict, the submission. */
-export function ReportEditor({ report, form, userId, onSaved, onSubmitted }: Props) {
+export function ReportEditor({ report, form, userId, onSaved, onSubmitted, upgradeHandle }: Props) {
   const { atelierCode: atelier, period } = report;
   const [store] = useState(() => new LocalDraftStore({ userId, atelier, period }));
   const [plan] = useState(() => planStart(form, report, store.read()));
-  const [restoredShown, setRestoredShown] = useState(plan.restored);
+  const [restoredShown, setRestoredShown] = useState(plan.restored || plan.leftOut.length > 0);
   const history = useMemo(() => historyFromMedians(report.reference.medians), [report.reference.medians]);
   const stage = useRef<Stage>("draft");
   const [resolver] = useState(() => reportResolver(form, history, () => stage.current));
 
   const methods = useForm<ReportFormInput, unknown, ReportFormOutput>({
     resolver,
-    defaultValues: { values: plan.text, justifications: { ...report.justifications, ...(store.readJustifications() ?? {}) } },
+    defaultValues: {
+      values: plan.text,
+      notes: plan.notes,
+      justifications: { ...report.justifications, ...(store.readJustifications() ?? {}) },
+    },
     mode: "onBlur",
     reValidateMode: "onBlur",
     shouldFocusError: false,
@@ -57,7 +87,7 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted }: Pro
     () => ({
       form,
       store,
-      save: (values, version, options) => reportsApi.save(atelier, period, values, version, options),
+      save: (values, notes, version, options) => draftApi.save(atelier, period, values, notes, version, options),
       load: () => reportsApi.get(atelier, period),
       onSaved,
     }),
@@ -77,45 +107,69 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted }: Pro
   });
 
   const resolveConflict = useCallback(
-    (text: FormText) => {
+    ({ text, notes }: Draft) => {
       if (state.kind !== "conflict") return;
       for (const [code, value] of Object.entries(text)) {
         if (methods.getValues(`values.${code}`) !== value) setValue(`values.${code}`, value, { shouldDirty: true });
       }
-      saver.resolveConflict(text, state.current);
+      for (const [code, value] of Object.entries(notes)) {
+        if ((methods.getValues(`notes.${code}`) ?? "") !== value) setValue(`notes.${code}`, value, { shouldDirty: true });
+      }
+      saver.resolveConflict(text, notes, state.current);
     },
     [state, methods, saver, setValue],
+  );
+
+  // The move to a newer version: what is typed reaches the server first, then nothing else goes until it is done.
+  useImperativeHandle(
+    upgradeHandle,
+    (): UpgradeHandle => ({
+      prepare: async () => {
+        if (saver.hasUnreadable) return { ok: false, message: UNREADABLE };
+        if (!(await saver.flushAndWait())) return { ok: false, message: NOT_SAVED };
+        saver.hold(true);
+        return { ok: true, version: saver.currentVersion };
+      },
+      release: () => saver.hold(false),
+      conflict: (current) => {
+        saver.hold(false);
+        saver.conflict(current);
+      },
+      expired: () => {
+        saver.hold(false);
+        saver.sessionExpired();
+      },
+      done: () => saver.retired(),
+    }),
+    [saver],
   );
 
   const totals = useMemo(() => liveTotals(form), [form]);
   // A month is submitted once it is over (from its last day); until then the form keeps a draft.
   const submittable = isMonthOver(period, parisDate());
   const onFieldBlur = useCallback(() => saver.flush(), [saver]);
+  const moved = state.kind === "conflict" ? movedTo(state, form) : null;
 
   return (
     <>
       <SaveStatusLine state={state} />
       <SaveProblem state={state} onRetry={() => saver.retry()} />
       {restoredShown && (
-        <Alert
-          className="fr-mb-3w"
-          severity="info"
-          small
-          closable
-          onClose={() => setRestoredShown(false)}
-          description="Des saisies faites sur cet appareil et non encore enregistrées ont été restaurées."
-        />
+        <RestoredNotice form={form} restored={plan.restored} leftOut={plan.leftOut} onClose={() => setRestoredShown(false)} />
       )}
-      {state.kind === "conflict" && <LiveConflict form={form} state={state} control={control} onResolve={resolveConflict} />}
+      {moved !== null && <MovedMeanwhile version={moved} />}
+      {state.kind === "conflict" && moved === null && (
+        <LiveConflict form={form} state={state} control={control} onResolve={resolveConflict} />
+      )}
       {attempted && <ErrorSummary form={form} errors={formState.errors} focusKey={focusKey} />}
 
       <form noValidate onSubmit={onSubmit} onKeyDown={stopImplicitSubmit} aria-label="Rapport d'activité du mois">
         <p className="fr-hint-text fr-mb-3w">
-          Tous les champs sont obligatoires, sauf les faits marquants : saisissez 0 s'il n'y a rien à déclarer. Les nombres décimaux
-          s'écrivent avec une virgule (12,5). Vos saisies sont enregistrées automatiquement.
+          {requiredText(form)} Les nombres décimaux s'écrivent avec une virgule (12,5). Vous pouvez ajouter une courte note à un chiffre
+          pour l'expliquer. Vos saisies sont enregistrées automatiquement.
         </p>
         <LiveWarnings form={form} history={history} control={control}>
-          {form.sections.map((section) => (
+          {visibleSections(form).map((section) => (
             <SectionFieldset
               key={section.code}
               form={form}
@@ -175,8 +229,11 @@ function LiveConflict({
   form: FormDefinition;
   state: Extract<SaveState, { kind: "conflict" }>;
   control: ReturnType<typeof useForm<ReportFormInput, unknown, ReportFormOutput>>["control"];
-  onResolve: (text: FormText) => void;
+  onResolve: (draft: Draft) => void;
 }) {
   const text = useWatch({ control, name: "values" });
-  return <ConflictPanel form={form} current={state.current} base={state.base} text={text} onResolve={onResolve} />;
+  const notes = useWatch({ control, name: "notes" });
+  const mine = useMemo(() => ({ text, notes: notes ?? {} }), [text, notes]);
+  const base = useMemo(() => ({ values: state.base, notes: state.baseNotes }), [state.base, state.baseNotes]);
+  return <ConflictPanel form={form} current={state.current} base={base} mine={mine} onResolve={onResolve} />;
 }

@@ -19,10 +19,16 @@ type Props = {
   onFieldBlur: () => void;
 };
 
+/** The blocks with fields: a version may retire every field of a block, which then has nothing to show. */
+export function visibleSections(form: FormDefinition): SectionDef[] {
+  return form.sections.filter((s) => s.fields.length > 0);
+}
+
 /** One block of the questionnaire: its fields, their warnings, its totals. */
 export function SectionFieldset({ form, section, totals, register, control, errors, reference, onFieldBlur }: Props) {
   const legendId = `section-${section.code}`;
   const fieldErrors = errors.values as Record<string, { message?: string } | undefined> | undefined;
+  const noteErrors = errors.notes as Record<string, { message?: string } | undefined> | undefined;
   return (
     <fieldset className="fr-fieldset fr-mb-4w" aria-labelledby={legendId}>
       <legend className="fr-fieldset__legend" id={legendId}>
@@ -36,7 +42,15 @@ export function SectionFieldset({ form, section, totals, register, control, erro
               {field.type === "text" ? (
                 <TextField field={field} register={register} control={control} error={error} onBlur={onFieldBlur} />
               ) : (
-                <NumberField field={field} register={register} error={error} reference={reference} onBlur={onFieldBlur} />
+                <NumberField
+                  field={field}
+                  register={register}
+                  error={error}
+                  reference={reference}
+                  onBlur={onFieldBlur}
+                  control={control}
+                  noteError={noteErrors?.[field.code]?.message}
+                />
               )}
               <FieldWarnings code={field.code} register={register} errors={errors.justifications} />
             </div>

@@ -3,14 +3,29 @@
  * values (numbers, null). Both directions, with the domain's own field schemas:
  * no rule of a field is written again here.
  */
-import { draftValuesSchema, type FieldDef, type FormDefinition, formFields, parseFrenchNumber, type ReportValues } from "@enquete/domain";
+import {
+  draftValuesSchema,
+  type FieldDef,
+  type FormDefinition,
+  formFields,
+  NOTE_MAX,
+  numericFields,
+  parseFrenchNumber,
+  type ReportValues,
+} from "@enquete/domain";
 import { z } from "zod";
 
 /** What the form holds, by field code. */
 export type FormText = Record<string, string>;
 
-export type ReportFormInput = { values: FormText; justifications: Record<string, string> };
-export type ReportFormOutput = { values: ReportValues; justifications: Record<string, string> };
+/** The director's notes on figures, by field code, as typed (an empty text is no note). */
+export type NoteText = Record<string, string>;
+
+/** The notes as the API holds them: trimmed, no empty one. */
+export type ReportNotes = Record<string, string>;
+
+export type ReportFormInput = { values: FormText; notes: NoteText; justifications: Record<string, string> };
+export type ReportFormOutput = { values: ReportValues; notes: NoteText; justifications: Record<string, string> };
 
 /** Text to value: empty is null; a number that cannot be read becomes NaN, which the domain's schema refuses in French. */
 function textToValue(field: FieldDef): z.ZodType<string | number | null, string> {
@@ -35,10 +50,20 @@ export function fieldSchemas(form: FormDefinition): Record<string, z.ZodType> {
   return schemas;
 }
 
-/** The form's schema: the questionnaire's fields, and the justifications of the warnings. */
+export const NOTE_TOO_LONG = `${NOTE_MAX.toLocaleString("fr-FR")} caractères au plus pour une note.`;
+
+/** A note the API would refuse (the contract trims it, then counts). */
+export function noteTooLong(text: string | undefined): boolean {
+  return (text ?? "").trim().length > NOTE_MAX;
+}
+
+const noteSchema = z.string().refine((text) => !noteTooLong(text), NOTE_TOO_LONG);
+
+/** The form's schema: the questionnaire's fields, the notes on them, and the justifications of the warnings. */
 export function reportFormSchema(form: FormDefinition) {
   return z.object({
     values: z.object(fieldSchemas(form)),
+    notes: z.record(z.string(), noteSchema).default({}),
     justifications: z.record(z.string(), z.string()),
   });
 }
@@ -81,4 +106,27 @@ export function sameValues(form: FormDefinition, a: ReportValues, b: ReportValue
 /** Only the questionnaire's fields, each present (null when empty): the body of a save. */
 export function completeValues(form: FormDefinition, values: ReportValues): ReportValues {
   return Object.fromEntries(formFields(form).map((f) => [f.code, norm(values[f.code])]));
+}
+
+/** The codes a note may be attached to: the figures of the report's own version. */
+export function notedCodes(form: FormDefinition): Set<string> {
+  return new Set(numericFields(form).map((f) => f.code));
+}
+
+/** Notes as the API holds them (trimmed, no empty one), for the fields of this version only. */
+export function cleanNotes(form: FormDefinition, notes: NoteText | undefined): ReportNotes {
+  const codes = notedCodes(form);
+  const out: ReportNotes = {};
+  for (const [code, text] of Object.entries(notes ?? {})) {
+    const trimmed = typeof text === "string" ? text.trim() : "";
+    if (trimmed !== "" && codes.has(code)) out[code] = trimmed;
+  }
+  return out;
+}
+
+/** Equal notes; an empty text and no note are the same. */
+export function sameNotes(a: NoteText | undefined, b: NoteText | undefined): boolean {
+  const codes = new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})]);
+  for (const code of codes) if ((a?.[code] ?? "").trim() !== (b?.[code] ?? "").trim()) return false;
+  return true;
 }

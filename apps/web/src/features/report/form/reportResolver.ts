@@ -11,24 +11,29 @@ import { parseFormText, type ReportFormInput, type ReportFormOutput, reportFormS
 
 export type Stage = "draft" | "submit";
 
-/** A problem's field ("eventsDpe", "justifications.x") as the form's field name. */
-export function formFieldName(field: string): `values.${string}` | `justifications.${string}` {
-  return field.startsWith("justifications.") ? (field as `justifications.${string}`) : `values.${field}`;
+type Group = "values" | "notes" | "justifications";
+
+/** A problem's field ("eventsDpe", "notes.x", "justifications.x") as its group and code. */
+function split(field: string): { group: Group; code: string } {
+  for (const group of ["notes", "justifications"] as const) {
+    if (field.startsWith(`${group}.`)) return { group, code: field.slice(group.length + 1) };
+  }
+  return { group: "values", code: field };
+}
+
+/** A problem's field ("eventsDpe", "notes.x", "justifications.x") as the form's field name. */
+export function formFieldName(field: string): `values.${string}` | `notes.${string}` | `justifications.${string}` {
+  const { group, code } = split(field);
+  return `${group}.${code}`;
 }
 
 export function toFieldErrors(problems: Problem[]): FieldErrors<ReportFormInput> {
-  const values: Record<string, { type: string; message: string }> = {};
-  const justifications: Record<string, { type: string; message: string }> = {};
+  const groups: Record<Group, Record<string, { type: string; message: string }>> = { values: {}, notes: {}, justifications: {} };
   for (const p of problems) {
-    const isJustification = p.field.startsWith("justifications.");
-    const target = isJustification ? justifications : values;
-    const key = isJustification ? p.field.slice("justifications.".length) : p.field;
-    target[key] ??= { type: p.rule ?? "submission", message: p.message };
+    const { group, code } = split(p.field);
+    groups[group][code] ??= { type: p.rule ?? "submission", message: p.message };
   }
-  return {
-    ...(Object.keys(values).length > 0 ? { values } : {}),
-    ...(Object.keys(justifications).length > 0 ? { justifications } : {}),
-  } as FieldErrors<ReportFormInput>;
+  return Object.fromEntries(Object.entries(groups).filter(([, errors]) => Object.keys(errors).length > 0)) as FieldErrors<ReportFormInput>;
 }
 
 /**
@@ -48,11 +53,13 @@ export function reportResolver(
   return async (data, context, options) => {
     const typed = await byType(data, context, options);
     if (stage() === "draft") return typed;
-    const typeErrors = (typed.errors as { values?: Record<string, { message?: string }> }).values ?? {};
+    const errors = typed.errors as { values?: Record<string, { message?: string }>; notes?: Record<string, { message?: string }> };
+    const typeErrors = errors.values ?? {};
     const { values } = parseFormText(form, data.values);
     const check = checkSubmission(form, values, data.justifications, history);
     const problems: Problem[] = [
       ...Object.entries(typeErrors).map(([field, e]) => ({ field, message: e?.message ?? "" })),
+      ...Object.entries(errors.notes ?? {}).map(([code, e]) => ({ field: `notes.${code}`, message: e?.message ?? "" })),
       // A field that cannot be read is not also "missing".
       ...check.errors.filter((p) => !(p.field in typeErrors)),
       ...check.unjustified.map((w) => ({ field: `justifications.${w.code}`, message: w.message })),

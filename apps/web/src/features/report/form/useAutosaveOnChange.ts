@@ -13,13 +13,13 @@ type Options = {
   stage: RefObject<Stage>;
 };
 
-/** Every change of the form goes to the autosave (values) or to this device (justifications). */
+/** Every change of the form goes to the autosave (values and notes) or to this device (justifications). */
 export function useAutosaveOnChange({ methods, saver, store, stage }: Options) {
   const { watch, trigger } = methods;
   useEffect(() => {
     const subscription = watch((data, { name }) => {
       if (name?.startsWith("justifications.")) store.writeJustifications({ ...(data.justifications as Record<string, string>) });
-      else saver.change({ ...(data.values as Record<string, string>) });
+      else saver.change({ ...(data.values as Record<string, string>) }, { ...((data.notes ?? {}) as Record<string, string>) });
       if (stage.current === "submit") void trigger();
     });
     return () => subscription.unsubscribe();

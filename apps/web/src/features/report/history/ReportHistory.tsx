@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { formatDateTime } from "../../../shared/format.ts";
 import { LoadError } from "../../../shared/LoadError.tsx";
 import { ACTION_LABELS, moveText } from "../labels.ts";
-import { displayValue } from "../valueText.ts";
+import { changeText } from "./changeText.ts";
 import { useReportHistory } from "./useReportHistory.ts";
 
 type Props = { atelier: string; period: string; version: number; form: FormDefinition };
@@ -19,9 +19,18 @@ function statusChange(e: TReportEvent): string | null {
 
 const modifications = (n: number) => `${n.toLocaleString("fr-FR")} modification${n > 1 ? "s" : ""}`;
 
+/** What an event says of itself (a move, a change of questionnaire version): the fact, not a person's comment. */
+function factText(e: TReportEvent): string | null {
+  if (e.action === "move") return moveText(e.comment);
+  if (e.action === "upgrade") return e.comment?.trim() || "Passage à une nouvelle version du questionnaire.";
+  return null;
+}
+
 /**
- * Who did what, when, with each changed value and each comment; the latest
- * first. Loaded when opened, twenty at a time.
+ * Who did what, when, with each changed value, note and comment; the latest
+ * first. Loaded when opened, twenty at a time. Fields are named by the
+ * report's own questionnaire version; a field it does not have (retired at a
+ * change of version) by its code.
  */
 export function ReportHistory({ atelier, period, version, form }: Props) {
   const [open, setOpen] = useState(false);
@@ -60,14 +69,15 @@ export function ReportHistory({ atelier, period, version, form }: Props) {
         <ol className="fr-raw-list">
           {items.map((e, i) => {
             const change = statusChange(e);
+            const fact = factText(e);
             return (
               <li key={e.version} ref={i === focusFrom.current ? firstNew : undefined} tabIndex={-1} className="fr-mb-3w">
                 <p className="fr-mb-1v">
                   <strong>{ACTION_LABELS[e.action]}</strong> le {formatDateTime(e.at)}, par {e.actor} (version {e.version})
                 </p>
                 {change && <p className="fr-mb-1v fr-text--sm">Statut : {change}</p>}
-                {e.action === "move" && <p className="fr-mb-1v fr-text--sm">{moveText(e.comment)}</p>}
-                {e.action !== "move" && e.comment && (
+                {fact && <p className="fr-mb-1v fr-text--sm">{fact}</p>}
+                {!fact && e.comment && (
                   <p className="fr-mb-1v fr-text--sm" style={{ whiteSpace: "pre-line" }}>
                     Commentaire : {e.comment}
                   </p>
@@ -75,9 +85,7 @@ export function ReportHistory({ atelier, period, version, form }: Props) {
                 {e.changes.length > 0 && (
                   <ul className="fr-text--sm fr-mb-0">
                     {e.changes.map((c) => (
-                      <li key={c.field}>
-                        {labels.get(c.field) ?? c.field} : {displayValue(c.from)} → {displayValue(c.to)}
-                      </li>
+                      <li key={c.field}>{changeText(c, labels, e.action)}</li>
                     ))}
                   </ul>
                 )}

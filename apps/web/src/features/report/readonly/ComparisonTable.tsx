@@ -3,9 +3,9 @@ import type { TReportState } from "@enquete/contract";
 import type { FieldDef, SectionDef } from "@enquete/domain";
 import { ScrollTable } from "../../../shared/ScrollTable.tsx";
 import { displayValue } from "../valueText.ts";
-import { comparedMonths, fieldChanges, referenceText } from "./comparison.ts";
+import { comparedMonths, fieldChanges, NO_VALUE, referenceText } from "./comparison.ts";
 
-type Props = { section: SectionDef; report: TReportState };
+type Props = { section: SectionDef; report: TReportState; isDirector: boolean };
 
 // Keeps the visually hidden caption inside the table's scrolling area (it would widen the page on a phone);
 // on a phone the table keeps a readable width and scrolls sideways in its frame, not the page.
@@ -22,39 +22,74 @@ function ColumnHeader({ title, month }: { title: string; month: string }) {
   );
 }
 
-function FieldRow({ field, report }: { field: FieldDef; report: TReportState }) {
+/** A month's figure of the other columns; "—" is read out in words. */
+function Reference({ values, code }: { values: TReportState["reference"]["previousMonth"]; code: string }) {
+  const text = referenceText(values, code);
+  if (text !== NO_VALUE) return <>{text}</>;
+  return (
+    <>
+      <span aria-hidden="true">{NO_VALUE}</span>
+      <span className="fr-sr-only">Aucune valeur</span>
+    </>
+  );
+}
+
+/** The director's note on the figure, on its own line under the figure's row, with the field named for who reads it alone. */
+function NoteRow({ field, note, isDirector }: { field: FieldDef; note: string; isDirector: boolean }) {
+  return (
+    <tr data-note={field.code}>
+      <td colSpan={4} style={PART}>
+        <p className="fr-text--sm fr-mb-0" style={{ whiteSpace: "pre-line" }}>
+          <span className="fr-sr-only">« {field.label} », </span>
+          <strong>{isDirector ? "Votre note" : "Note de l'atelier"} :</strong> {note}
+        </p>
+      </td>
+    </tr>
+  );
+}
+
+function FieldRow({ field, report, isDirector }: { field: FieldDef; report: TReportState; isDirector: boolean }) {
   const { reference } = report;
   const changes = fieldChanges(field.code, report.values, reference);
+  const note = report.notes?.[field.code]?.trim();
   return (
-    <tr>
-      <th scope="row" style={field.label.startsWith("dont ") ? PART : undefined}>
-        {field.label}
-      </th>
-      <td className="fr-cell--right">
-        <span className="fr-text--bold" data-field={field.code}>
-          {displayValue(report.values[field.code])}
-        </span>
-        {changes.map((text) => (
-          <span key={text} style={{ display: "block" }} className="fr-mt-1v">
-            {" "}
-            <Badge as="span" small noIcon severity="warning">
-              {text}
-            </Badge>
+    <>
+      <tr>
+        <th scope="row" style={field.label.startsWith("dont ") ? PART : undefined}>
+          {field.label}
+        </th>
+        <td className="fr-cell--right">
+          <span className="fr-text--bold" data-field={field.code}>
+            {displayValue(report.values[field.code])}
           </span>
-        ))}
-      </td>
-      <td className="fr-cell--right">{referenceText(reference.previousMonth, field.code)}</td>
-      <td className="fr-cell--right">{referenceText(reference.sameMonthLastYear, field.code)}</td>
-    </tr>
+          {changes.map((text) => (
+            <span key={text} style={{ display: "block" }} className="fr-mt-1v">
+              {" "}
+              <Badge as="span" small noIcon severity="warning">
+                {text}
+              </Badge>
+            </span>
+          ))}
+        </td>
+        <td className="fr-cell--right">
+          <Reference values={reference.previousMonth} code={field.code} />
+        </td>
+        <td className="fr-cell--right">
+          <Reference values={reference.sameMonthLastYear} code={field.code} />
+        </td>
+      </tr>
+      {note && <NoteRow field={field} note={note} isDirector={isDirector} />}
+    </>
   );
 }
 
 /**
  * A block's figures beside the same atelier's previous month and the same
  * month last year, in DSFR's table markup (it scrolls on a phone, not the
- * page); a change of half or more is written out, not only coloured.
+ * page); a change of half or more is written out, not only coloured; the
+ * atelier's note on a figure on the line under it.
  */
-export function ComparisonTable({ section, report }: Props) {
+export function ComparisonTable({ section, report, isDirector }: Props) {
   const fields = section.fields.filter((f) => f.type !== "text");
   if (fields.length === 0) return null;
   const months = comparedMonths(report.period);
@@ -76,7 +111,7 @@ export function ComparisonTable({ section, report }: Props) {
       </thead>
       <tbody>
         {fields.map((field) => (
-          <FieldRow key={field.code} field={field} report={report} />
+          <FieldRow key={field.code} field={field} report={report} isDirector={isDirector} />
         ))}
       </tbody>
     </ScrollTable>

@@ -1,5 +1,6 @@
 import type { TReportState } from "@enquete/contract";
 import { type FieldDef, type FormDefinition, type ListedStatus, STATUS_LABELS } from "@enquete/domain";
+import { visibleSections } from "../form/SectionFieldset.tsx";
 import { SectionTotals } from "../form/SectionTotals.tsx";
 import { liveTotals } from "../form/totals.ts";
 import { displayValue } from "../valueText.ts";
@@ -38,12 +39,12 @@ export function ReadOnlyReport({ report, form, isDirector }: Props) {
   return (
     <>
       <p className="fr-mb-4w">{why(report, isDirector)}</p>
-      {form.sections.map((section) => (
+      {visibleSections(form).map((section) => (
         <section key={section.code} className="fr-mb-4w" aria-labelledby={`section-${section.code}`}>
           <h2 id={`section-${section.code}`} className="fr-h4">
             {section.title}
           </h2>
-          <ComparisonTable section={section} report={report} />
+          <ComparisonTable section={section} report={report} isDirector={isDirector} />
           {section.fields
             .filter((f) => f.type === "text")
             .map((field) => (

@@ -12,11 +12,15 @@ type Reference = TReportState["reference"];
 const BIG_FACTOR = 2;
 const MIN_GAP = 3;
 
+/** Shown for a field the other month's report has no value for (its questionnaire version may not have the field): never 0. */
+export const NO_VALUE = "—";
+
 /** "1 234,5", or why there is no figure to compare with. */
 export function referenceText(values: Reference["previousMonth"], code: string): string {
   if (values === null) return "Pas de rapport";
   const v = values[code];
-  return typeof v === "number" ? formatFrenchNumber(v) : "Non renseigné";
+  if (typeof v === "number") return formatFrenchNumber(v);
+  return v === null ? "Non renseigné" : NO_VALUE;
 }
 
 /** "Hausse de 150 % sur un mois", or null when the change is small or cannot be measured (nothing the month before). */

@@ -3,6 +3,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { TReportState } from "@enquete/contract";
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { closeToOpener, type DecisionModal } from "./modals.ts";
+import { type FieldNote, NotesToAnswer } from "./NotesToAnswer.tsx";
 import { useDecision } from "./useDecision.ts";
 
 type Props = {
@@ -17,6 +18,8 @@ type Props = {
   send: (text: string) => Promise<TReportState>;
   onDecided: (report: TReportState) => void;
   onRefused: (message: string) => void;
+  /** The atelier's notes on its figures, shown above the comment so that it can answer them. */
+  notes?: readonly FieldNote[];
 };
 
 /**
@@ -26,7 +29,7 @@ type Props = {
  * leaves it to the textarea), and what was typed stays for the next opening.
  */
 export function CommentModal(props: Props) {
-  const { modal, title, intro, label, field, confirmLabel, pendingLabel, send, onDecided, onRefused } = props;
+  const { modal, title, intro, label, field, confirmLabel, pendingLabel, send, onDecided, onRefused, notes = [] } = props;
   const [text, setText] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
   const { pending, error, fieldError, submit } = useDecision(() => send(text), {
@@ -64,6 +67,7 @@ export function CommentModal(props: Props) {
       ]}
     >
       {intro}
+      {notes.length > 0 && <NotesToAnswer notes={notes} />}
       <Input
         textArea
         label={label}

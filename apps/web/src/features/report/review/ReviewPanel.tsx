@@ -4,6 +4,7 @@ import type { TReportState } from "@enquete/contract";
 import { reportsApi } from "../../../api/reports.ts";
 import { CommentModal } from "./CommentModal.tsx";
 import { reopenModal, returnModal, validateModal } from "./modals.ts";
+import { notesOf } from "./NotesToAnswer.tsx";
 import { QueueLink } from "./QueueLink.tsx";
 import type { ReviewAction } from "./reviewRights.ts";
 import { ValidateModal } from "./ValidateModal.tsx";
@@ -57,6 +58,7 @@ function nothingToDecide(status: TReportState["status"]): string {
 export function ReviewPanel({ report, atelierName, actions, queueHref, onDecided, onRefused }: Props) {
   const { atelierCode, period } = report;
   const [first, ...others] = actions.map((a) => OPENERS[a]);
+  const notes = notesOf(report);
   return (
     <section aria-labelledby={DECISION_ID} className="fr-mb-4w fr-p-3w" style={{ border: "1px solid var(--border-default-grey)" }}>
       <h2 id={DECISION_ID} className="fr-h4" tabIndex={-1}>
@@ -83,6 +85,7 @@ export function ReviewPanel({ report, atelierName, actions, queueHref, onDecided
         confirmLabel="Confirmer le renvoi"
         pendingLabel="Renvoi en cours…"
         send={(comment) => reportsApi.return(atelierCode, period, comment)}
+        notes={notes}
         onDecided={(r) => onDecided(r, "return")}
         onRefused={onRefused}
       />
@@ -100,6 +103,7 @@ export function ReviewPanel({ report, atelierName, actions, queueHref, onDecided
         confirmLabel="Confirmer la réouverture"
         pendingLabel="Réouverture en cours…"
         send={(reason) => reportsApi.reopen(atelierCode, period, reason)}
+        notes={notes}
         onDecided={(r) => onDecided(r, "reopen")}
         onRefused={onRefused}
       />

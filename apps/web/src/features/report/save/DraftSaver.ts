@@ -1,7 +1,7 @@
 /**
  * Autosave of a draft, outside React: a moment after typing stops, on blur and
- * when the page is hidden, the whole values go to the server with the version
- * they were typed on. Every change is first written to this device; the copy
+ * when the page is hidden, the whole values and the notes on them go to the
+ * server with the version they were typed on. Every change is first written to this device; the copy
  * is dropped only once the server has acknowledged those exact values.
  *
  * Nothing is ever overwritten silently: a stale version stops here (conflict)
@@ -17,8 +17,19 @@
  */
 import type { TReportState, TSavedDraft } from "@enquete/contract";
 import type { FormDefinition, ReportValues } from "@enquete/domain";
-import type { ConflictCurrent } from "../../../api/reports.ts";
-import { completeValues, type FormText, parseFormText, sameValues } from "../form/formText.ts";
+import type { ConflictSide } from "../conflict/conflictSide.ts";
+import {
+  cleanNotes,
+  completeValues,
+  type FormText,
+  type NoteText,
+  notedCodes,
+  noteTooLong,
+  parseFormText,
+  type ReportNotes,
+  sameNotes,
+  sameValues,
+} from "../form/formText.ts";
 import type { LocalDraftStore } from "./localDraft.ts";
 import { classifyFailure } from "./saveFailure.ts";
 
@@ -34,14 +45,15 @@ export type SaveState =
   /** offline: the browser has no network; unreachable: it has, but the server does not answer. */
   | { kind: "offline"; reason: "offline" | "unreachable"; attempts: number }
   | { kind: "expired" }
-  /** `base`: the values both versions started from, when known (to suggest a choice per field). */
-  | { kind: "conflict"; current: ConflictCurrent; base: ReportValues | null }
+  /** `base`: the values (and notes) both versions started from, when known (to suggest a choice per field). */
+  | { kind: "conflict"; current: ConflictSide; base: ReportValues | null; baseNotes: ReportNotes | null }
   | { kind: "error"; message: string; requestId?: string };
 
 export type SaverDeps = {
   form: FormDefinition;
   store: LocalDraftStore;
-  save: (values: ReportValues, version: number, options: { keepalive?: boolean }) => Promise<TSavedDraft>;
+  /** `notes`: every note, a removed one as "" (the API keeps a note it is not sent). */
+  save: (values: ReportValues, notes: ReportNotes, version: number, options: { keepalive?: boolean }) => Promise<TSavedDraft>;
   /** The report as the server holds it now (when a save finds it created meanwhile). */
   load: () => Promise<TReportState>;
   /** The server's answer to a save this page wrote: new version, values, warnings. */
@@ -54,13 +66,18 @@ export type SaverInit = {
   version: number;
   /** What the server holds at that version. */
   serverValues: ReportValues;
+  serverNotes: ReportNotes;
   text: FormText;
+  notes: NoteText;
   savedAt: Date | null;
   /** Values restored from this device that the server does not have yet. */
   restored: boolean;
   /** The server moved on since the restored values were typed. */
-  conflict: ConflictCurrent | null;
+  conflict: ConflictSide | null;
 };
+
+/** What a save sends and what the server acknowledged: comparable as a whole. */
+type Payload = { values: ReportValues; notes: ReportNotes; complete: boolean };
 
 const DEBOUNCE_MS = 1500;
 const FIRST_RETRY_MS = 2000;
@@ -71,7 +88,9 @@ const browserOnline = () => typeof navigator === "undefined" || navigator.onLine
 export class DraftSaver {
   private version: number;
   private acked: ReportValues;
+  private ackedNotes: ReportNotes;
   private text: FormText;
+  private notes: NoteText;
   private lastSavedAt: Date | null;
   private state: SaveState;
   private inFlight: Promise<void> | null = null;
@@ -92,12 +111,14 @@ export class DraftSaver {
   ) {
     this.version = init.version;
     this.acked = completeValues(deps.form, init.serverValues);
+    this.ackedNotes = cleanNotes(deps.form, init.serverNotes);
     this.text = init.text;
+    this.notes = init.notes;
     this.lastSavedAt = init.savedAt;
     this.isOnline = deps.isOnline ?? browserOnline;
-    if (init.conflict) this.state = { kind: "conflict", current: init.conflict, base: null };
+    if (init.conflict) this.state = { kind: "conflict", current: init.conflict, base: null, baseNotes: null };
     else if (init.restored) this.state = { kind: "pending" };
-    else this.state = this.settledState(parseFormText(deps.form, init.text).invalid.length === 0);
+    else this.state = this.settledState(this.payload().complete);
   }
 
   // --- for React (useSyncExternalStore) ---
@@ -146,13 +167,15 @@ export class DraftSaver {
 
   // --- what the page tells it ---
 
-  /** Every change: first to this device, then to the server once typing stops. */
-  change(text: FormText): void {
+  /** Every change of a value or a note: first to this device, then to the server once typing stops. */
+  change(text: FormText, notes: NoteText = this.notes): void {
     this.text = text;
-    this.deps.store.write({ baseVersion: this.version, formVersion: this.deps.form.version, text });
+    this.notes = notes;
+    this.writeCopy();
     if (this.isBlocked()) return;
-    const { values, complete } = this.payload();
-    if (sameValues(this.deps.form, values, this.acked) && this.inFlight === null) {
+    const payload = this.payload();
+    const { complete } = payload;
+    if (this.isAcked(payload) && this.inFlight === null) {
       this.clearDebounce();
       this.settle(complete);
       return;
@@ -173,17 +196,17 @@ export class DraftSaver {
       this.again = true;
       return;
     }
-    const { values, complete } = this.payload();
+    const payload = this.payload();
     // Nothing new for the server (and opening a new month is not creating its report).
-    if (sameValues(this.deps.form, values, this.acked)) {
-      this.settle(complete);
+    if (this.isAcked(payload)) {
+      this.settle(payload.complete);
       return;
     }
     if (!this.isOnline()) {
       this.setOffline("offline");
       return;
     }
-    this.send(values, options);
+    this.send(payload, options);
   }
 
   retry(): void {
@@ -193,22 +216,30 @@ export class DraftSaver {
   }
 
   /**
-   * The person chose between the two versions: `text` is the result, typed on
-   * top of the version the server holds now.
+   * The person chose between the two versions: `text` and `notes` are the
+   * result, typed on top of the version the server holds now.
    */
-  resolveConflict(text: FormText, current: ConflictCurrent): void {
+  resolveConflict(text: FormText, notes: NoteText, current: ConflictSide): void {
     this.version = current.version;
     this.acked = completeValues(this.deps.form, current.values);
+    // Notes the conflict did not carry: the server's are not known, so every note on screen is sent.
+    this.ackedNotes = current.notes ? cleanNotes(this.deps.form, current.notes) : {};
     this.lastSavedAt = current.updatedAt ? new Date(current.updatedAt) : this.lastSavedAt;
     this.text = text;
-    this.deps.store.write({ baseVersion: this.version, formVersion: this.deps.form.version, text });
+    this.notes = notes;
+    this.writeCopy();
     this.setState({ kind: "pending" });
     this.flush();
   }
 
-  /** A conflict found by the submission itself. */
-  conflict(current: ConflictCurrent): void {
-    this.setState({ kind: "conflict", current, base: { ...this.acked } });
+  /** A conflict found by the submission itself (or by a change of questionnaire version). */
+  conflict(current: ConflictSide): void {
+    this.setState({ kind: "conflict", current, base: { ...this.acked }, baseNotes: { ...this.ackedNotes } });
+  }
+
+  /** Values typed that cannot be read yet: they are on this device only. */
+  get hasUnreadable(): boolean {
+    return !this.payload().complete;
   }
 
   /**
@@ -219,13 +250,13 @@ export class DraftSaver {
     this.clearDebounce();
     while (this.inFlight) await this.inFlight;
     if (this.isBlocked()) return false;
-    const { values } = this.payload();
-    if (this.version > 0 && sameValues(this.deps.form, values, this.acked)) return true;
+    const payload = this.payload();
+    if (this.version > 0 && this.isAcked(payload)) return true;
     if (!this.isOnline()) {
       this.setOffline("offline");
       return false;
     }
-    this.send(values, {});
+    this.send(payload, {});
     while (this.inFlight) await this.inFlight;
     return this.state.kind === "saved";
   }
@@ -249,15 +280,28 @@ export class DraftSaver {
     this.deps.store.clearAll();
   }
 
+  /**
+   * The report moved to another questionnaire version: this saver's form is
+   * over. The server had every value (flushAndWait); the justifications stay
+   * on this device for the next form.
+   */
+  retired(): void {
+    this.held = true;
+    this.clearTimers();
+    this.stop();
+    this.deps.store.clear();
+  }
+
   // --- inside ---
 
-  private send(values: ReportValues, options: { keepalive?: boolean }): void {
+  private send(payload: Payload, options: { keepalive?: boolean }): void {
     this.setState({ kind: "saving" });
     const sentVersion = this.version;
+    const { values, notes } = payload;
     this.inFlight = this.deps
-      .save(values, sentVersion, options)
+      .save(values, notes, sentVersion, options)
       .then(
-        (saved) => (isOwnAnswer(this.deps.form, saved, values, sentVersion) ? this.acknowledged(saved) : this.foreignAnswer(saved)),
+        (saved) => (isOwnAnswer(this.deps.form, saved, values, notes, sentVersion) ? this.acknowledged(saved) : this.foreignAnswer(saved)),
         (error: unknown) => this.failed(error),
       )
       .finally(() => {
@@ -272,17 +316,18 @@ export class DraftSaver {
   private acknowledged(saved: TSavedDraft): void {
     this.version = saved.version;
     this.acked = completeValues(this.deps.form, saved.values);
+    this.ackedNotes = cleanNotes(this.deps.form, saved.notes);
     this.lastSavedAt = new Date(saved.savedAt);
     this.retryDelay = FIRST_RETRY_MS;
     this.failures = 0;
     this.deps.onSaved(saved);
-    const { values, complete } = this.payload();
-    if (sameValues(this.deps.form, values, this.acked)) {
-      this.settle(complete);
+    const payload = this.payload();
+    if (this.isAcked(payload)) {
+      this.settle(payload.complete);
       return;
     }
     // Typed while the save was on its way: the device's copy now builds on the new version.
-    this.deps.store.write({ baseVersion: this.version, formVersion: this.deps.form.version, text: this.text });
+    this.writeCopy();
     this.setState({ kind: "pending" });
     if (!this.again) {
       this.debounceTimer = setTimeout(() => {
@@ -304,30 +349,63 @@ export class DraftSaver {
     this.clearDebounce();
     this.setState({
       kind: "conflict",
-      current: { version: saved.version, status: saved.status, values: saved.values, updatedBy: null, updatedAt: saved.savedAt },
+      current: {
+        version: saved.version,
+        status: saved.status,
+        values: saved.values,
+        notes: saved.notes ?? {},
+        formVersion: saved.formVersion,
+        updatedBy: null,
+        updatedAt: saved.savedAt,
+      },
       base: { ...this.acked },
+      baseNotes: { ...this.ackedNotes },
     });
   }
 
   private async failed(error: unknown): Promise<void> {
     const failure = await classifyFailure(error, this.deps.load);
-    if (failure.kind === "conflict") this.setState({ kind: "conflict", current: failure.current, base: { ...this.acked } });
+    if (failure.kind === "conflict")
+      this.setState({ kind: "conflict", current: failure.current, base: { ...this.acked }, baseNotes: { ...this.ackedNotes } });
     else if (failure.kind === "network") this.setOffline(this.isOnline() ? "unreachable" : "offline");
     else this.setState(failure);
   }
 
-  /** What a save sends: every field; one that cannot be read keeps the server's value meanwhile. */
-  private payload(): { values: ReportValues; complete: boolean } {
+  /**
+   * What a save sends: every field; one that cannot be read keeps the
+   * server's value meanwhile. Every note of this version's figures, a removed
+   * one as ""; one too long keeps the server's text meanwhile.
+   */
+  private payload(): Payload {
     const { values, invalid } = parseFormText(this.deps.form, this.text);
     const merged = completeValues(this.deps.form, values);
     for (const code of invalid) merged[code] = this.acked[code] ?? null;
-    return { values: merged, complete: invalid.length === 0 };
+    const codes = notedCodes(this.deps.form);
+    const notes: ReportNotes = {};
+    let notesComplete = true;
+    for (const code of new Set([...Object.keys(this.ackedNotes), ...Object.keys(this.notes)])) {
+      if (!codes.has(code)) continue;
+      const typed = this.notes[code] ?? "";
+      if (noteTooLong(typed)) {
+        notesComplete = false;
+        notes[code] = this.ackedNotes[code] ?? "";
+      } else if (typed.trim() !== "" || code in this.ackedNotes) notes[code] = typed.trim();
+    }
+    return { values: merged, notes, complete: invalid.length === 0 && notesComplete };
+  }
+
+  private isAcked(payload: Payload): boolean {
+    return sameValues(this.deps.form, payload.values, this.acked) && sameNotes(payload.notes, this.ackedNotes);
+  }
+
+  private writeCopy(): void {
+    this.deps.store.write({ baseVersion: this.version, formVersion: this.deps.form.version, text: this.text, notes: this.notes });
   }
 
   /** The server holds what can be read of the screen. */
   private settle(complete: boolean): void {
     if (complete) this.deps.store.clear();
-    else this.deps.store.write({ baseVersion: this.version, formVersion: this.deps.form.version, text: this.text });
+    else this.writeCopy();
     this.setState(this.settledState(complete));
   }
 
@@ -398,8 +476,14 @@ export class DraftSaver {
   };
 }
 
-/** Did the server answer with what this save wrote: the next version (or the same, nothing having changed) and these values? */
-export function isOwnAnswer(form: FormDefinition, saved: TSavedDraft, sent: ReportValues, sentVersion: number): boolean {
+/** Did the server answer with what this save wrote: the next version (or the same, nothing having changed), these values and notes? */
+export function isOwnAnswer(
+  form: FormDefinition,
+  saved: TSavedDraft,
+  sent: ReportValues,
+  sentNotes: ReportNotes,
+  sentVersion: number,
+): boolean {
   const expectedVersion = saved.version === sentVersion + 1 || (sentVersion > 0 && saved.version === sentVersion);
-  return expectedVersion && sameValues(form, saved.values, sent);
+  return expectedVersion && sameValues(form, saved.values, sent) && sameNotes(saved.notes ?? {}, sentNotes);
 }

@@ -1,15 +1,20 @@
 /**
- * The copy of the typed values kept on this device until the server has them,
- * so that a closed tab, a reload, an expired session or a dropped network
- * loses nothing. One entry per person, atelier and month.
+ * The copy of the typed values and notes kept on this device until the
+ * server has them, so that a closed tab, a reload, an expired session or a
+ * dropped network loses nothing. One entry per person, atelier and month; it
+ * names the questionnaire version it was typed in, so that a copy of another
+ * version is sorted field by field when it comes back (see restore.ts).
  */
-import type { FormText } from "../form/formText.ts";
+import type { FormText, NoteText } from "../form/formText.ts";
 
 export type LocalDraft = {
   /** The report's version the values were typed on (0: not created yet). */
   baseVersion: number;
+  /** The questionnaire version they were typed in. */
   formVersion: number;
   text: FormText;
+  /** Copies written before notes existed have none. */
+  notes: NoteText;
   savedAt: string;
 };
 
@@ -54,7 +59,13 @@ export class LocalDraftStore {
   read(): LocalDraft | null {
     const v = readJson(valuesKey(this.key)) as Partial<LocalDraft> | null;
     if (!v || typeof v.baseVersion !== "number" || typeof v.formVersion !== "number" || !isTextRecord(v.text)) return null;
-    return { baseVersion: v.baseVersion, formVersion: v.formVersion, text: v.text, savedAt: String(v.savedAt ?? "") };
+    return {
+      baseVersion: v.baseVersion,
+      formVersion: v.formVersion,
+      text: v.text,
+      notes: isTextRecord(v.notes) ? v.notes : {},
+      savedAt: String(v.savedAt ?? ""),
+    };
   }
 
   write(draft: Omit<LocalDraft, "savedAt">): void {

@@ -5,11 +5,11 @@
 import type { TReportState } from "@enquete/contract";
 import { isEditable, type ReportStatus } from "@enquete/domain";
 import { ApiError, errorMessage } from "../../../api/ApiError.ts";
-import { type ConflictCurrent, conflictOf } from "../../../api/reports.ts";
+import { type ConflictSide, conflictSideOf } from "../conflict/conflictSide.ts";
 import { lastEditor } from "./restore.ts";
 
 export type SaveFailure =
-  | { kind: "conflict"; current: ConflictCurrent }
+  | { kind: "conflict"; current: ConflictSide }
   | { kind: "network" }
   | { kind: "expired" }
   | { kind: "error"; message: string; requestId?: string };
@@ -17,20 +17,42 @@ export type SaveFailure =
 const SUBMITTED_MEANWHILE =
   "Ce rapport a été soumis entre-temps : il n'est plus modifiable. Vos dernières saisies restent conservées sur cet appareil ; rechargez la page pour voir le rapport soumis.";
 
-/** A first save (no If-Match) that finds the report created meanwhile, by another tab or person: a conflict too. */
-async function createdMeanwhile(error: unknown, load: () => Promise<TReportState>): Promise<ConflictCurrent | null> {
-  if (!(error instanceof ApiError) || error.status !== 428) return null;
+async function loadCurrent(load: () => Promise<TReportState>): Promise<ConflictSide | null> {
   try {
     const report = await load();
     const editor = lastEditor(report);
-    return { version: report.version, status: report.status, values: report.values, updatedBy: editor.actor, updatedAt: editor.at };
+    return {
+      version: report.version,
+      status: report.status,
+      values: report.values,
+      notes: report.notes,
+      formVersion: report.formVersion,
+      updatedBy: editor.actor,
+      updatedAt: editor.at,
+    };
   } catch {
     return null;
   }
 }
 
+/** A first save (no If-Match) that finds the report created meanwhile, by another tab or person: a conflict too. */
+async function createdMeanwhile(error: unknown, load: () => Promise<TReportState>): Promise<ConflictSide | null> {
+  if (!(error instanceof ApiError) || error.status !== 428) return null;
+  return await loadCurrent(load);
+}
+
+/**
+ * A 409 whose body does not say the report's notes and questionnaire version:
+ * the report is read again for them (a conflict is rare, and the choice to
+ * make depends on them); its body is kept when that fails.
+ */
+async function completed(current: ConflictSide | null, load: () => Promise<TReportState>): Promise<ConflictSide | null> {
+  if (!current || (current.notes && current.formVersion !== undefined)) return current;
+  return (await loadCurrent(load)) ?? current;
+}
+
 export async function classifyFailure(error: unknown, load: () => Promise<TReportState>): Promise<SaveFailure> {
-  const current = conflictOf(error) ?? (await createdMeanwhile(error, load));
+  const current = (await completed(conflictSideOf(error), load)) ?? (await createdMeanwhile(error, load));
   if (current) {
     // Submitted or validated in the meantime: there is nothing left to choose between.
     const editable = current.status === "not_started" || isEditable(current.status as ReportStatus);

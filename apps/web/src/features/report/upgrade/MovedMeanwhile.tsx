@@ -1,0 +1,36 @@
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useEffect, useRef } from "react";
+
+/**
+ * The report moved to another questionnaire version elsewhere (another tab,
+ * another device) while this form was open: its fields are not the report's
+ * any more, so nothing is compared or sent from here. What was typed is on
+ * this device; the page opened again puts back what fits in the new version,
+ * and compares.
+ */
+export function MovedMeanwhile({ version }: { version: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div ref={ref} tabIndex={-1} className="fr-mb-4w">
+      <Alert
+        severity="warning"
+        as="h2"
+        title={`Ce rapport est passé à la version ${version} du questionnaire entre-temps`}
+        description={
+          <>
+            <p className="fr-mb-2w">
+              Le changement de version a été fait ailleurs (dans un autre onglet ou sur un autre appareil). Rien n'est enregistré depuis
+              cette page. Vos saisies sont conservées sur cet appareil : rechargez la page pour les retrouver dans la nouvelle version et
+              choisir, champ par champ, ce que vous gardez.
+            </p>
+            <Button priority="primary" size="small" iconId="fr-icon-refresh-line" onClick={() => window.location.reload()}>
+              Recharger la page
+            </Button>
+          </>
+        }
+      />
+    </div>
+  );
+}
