@@ -5,7 +5,7 @@
  * server, and when the server refuses.
  */
 import type { AddressInfo } from "node:net";
-import { CURRENT_FORM } from "@enquete/domain";
+import { FORM_V1 } from "@enquete/domain";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { SMTPServer, type SMTPServerError } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -175,7 +175,7 @@ async function setReport(atelierCode: string, period: string, status: "draft" | 
   const submittedAt = status === "draft" ? null : new Date("2026-12-05T09:30:00Z");
   await t.db
     .insert(reports)
-    .values({ atelierCode, period, territoryCode: TERRITORY[atelierCode] ?? "", status, formVersion: CURRENT_FORM.version, submittedAt })
+    .values({ atelierCode, period, territoryCode: TERRITORY[atelierCode] ?? "", status, formVersion: FORM_V1.version, submittedAt })
     .onConflictDoUpdate({
       target: [reports.atelierCode, reports.period],
       set: { status, submittedAt, version: sql`${reports.version} + 1` },
