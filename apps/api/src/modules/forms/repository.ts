@@ -59,16 +59,6 @@ export async function listRows(db: DbOrTx): Promise<VersionRow[]> {
   return rows.map(asRow);
 }
 
-/** The published versions stored in the database, as forms (oldest month first). */
-export async function publishedForms(db: DbOrTx): Promise<FormDefinition[]> {
-  const rows = await db
-    .select({ version: formVersions.version, validFrom: formVersions.validFrom, definition: formVersions.definition })
-    .from(formVersions)
-    .where(isNotNull(formVersions.validFrom))
-    .orderBy(asc(formVersions.validFrom));
-  return rows.map((r) => ({ ...(r.definition as StoredDefinition), version: r.version, validFrom: r.validFrom as string }));
-}
-
 /**
  * Versions are written one at a time across processes: two drafts created at
  * once, or two publications, cannot both pass their checks. Held until the

@@ -22,7 +22,6 @@ import {
   periodOfDate,
   usedCodes,
 } from "@enquete/domain";
-import type { Db } from "../../db/client.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { type AuditActor, recordAudit } from "../audit/record.ts";
 import type { Caller } from "../auth/service.ts";
@@ -151,7 +150,10 @@ export async function listVersions(db: DbOrTx, caller: Caller): Promise<{ versio
 
 const noSuchVersion = (version: number) => notFound(`La version ${version} du questionnaire n'existe pas.`);
 
-/** GET /api/forms/{version}: a draft exists for the national team only (404 for others, as if it did not). */
+/**
+ * GET /api/forms/{version}: a draft exists for the national team only (404 for
+ * others, as if it did not); a null caller is the system (the demo seed), which sees it.
+ */
 export async function getVersion(db: DbOrTx, caller: Caller | null, version: number): Promise<TFormVersionDetail> {
   const { versions, catalogue } = versionsOf(await repo.listRows(db));
   const found = versions.find((v) => v.summary.version === version);
@@ -244,7 +246,7 @@ const ifMatchOf = (header: string | undefined) =>
     .replace(/^"(.*)"$/, "$1");
 
 /** Replaces a draft's changes (all of them: the screen sends its whole list). */
-export async function updateDraft(db: Db, actor: FormActor, version: number, changes: FormChange[], ifMatch?: string): Promise<void> {
+export async function updateDraft(db: DbOrTx, actor: FormActor, version: number, changes: FormChange[], ifMatch?: string): Promise<void> {
   await db.transaction(async (tx) => {
     await repo.lockVersions(tx);
     const rows = await repo.listRows(tx);
@@ -275,7 +277,7 @@ export async function updateDraft(db: Db, actor: FormActor, version: number, cha
 }
 
 /** Discards a draft: nothing of it was ever used (its number may serve again). */
-export async function deleteDraft(db: Db, actor: FormActor, version: number): Promise<void> {
+export async function deleteDraft(db: DbOrTx, actor: FormActor, version: number): Promise<void> {
   await db.transaction(async (tx) => {
     await repo.lockVersions(tx);
     const rows = await repo.listRows(tx);
