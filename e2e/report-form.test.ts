@@ -81,7 +81,10 @@ async function api(context: BrowserContext, method: "GET" | "PUT", path: string,
     headers: { cookie, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as { status: string; version: number; values: ReportValues } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { status: string; version: number; values: ReportValues; notes: Record<string, string> },
+  };
 }
 
 const serverReport = async (context: BrowserContext, atelier: string, period: string) =>
@@ -343,6 +346,17 @@ describe.skipIf(!chromiumPath)("the monthly report form", () => {
       await page.keyboard.type(text);
       // Enter in a field saves nothing and submits nothing.
       if (code === "trainingActions") await page.keyboard.press("Enter");
+      // Each figure is followed by its note's button, named after it.
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Ajouter une note à « .+ »$/);
+      if (code === "traineeDaysEspe") {
+        // A note, with the keyboard: Enter opens it with the cursor in it; Tab goes on to the next figure past "Supprimer la note".
+        await page.keyboard.press("Enter");
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe("note-traineeDaysEspe");
+        await page.keyboard.type("dont 4 journées pour le plan académique numérique");
+        await page.keyboard.press("Tab");
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Supprimer la note sur « .+ »$/);
+      }
       await page.keyboard.press("Tab");
     }
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-highlights");
@@ -371,6 +385,9 @@ describe.skipIf(!chromiumPath)("the monthly report form", () => {
     const report = await serverReport(browser.context, "87", PREVIOUS_MONTH);
     expect(report.status).toBe("submitted");
     expect(report.values).toMatchObject({ trainingActions: 10, traineeDaysOnSite: 12.5, eventsDpe: 1, highlights: "Un mois calme." });
+    expect(report.notes).toEqual({
+      traineeDaysEspe: "dont 4 journées pour le plan académique numérique",
+    });
     expect(problems).toEqual([]);
     await page.close();
   });
