@@ -29,6 +29,7 @@ export const DATA_TABLES = [
   "notification_preferences",
   "indicator_targets",
   "distance_learning",
+  "form_versions",
 ] as const;
 
 /** Counted or refreshed by requests that are refused too. */

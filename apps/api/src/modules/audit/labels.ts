@@ -41,6 +41,10 @@ export const ACTION_LABELS: Record<string, string> = {
   "atelier.closure_cancelled": "Fermeture d'atelier annulée",
   "atelier.attributes": "Attributs d'atelier modifiés",
   "demo.seeded": "Données de démonstration chargées",
+  "form.create": "Brouillon de questionnaire créé",
+  "form.update": "Brouillon de questionnaire modifié",
+  "form.delete": "Brouillon de questionnaire supprimé",
+  "form.publish": "Version du questionnaire publiée",
 };
 
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
@@ -94,6 +98,8 @@ export function subjectLabel(subject: string, names: SubjectNames): string {
       return /^\d{4}-(0[1-9]|1[0-2])$/.test(rest) ? `Journées FOAD ${ofPeriod(rest)}` : subject;
     case "platform":
       return "La plateforme";
+    case "form":
+      return `Questionnaire, version ${rest}`;
     default:
       return subject;
   }
