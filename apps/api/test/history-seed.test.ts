@@ -2,13 +2,19 @@
  * The demo history (domain page, section 8): deterministic, near the
  * contract's yearly figures, valid for the questionnaire, with statuses,
  * events, dates and territories that hold together, and seeded only once.
+ * Version 2 of the questionnaire is published from the first month of the
+ * school year: those months' reports are of version 2, with training days
+ * that put indicator 1-5 by its fiche near 10 % (the trainee-day proxy near 6 %).
  */
 import {
   addMonths,
   draftValuesSchema,
   dueDate,
   FORM_V1,
+  FormCatalogue,
+  type FormDefinition,
   formatPeriod,
+  formFields,
   type History,
   hardRuleProblems,
   JUSTIFICATION_MAX,
@@ -17,18 +23,21 @@ import {
   type Period,
   parisDate,
   parsePeriod,
+  periodLabel,
   type ReportStatus,
   type ReportValues,
   softWarnings,
+  VERSION_2_CHANGES,
 } from "@enquete/domain";
-import { asc, type SQL, sql } from "drizzle-orm";
+import { asc, isNotNull, type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { createDb, type Db } from "../src/db/client.ts";
 import { prepareDatabase } from "../src/db/prepare.ts";
-import { reportEvents, reports, users } from "../src/db/schema.ts";
+import { formVersions, reportEvents, reports, users } from "../src/db/schema.ts";
 import { seedDemo } from "../src/db/seed/demo.ts";
-import { HISTORY_MONTHS, seedHistory, YEARLY_TARGETS } from "../src/db/seed/history.ts";
+import { HISTORY_MONTHS, schoolYearStart, seedHistory, YEARLY_TARGETS } from "../src/db/seed/history.ts";
+import { createDraft } from "../src/modules/forms/service.ts";
 import { createTestDatabase } from "./helpers.ts";
 
 const TODAY = "2026-11-30";
@@ -37,20 +46,38 @@ const CURRENT = "2026-11";
 const PREVIOUS = "2026-10";
 const FIRST = "2024-11";
 const ATELIERS = 101;
+/** The school year of TODAY begins in September 2026: version 2 from then on. */
+const VERSION_2_FROM = "2026-09";
+const TRAINING_FIELDS = ["trainingDays", "trainingDaysEspe"];
 
 type Seeded = Awaited<ReturnType<typeof seededDatabase>>;
 type Report = typeof reports.$inferSelect;
 type Event = typeof reportEvents.$inferSelect;
 
-async function seededDatabase() {
+/** `before` runs on the demo database before the history is seeded. */
+async function seededDatabase(before?: (db: Db) => Promise<unknown>) {
   const { db, pool } = createDb(await createTestDatabase(), { max: 3 });
   await seedDemo(db);
+  await before?.(db);
   const started = performance.now();
   const result = await seedHistory(db, { today: TODAY, seed: SEED });
   const ms = Math.round(performance.now() - started);
   const all = await db.select().from(reports).orderBy(asc(reports.atelierCode), asc(reports.period));
   const events = await db.select().from(reportEvents).orderBy(asc(reportEvents.reportId), asc(reportEvents.id));
-  return { db, pool, result, ms, reports: all, events };
+  return { db, pool, result, ms, reports: all, events, forms: await publishedForms(db) };
+}
+
+/** The published versions as stored (version 1 is built in): what the server reads each report with. */
+async function publishedForms(db: Db): Promise<FormCatalogue> {
+  const stored = await db.select().from(formVersions).where(isNotNull(formVersions.validFrom));
+  return new FormCatalogue([
+    FORM_V1,
+    ...stored.map((f) => ({
+      ...(f.definition as Omit<FormDefinition, "version" | "validFrom">),
+      version: f.version,
+      validFrom: f.validFrom as string,
+    })),
+  ]);
 }
 
 async function rows<T>(db: Db, query: SQL): Promise<T[]> {
@@ -59,13 +86,19 @@ async function rows<T>(db: Db, query: SQL): Promise<T[]> {
 
 let a: Seeded;
 let b: Seeded;
+/** A database where a draft of version 2 already existed: the demo publishes nothing, every month is of version 1. */
+let v1Only: Seeded;
 beforeAll(async () => {
   a = await seededDatabase();
   b = await seededDatabase();
-});
+  v1Only = await seededDatabase((db) =>
+    createDraft(db, { id: null, label: "Équipe nationale (test)" }, FORM_V1.version, VERSION_2_CHANGES),
+  );
+}, 120_000);
 afterAll(async () => {
   await a?.pool.end();
   await b?.pool.end();
+  await v1Only?.pool.end();
 });
 
 const eventsOf = (s: Seeded) => {
@@ -74,6 +107,9 @@ const eventsOf = (s: Seeded) => {
   return byReport;
 };
 const values = (r: Report) => r.values as ReportValues;
+const num = (r: Report, field: string) => Number(values(r)[field] ?? 0);
+const formOf = (s: Seeded, r: Report) => s.forms.byVersion(r.formVersion) as FormDefinition;
+const traineeDays = (r: Report) => num(r, "traineeDaysOnSite") + num(r, "traineeDaysOffSite") + num(r, "traineeDaysRemote");
 const share = (part: number, whole: number) => part / whole;
 const byStatus = (list: Report[]) => {
   const counts: Record<ReportStatus, number> = { draft: 0, submitted: 0, returned: 0, validated: 0 };
@@ -196,23 +232,25 @@ describe("seedHistory", () => {
     expect(median).toBeLessThan(mean);
   });
 
-  it("stores values that the questionnaire accepts, and submitted ones pass every check with their justifications", () => {
-    const schema = draftValuesSchema(FORM_V1);
+  it("stores values that their own version accepts, and submitted ones pass every check of it with their justifications", () => {
     const validatedSoFar = new Map<string, ReportValues[]>();
+    const checked = { 1: 0, 2: 0 } as Record<number, number>;
     for (const r of a.reports) {
       const v = values(r);
       const where = `${r.atelierCode} ${r.period}`;
-      expect(schema.safeParse(v).success, where).toBe(true);
-      expect(hardRuleProblems(FORM_V1, v), where).toEqual([]);
-      expect(r.formVersion).toBe(1);
-      for (const f of ["traineeDaysOnSite", "traineeDaysOffSite", "traineeDaysRemote", "traineeDaysEspe"]) {
+      const form = formOf(a, r);
+      expect(form, where).toBeDefined();
+      expect(draftValuesSchema(form).safeParse(v).success, where).toBe(true);
+      expect(hardRuleProblems(form, v), where).toEqual([]);
+      checked[r.formVersion] = (checked[r.formVersion] ?? 0) + 1;
+      for (const f of ["traineeDaysOnSite", "traineeDaysOffSite", "traineeDaysRemote", "traineeDaysEspe", ...TRAINING_FIELDS]) {
         if (typeof v[f] === "number") expect(Number.isInteger((v[f] as number) * 2), `${where} ${f}`).toBe(true);
       }
       const previous = validatedSoFar.get(r.atelierCode) ?? [];
       if (r.status !== "draft") {
-        expect(missingRequired(FORM_V1, v), where).toEqual([]);
+        expect(missingRequired(form, v), where).toEqual([]);
         // What checkSubmission asks beyond the types (checked above once per report, the schema built once).
-        const warnings = softWarnings(FORM_V1, v, historyOf(previous.slice(-12)));
+        const warnings = softWarnings(form, v, historyOf(previous.slice(-12)));
         expect(
           warnings.filter((w) => !r.justifications[w.code]?.trim()),
           where,
@@ -221,6 +259,143 @@ describe("seedHistory", () => {
       }
       if (r.status === "validated") validatedSoFar.set(r.atelierCode, [...previous, v]);
     }
+    // Both versions were really checked, version 2 with its own rules.
+    expect(checked[1]).toBeGreaterThan(2000);
+    expect(checked[2]).toBeGreaterThan(ATELIERS);
+    expect(formOf(a, a.reports.find((r) => r.formVersion === 2) as Report).rules.map((r) => r.code)).toEqual(
+      expect.arrayContaining(["trainingDaysWithinTraineeDays", "espeTrainingDaysWithinTrainingDays"]),
+    );
+  });
+
+  it("publishes version 2 from the first month of the school year, through the forms service, before the history", async () => {
+    expect(schoolYearStart(TODAY)).toBe(VERSION_2_FROM);
+    expect(schoolYearStart("2027-08-31")).toBe("2026-09");
+    expect(schoolYearStart("2026-09-01")).toBe("2026-09");
+    expect(a.result.published).toEqual({ version: 2, validFrom: VERSION_2_FROM });
+    const stored = await a.db.select().from(formVersions);
+    expect(stored.map((f) => ({ version: f.version, basedOn: f.basedOn, validFrom: f.validFrom }))).toEqual([
+      { version: 2, basedOn: 1, validFrom: VERSION_2_FROM },
+    ]);
+    expect(stored[0]?.changes).toEqual(VERSION_2_CHANGES);
+    expect(stored[0]?.publishedAt).not.toBeNull();
+    expect(stored[0]?.publishedBy).toBeNull();
+    const [journal] = await rows<{ actions: string[]; label: string }>(
+      a.db,
+      sql`select array_agg(action order by id) as actions, min(actor_label) as label from audit_events where subject = 'form:2'`,
+    );
+    expect(journal?.label).toBe("Données de démonstration");
+    expect(journal?.actions).toEqual(["form.create", "form.publish"]);
+    const codes = formFields(a.forms.forPeriod(VERSION_2_FROM)).map((f) => f.code);
+    expect(codes.slice(codes.indexOf("traineeDaysEspe"), codes.indexOf("traineeDaysEspe") + 3)).toEqual([
+      "traineeDaysEspe",
+      ...TRAINING_FIELDS,
+    ]);
+    expect(a.forms.forPeriod("2026-08").version).toBe(1);
+  });
+
+  it("files the months of the school year under version 2 with both training-day figures, the months before under version 1 without them", () => {
+    let filled = 0;
+    for (const r of a.reports) {
+      const where = `${r.atelierCode} ${r.period}`;
+      const v = values(r);
+      if (r.period < VERSION_2_FROM) {
+        expect(r.formVersion, where).toBe(1);
+        for (const f of TRAINING_FIELDS) expect(v[f], `${where} ${f}`).toBeUndefined();
+        continue;
+      }
+      expect(r.formVersion, where).toBe(2);
+      // A draft of the month in progress may not have reached the training block yet; every other report has it whole.
+      if (r.status === "draft" && v.trainingActions === undefined) {
+        for (const f of TRAINING_FIELDS) expect(v[f], `${where} ${f}`).toBeUndefined();
+        continue;
+      }
+      filled += 1;
+      for (const f of TRAINING_FIELDS) expect(typeof v[f], `${where} ${f}`).toBe("number");
+      const days = num(r, "trainingDays");
+      const espe = num(r, "trainingDaysEspe");
+      const actions = num(r, "trainingActions");
+      // A training day is a day of an action: half a day per action at least, and no day without a trainee.
+      if (actions === 0) expect(days, where).toBe(0);
+      else expect(days, where).toBeGreaterThanOrEqual(Math.min(traineeDays(r), actions * 0.5));
+      expect(days, where).toBeLessThanOrEqual(traineeDays(r));
+      expect(espe, where).toBeLessThanOrEqual(days);
+      expect(espe, where).toBeLessThanOrEqual(num(r, "traineeDaysEspe"));
+      expect(espe > 0, where).toBe(num(r, "trainingActionsEspe") > 0);
+    }
+    expect(filled).toBeGreaterThan(ATELIERS * 2 * 0.9);
+    // The events of a version 2 report say its training days as a director typed them.
+    const events = eventsOf(a);
+    const october = a.reports.find((r) => r.period === PREVIOUS && r.status === "validated") as Report;
+    const typed = (events.get(october.id) ?? []).flatMap((e) => e.changes).filter((c) => TRAINING_FIELDS.includes(c.field));
+    expect(typed.map((c) => c.field).sort()).toEqual([...TRAINING_FIELDS].sort());
+  });
+
+  it("computes indicator 1-5 of the school year near 10 % by its fiche, where the trainee-day proxy gives near 6 %", () => {
+    const counted = a.reports.filter((r) => r.period >= VERSION_2_FROM && r.status === "validated");
+    const sum = (f: (r: Report) => number) => counted.reduce((x, r) => x + f(r), 0);
+    const fiche = share(
+      sum((r) => num(r, "trainingDaysEspe")),
+      sum((r) => num(r, "trainingDays")),
+    );
+    const proxy = share(
+      sum((r) => num(r, "traineeDaysEspe")),
+      sum(traineeDays),
+    );
+    const actions = share(
+      sum((r) => num(r, "trainingActionsEspe")),
+      sum((r) => num(r, "trainingActions")),
+    );
+    console.log(
+      `1-5 of ${VERSION_2_FROM}..${CURRENT} (${counted.length} validated reports): by the fiche (training days) ${(fiche * 100).toFixed(1)} %, proxy (trainee-days) ${(proxy * 100).toFixed(1)} %, ESPE share of actions ${(actions * 100).toFixed(1)} %`,
+    );
+    expect(counted.length).toBeGreaterThan(ATELIERS * 1.5);
+    expect(fiche).toBeGreaterThan(0.08);
+    expect(fiche).toBeLessThan(0.12);
+    expect(proxy).toBeGreaterThan(0.04);
+    expect(proxy).toBeLessThan(0.08);
+    // ESPE training days follow the ESPE actions.
+    expect(Math.abs(fiche - actions)).toBeLessThan(0.02);
+  });
+
+  it("keeps the months of version 1 exactly as without version 2, and the other figures of version 2 months too", () => {
+    expect(v1Only.result.published).toBeNull();
+    expect(new Set(v1Only.reports.map((r) => r.formVersion))).toEqual(new Set([1]));
+    const strip = (s: Seeded, list: Report[]) => {
+      const events = eventsOf(s);
+      return list.map(({ id, ...r }) => ({
+        ...r,
+        events: (events.get(id) ?? []).map(({ id: _e, reportId: _r, actorId: _a, ...e }) => e),
+      }));
+    };
+    const before = (s: Seeded) => s.reports.filter((r) => r.period < VERSION_2_FROM);
+    expect(before(a).length).toBeGreaterThan(2000);
+    expect(strip(a, before(a))).toEqual(strip(v1Only, before(v1Only)));
+    // The first month of version 2 draws every other figure as version 1 would have: only the training days are new.
+    const firstMonth = (s: Seeded) =>
+      new Map(s.reports.filter((r) => r.period === VERSION_2_FROM).map((r) => [r.atelierCode, values(r)] as const));
+    const withDays = firstMonth(a);
+    const without = firstMonth(v1Only);
+    expect([...withDays.keys()]).toEqual([...without.keys()]);
+    for (const [code, v] of withDays) {
+      const { trainingDays: _d, trainingDaysEspe: _e, ...others } = v;
+      expect(others, code).toEqual(without.get(code));
+    }
+  });
+
+  it("does nothing the second time: no report, no version", async () => {
+    const before = await rows<{ reports: number; forms: number; revision: number }>(
+      a.db,
+      sql`select (select count(*)::int from reports) as reports, (select count(*)::int from form_versions) as forms,
+        (select revision::int from settings_revision where id = 1) as revision`,
+    );
+    expect(await seedHistory(a.db, { today: TODAY, seed: SEED })).toEqual({ reports: 0, events: 0, published: null });
+    const after = await rows<{ reports: number; forms: number; revision: number }>(
+      a.db,
+      sql`select (select count(*)::int from reports) as reports, (select count(*)::int from form_versions) as forms,
+        (select revision::int from settings_revision where id = 1) as revision`,
+    );
+    expect(after).toEqual(before);
+    expect(before[0]?.forms).toBe(1);
   });
 
   it("balances the beneficiaries by public in most reports, and explains the gap in the others", () => {
@@ -390,6 +565,10 @@ describe("seedHistory", () => {
     await firstDb.pool.end();
     await one.close();
     expect(first.join("\n")).toMatch(new RegExp(`Historique de démonstration créé : ${afterFirst?.reports} rapports sur 25 mois\\.`));
+    // Version 2 from the school year of the real today (September of this year or the last).
+    expect(first.join("\n")).toContain(
+      `Questionnaire version 2 publiée à partir de ${periodLabel(schoolYearStart(parisDate()))} (données de démonstration).`,
+    );
     expect(afterFirst?.reports).toBeGreaterThan(2000);
     // The demo's recent years get targets (the 2019 ones carried over), so its dashboards show a trajectory.
     const year = Number(parisDate().slice(0, 4));
@@ -400,10 +579,11 @@ describe("seedHistory", () => {
     const { db: twoDb, pool: twoPool } = createDb(two.url, { max: 2 });
     try {
       expect(second.join("\n")).not.toContain("Historique");
+      expect(second.join("\n")).not.toContain("Questionnaire version");
       const targets = await rows<{ n: number }>(twoDb, sql`select count(*)::int as n from indicator_targets where year = ${year}`);
       expect(targets[0]?.n).toBe(6);
       expect(await counts(twoDb)).toEqual(afterFirst);
-      expect(await seedHistory(twoDb, { today: TODAY })).toEqual({ reports: 0, events: 0 });
+      expect(await seedHistory(twoDb, { today: TODAY })).toEqual({ reports: 0, events: 0, published: null });
       expect(await counts(twoDb)).toEqual(afterFirst);
     } finally {
       await twoPool.end();

@@ -5,7 +5,7 @@
  * timeouts (a migration may take its time); the serving processes open their
  * own pools on `url` afterwards.
  */
-import { parisDate } from "@enquete/domain";
+import { parisDate, periodLabel } from "@enquete/domain";
 import type { Config } from "../config.ts";
 import { assertReachable, createDb } from "./client.ts";
 import { type EmbeddedServer, ensureDatabase, startEmbedded } from "./embedded.ts";
@@ -41,6 +41,11 @@ export async function prepareDatabase(config: Config, log: (message: string) => 
     }
     if (config.demo === "full") {
       const history = await seedHistory(db, { today: parisDate() });
+      if (history.published) {
+        log(
+          `Questionnaire version ${history.published.version} publiée à partir de ${periodLabel(history.published.validFrom)} (données de démonstration).`,
+        );
+      }
       if (history.reports > 0) {
         log(`Historique de démonstration créé : ${history.reports} rapports sur ${HISTORY_MONTHS} mois.`);
         const year = Number(parisDate().slice(0, 4));

@@ -1,5 +1,5 @@
 /** French texts of the demo history: justifications, return comments and the mistakes they point out. */
-import { FORM_V1, type History, median, type ReportValues, softWarnings, type Warning } from "@enquete/domain";
+import { type FormDefinition, type History, median, type ReportValues, softWarnings, type Warning } from "@enquete/domain";
 import type { Random } from "./random.ts";
 import { half, partsAndTotal } from "./values.ts";
 
@@ -38,9 +38,15 @@ function justificationText(r: Random, w: Warning, values: ReportValues, history:
   return HOLIDAY_MONTHS.includes(month) ? HOLIDAY_LOW : r.pick(LOW);
 }
 
-/** The comments a director gives to submit despite the soft rules' warnings. */
-export function justificationsFor(r: Random, values: ReportValues, history: History, month: number): Record<string, string> {
-  const warnings = softWarnings(FORM_V1, values, history);
+/** The comments a director gives to submit despite the soft rules' warnings (those of the report's own version). */
+export function justificationsFor(
+  r: Random,
+  form: FormDefinition,
+  values: ReportValues,
+  history: History,
+  month: number,
+): Record<string, string> {
+  const warnings = softWarnings(form, values, history);
   return Object.fromEntries(warnings.map((w) => [w.code, justificationText(r, w, values, history, month)]));
 }
 

@@ -1,5 +1,5 @@
 /** From planned events to report and event rows. */
-import { FORM_V1, nextStatus, type ReportStatus, type ReportValues } from "@enquete/domain";
+import { nextStatus, type ReportStatus, type ReportValues } from "@enquete/domain";
 import type { reportEvents, reports } from "../../schema.ts";
 import type { Action, PlannedEvent } from "./timeline.ts";
 
@@ -12,7 +12,10 @@ export interface BuiltReport {
 }
 
 /** Replays the events: the report's status, values and dates are what they left. */
-export function replay(events: PlannedEvent[], base: { atelierCode: string; period: string; territoryCode: string }): BuiltReport {
+export function replay(
+  events: PlannedEvent[],
+  base: { atelierCode: string; period: string; territoryCode: string; formVersion: number },
+): BuiltReport {
   let status: ReportStatus | null = null;
   const values: ReportValues = {};
   let justifications: Record<string, string> = {};
@@ -53,7 +56,6 @@ export function replay(events: PlannedEvent[], base: { atelierCode: string; peri
       ...base,
       status: rows[rows.length - 1]?.toStatus ?? "draft",
       version: rows.length,
-      formVersion: FORM_V1.version,
       values,
       justifications,
       createdAt: first.at,

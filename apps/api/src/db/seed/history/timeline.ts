@@ -1,31 +1,60 @@
 /** How a month unfolds in the demo history: filling, submission, decision. */
-import { addMonths, FORM_V1, firstDay, formFields, type History, type Period, type ReportAction, type ReportValues } from "@enquete/domain";
+import {
+  addMonths,
+  type FormDefinition,
+  firstDay,
+  formFields,
+  type History,
+  type Period,
+  type ReportAction,
+  type ReportValues,
+} from "@enquete/domain";
 import { addDays, daysInMonth, parisInstant } from "./calendar.ts";
 import { justificationsFor, mistakeFor, returnComment } from "./comments.ts";
 import type { Actor } from "./context.ts";
 import type { Profile } from "./profiles.ts";
 import type { Random } from "./random.ts";
 
-const FORM_ORDER = formFields(FORM_V1).map((f) => f.code);
-const FLOW_SECTIONS = FORM_V1.sections.filter((s) => s.fields.every((f) => f.kind === "flow")).map((s) => s.fields.map((f) => f.code));
-const SNAPSHOT_FIELDS = formFields(FORM_V1)
-  .filter((f) => f.kind === "snapshot")
-  .map((f) => f.code);
+/** A version's field order, its blocks of monthly figures, and its snapshot fields (read once per version). */
+interface Layout {
+  order: string[];
+  flowSections: string[][];
+  snapshots: string[];
+}
+const layouts = new WeakMap<FormDefinition, Layout>();
+
+function layoutOf(form: FormDefinition): Layout {
+  let layout = layouts.get(form);
+  if (!layout) {
+    layout = {
+      order: formFields(form).map((f) => f.code),
+      flowSections: form.sections.filter((s) => s.fields.every((f) => f.kind === "flow")).map((s) => s.fields.map((f) => f.code)),
+      snapshots: formFields(form)
+        .filter((f) => f.kind === "snapshot")
+        .map((f) => f.code),
+    };
+    layouts.set(form, layout);
+  }
+  return layout;
+}
 
 /** What a director has entered after the first `sections` blocks: the team is prefilled from last month. */
-function partialValues(values: ReportValues, sections: number): ReportValues {
-  const codes = [...FLOW_SECTIONS.slice(0, sections).flat(), ...SNAPSHOT_FIELDS];
-  return Object.fromEntries(FORM_ORDER.filter((c) => codes.includes(c) && values[c] !== undefined).map((c) => [c, values[c] ?? null]));
+function partialValues(form: FormDefinition, values: ReportValues, sections: number): ReportValues {
+  const { order, flowSections, snapshots } = layoutOf(form);
+  const codes = [...flowSections.slice(0, sections).flat(), ...snapshots];
+  return Object.fromEntries(order.filter((c) => codes.includes(c) && values[c] !== undefined).map((c) => [c, values[c] ?? null]));
 }
 
 type Change = { field: string; from: number | string | null; to: number | string | null };
 
-function changesBetween(before: ReportValues, after: ReportValues): Change[] {
-  return FORM_ORDER.filter((f) => after[f] !== undefined && after[f] !== before[f]).map((f) => ({
-    field: f,
-    from: before[f] ?? null,
-    to: after[f] ?? null,
-  }));
+function changesBetween(form: FormDefinition, before: ReportValues, after: ReportValues): Change[] {
+  return layoutOf(form)
+    .order.filter((f) => after[f] !== undefined && after[f] !== before[f])
+    .map((f) => ({
+      field: f,
+      from: before[f] ?? null,
+      to: after[f] ?? null,
+    }));
 }
 
 export type Action = "create" | Exclude<ReportAction, "reopen">;
@@ -62,18 +91,18 @@ export const event = (action: Action, actor: Actor, changes: Change[] = [], comm
 });
 
 /** The director enters the figures: at once, or in two sittings (a block at a time, or the highlights at the end). */
-function fill(r: Random, t: Timeline, actor: Actor, days: { from: number; to: number }, values: ReportValues): void {
+function fill(r: Random, t: Timeline, form: FormDefinition, actor: Actor, days: { from: number; to: number }, values: ReportValues): void {
   const split = r.chance(0.35)
-    ? partialValues(values, r.int(1, 4))
+    ? partialValues(form, values, r.int(1, 4))
     : values.highlights && r.chance(0.5)
       ? Object.fromEntries(Object.entries(values).filter(([k]) => k !== "highlights"))
       : null;
   if (!split) {
-    t.add(days.from, event("create", actor, changesBetween({}, values)));
+    t.add(days.from, event("create", actor, changesBetween(form, {}, values)));
     return;
   }
-  t.add(days.from, event("create", actor, changesBetween({}, split)));
-  t.add(r.int(days.from, days.to), event("save", actor, changesBetween(split, values)));
+  t.add(days.from, event("create", actor, changesBetween(form, {}, split)));
+  t.add(r.int(days.from, days.to), event("save", actor, changesBetween(form, split, values)));
 }
 
 type Outcome = "missing" | "validated" | "corrected" | "returned" | "submitted";
@@ -98,6 +127,8 @@ const decisionDelay = (r: Random) => (r.chance(0.7) ? r.int(1, 6) : r.int(7, 20)
 
 interface MonthInput {
   period: Period;
+  /** The questionnaire version of the month: its fields, their order and its rules. */
+  form: FormDefinition;
   values: ReportValues;
   history: History;
   profile: Profile;
@@ -114,8 +145,8 @@ export function planClosedMonth(r: Random, m: MonthInput): PlannedEvent[] {
   const create = Math.max(0, submit - r.int(0, submit >= 10 ? 12 : 5));
   const mistake = outcome === "corrected" ? mistakeFor(m.values) : null;
   const submitted = mistake ? { ...m.values, [mistake.field]: mistake.wrong(r, Number(m.values[mistake.field])) } : m.values;
-  fill(r, t, m.atelier, { from: create, to: submit }, submitted);
-  const justify = (v: ReportValues) => justificationsFor(r, v, m.history, m.period.month);
+  fill(r, t, m.form, m.atelier, { from: create, to: submit }, submitted);
+  const justify = (v: ReportValues) => justificationsFor(r, m.form, v, m.history, m.period.month);
   t.add(submit, { ...event("submit", m.atelier), justifications: justify(submitted) });
   if (outcome === "returned") t.add(submit + r.int(1, 6), event("return", m.territory, [], returnComment(r, m.values)));
   if (outcome === "validated") t.add(submit + decisionDelay(r), event("validate", m.territory));
@@ -123,7 +154,7 @@ export function planClosedMonth(r: Random, m: MonthInput): PlannedEvent[] {
     const returned = submit + r.int(1, 5);
     const corrected = returned + r.int(0, 4);
     t.add(returned, event("return", m.territory, [], mistake.comment));
-    t.add(corrected, event("save", m.atelier, changesBetween(submitted, m.values)));
+    t.add(corrected, event("save", m.atelier, changesBetween(m.form, submitted, m.values)));
     t.add(corrected, { ...event("submit", m.atelier), justifications: justify(m.values) });
     t.add(corrected + r.int(1, 5), event("validate", m.territory));
   }
@@ -136,8 +167,9 @@ export function planCurrentMonth(r: Random, m: MonthInput): PlannedEvent[] {
   const t = timeline(r, firstDay(m.period));
   const day = r.int(0, daysInMonth(m.period) - 1);
   const sections = r.int(0, 3);
-  const first = partialValues(m.values, sections);
-  t.add(day, event("create", m.atelier, changesBetween({}, first)));
-  if (r.chance(0.4)) t.add(day + r.int(0, 3), event("save", m.atelier, changesBetween(first, partialValues(m.values, sections + 1))));
+  const first = partialValues(m.form, m.values, sections);
+  t.add(day, event("create", m.atelier, changesBetween(m.form, {}, first)));
+  if (r.chance(0.4))
+    t.add(day + r.int(0, 3), event("save", m.atelier, changesBetween(m.form, first, partialValues(m.form, m.values, sections + 1))));
   return t.events;
 }

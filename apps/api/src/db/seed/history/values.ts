@@ -1,5 +1,5 @@
 /** A month's figures of the demo history. */
-import { FORM_V1, formFields, type History, type ReportValues } from "@enquete/domain";
+import { type FormDefinition, type History, numericFields, type ReportValues } from "@enquete/domain";
 import type { Profile, Scale, Team } from "./profiles.ts";
 import type { Random } from "./random.ts";
 
@@ -29,6 +29,39 @@ function trainingValues(r: Random, p: Profile, mean: number): ReportValues {
     traineeDaysRemote: remote,
     traineeDaysEspe: espe,
   };
+}
+
+/**
+ * An ESPE/INSPÉ partnership action lasts a quarter longer than the others
+ * (modules over several days) and has smaller groups: this is why indicator
+ * 1-5 by its fiche (training days, about 10 % on the demo) is above version
+ * 1's trainee-day proxy (about 6 %).
+ */
+const ESPE_LONGER = 1.25;
+
+/**
+ * The training days of questionnaire version 2 (domain page, section 3): one
+ * day of an action, whatever the number of trainees. A trainee attends one
+ * action, so an action lasts about as long as a trainee's days (trainee-days
+ * per trainee), and the month's training days are its actions times that;
+ * the ESPE training days follow the ESPE actions the same way. Drawn from a
+ * stream of their own, so that every other figure is what the same seed gave
+ * before version 2.
+ */
+export function trainingDaysValues(r: Random, values: ReportValues): ReportValues {
+  const actions = Number(values.trainingActions ?? 0);
+  const espeActions = Number(values.trainingActionsEspe ?? 0);
+  const trainees = Number(values.trainees ?? 0);
+  const traineeDays =
+    Number(values.traineeDaysOnSite ?? 0) + Number(values.traineeDaysOffSite ?? 0) + Number(values.traineeDaysRemote ?? 0);
+  const duration = trainees > 0 ? traineeDays / trainees : 0;
+  // Every day of an action has at least one trainee: never more training days than trainee-days (the v2 rule).
+  const days = actions === 0 ? 0 : Math.min(traineeDays, Math.max(actions * 0.5, half(actions * duration * r.noise(0.2))));
+  const espe =
+    espeActions === 0
+      ? 0
+      : Math.min(days, Number(values.traineeDaysEspe ?? 0), Math.max(0.5, half(espeActions * duration * ESPE_LONGER * r.noise(0.2))));
+  return { trainingDays: days, trainingDaysEspe: espe };
 }
 
 const PUBLIC_FIELDS = [
@@ -130,12 +163,10 @@ export function partsAndTotal(values: ReportValues): { parts: number; total: num
   return { parts, total: Number(values.visitorsOnSite ?? 0) + Number(values.beneficiariesOffSite ?? 0) };
 }
 
-const NUMERIC_FIELDS = formFields(FORM_V1)
-  .filter((f) => f.type !== "text")
-  .map((f) => f.code);
-
-/** The figures of the atelier's last 12 validated months, per field (the outlier rule's reference). */
-export function historyOf(validated: readonly ReportValues[]): History {
+/** The figures of the atelier's last 12 validated months, per numeric field of the form being checked (the outlier rule's reference). */
+export function historyOf(validated: readonly ReportValues[], form: FormDefinition): History {
   const recent = validated.slice(-12);
-  return Object.fromEntries(NUMERIC_FIELDS.map((f) => [f, recent.map((v) => v[f]).filter((x): x is number => typeof x === "number")]));
+  return Object.fromEntries(
+    numericFields(form).map((f) => [f.code, recent.map((v) => v[f.code]).filter((x): x is number => typeof x === "number")]),
+  );
 }
