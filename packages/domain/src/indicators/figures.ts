@@ -17,8 +17,9 @@ export interface AggregatedField {
 
 /**
  * Every numeric field of every published questionnaire version, once,
- * described and ordered by the most recent version that has it (a field
- * retired since comes after, in its section): old reports stay countable.
+ * described by the most recent version that has it, in the order of the
+ * latest version (a field retired since comes after its fields): old
+ * reports stay countable.
  */
 export function aggregatedFields(forms: FormCatalogue): AggregatedField[] {
   const byCode = new Map<string, AggregatedField>();
