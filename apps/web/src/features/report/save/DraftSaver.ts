@@ -398,8 +398,10 @@ export class DraftSaver {
     return sameValues(this.deps.form, payload.values, this.acked) && sameNotes(payload.notes, this.ackedNotes);
   }
 
+  /** The device's copy: the notes written, and the removal of one the server has (an empty one elsewhere says nothing). */
   private writeCopy(): void {
-    this.deps.store.write({ baseVersion: this.version, formVersion: this.deps.form.version, text: this.text, notes: this.notes });
+    const notes = Object.fromEntries(Object.entries(this.notes).filter(([code, text]) => text !== "" || code in this.ackedNotes));
+    this.deps.store.write({ baseVersion: this.version, formVersion: this.deps.form.version, text: this.text, notes });
   }
 
   /** The server holds what can be read of the screen. */
