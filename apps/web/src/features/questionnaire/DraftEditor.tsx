@@ -2,10 +2,11 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { TFormChange, TFormVersionDetail } from "@enquete/contract";
 import { describeChange, type FormDefinition } from "@enquete/domain";
 import { useId, useState } from "react";
+import { ApiError } from "../../api/ApiError.ts";
 import { ChangeList } from "./ChangeList.tsx";
 import { ChangeComposer } from "./changes/ChangeComposer.tsx";
 import { type Refusal, refusalOf } from "./changes/refusal.ts";
-import { saveChanges } from "./formsApi.ts";
+import { fetchVersion, saveChanges } from "./formsApi.ts";
 
 type Props = {
   detail: TFormVersionDetail;
@@ -26,15 +27,26 @@ export function DraftEditor({ detail, descriptions, onSaved }: Props) {
   const [removeRefusal, setRemoveRefusal] = useState<Refusal | null>(null);
   const form = detail.form as FormDefinition;
 
+  /** Saved by someone else meanwhile: the page shows their version of the draft, the form keeps what was typed. */
+  const reloadIfChanged = async (error: unknown) => {
+    if (!(error instanceof ApiError) || error.code !== "DRAFT_CHANGED") return;
+    try {
+      onSaved(await fetchVersion(detail.version));
+    } catch {
+      // The refusal already says to reload; a failed reload changes nothing more.
+    }
+  };
+
   const add = async (change: TFormChange) => {
     setStatus("Enregistrement de la modification…");
     setRemoveRefusal(null);
     try {
-      const saved = await saveChanges(detail.version, [...detail.changeList, change]);
+      const saved = await saveChanges(detail.version, [...detail.changeList, change], detail.updatedAt);
       onSaved(saved);
       setStatus(`Modification enregistrée : ${describeChange(change, form)}`);
     } catch (error) {
       setStatus("La modification n'est pas enregistrée : voyez le message au-dessus du formulaire.");
+      await reloadIfChanged(error);
       throw error;
     }
   };
@@ -47,13 +59,16 @@ export function DraftEditor({ detail, descriptions, onSaved }: Props) {
       const saved = await saveChanges(
         detail.version,
         detail.changeList.filter((_, i) => i !== index),
+        detail.updatedAt,
       );
       onSaved(saved);
       setStatus(`Modification ${index + 1} retirée du brouillon.`);
     } catch (error) {
       // Another change may depend on this one (a rule on the field it adds): the server says which.
-      setRemoveRefusal(refusalOf(error, -1));
+      // The server numbers the list sent, without the removed change: numbered back as the page shows them.
+      setRemoveRefusal(refusalOf(error, -1, (p) => (p < index ? p + 1 : p + 2)));
       setStatus(`La modification ${index + 1} n'est pas retirée.`);
+      await reloadIfChanged(error);
     } finally {
       setPending(false);
     }

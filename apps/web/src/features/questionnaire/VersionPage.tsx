@@ -146,7 +146,7 @@ function VersionView({ initial, base }: { initial: TFormVersionDetail; base: For
           Le formulaire tel que les directions d'atelier le verront pour un mois couvert par cette version, avec ses règles vérifiées
           pendant la saisie. Rien de ce que vous saisissez ici n'est enregistré.
         </p>
-        <div className="fr-p-3w fr-mb-3w" style={{ border: "1px solid var(--border-default-grey)" }}>
+        <div className="fr-p-2w fr-p-md-3w fr-mb-3w" style={{ border: "1px solid var(--border-default-grey)" }}>
           <FormPreview form={form} />
         </div>
       </section>

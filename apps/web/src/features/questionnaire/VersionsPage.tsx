@@ -171,9 +171,17 @@ function VersionRow({ v }: { v: TFormVersionSummary }) {
         </Badge>
       </td>
       <td>{plural(v.fields, "champ")}</td>
-      <td>{v.basedOn === null ? "Version d'origine" : `${plural(v.changes, "modification")} de la version ${v.basedOn}`}</td>
       <td>
-        {v.publishedAt ? (
+        {v.basedOn === null
+          ? "Version d'origine"
+          : v.changes === 0
+            ? `Aucune modification de la version ${v.basedOn}`
+            : `${plural(v.changes, "modification")} de la version ${v.basedOn}`}
+      </td>
+      <td>
+        {v.basedOn === null ? (
+          "Questionnaire d'origine de la plateforme"
+        ) : v.publishedAt ? (
           <>
             Le {formatDateTime(v.publishedAt)}
             {v.publishedBy && <> par {v.publishedBy}</>}

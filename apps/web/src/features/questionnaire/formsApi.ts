@@ -23,11 +23,17 @@ export function createDraft(basedOn: number, changes: TFormChange[] = []): Promi
 }
 
 /**
- * PUT /api/forms/{version}: the draft's whole list of changes. A refused
- * change comes back as 422 with `changes.N.…` fields; nothing is written.
+ * PUT /api/forms/{version}: the draft's whole list of changes, if the draft is
+ * still as read (`updatedAt` as If-Match: 409 DRAFT_CHANGED when another
+ * national user saved meanwhile). A refused change comes back as 422 with
+ * `changes.N.…` fields; nothing is written.
  */
-export async function saveChanges(version: number, changes: TFormChange[]): Promise<TFormVersionDetail> {
-  const saved = await request<TFormVersionDetail | undefined>(`/forms/${version}`, { method: "PUT", body: { changes } });
+export async function saveChanges(version: number, changes: TFormChange[], updatedAt: string): Promise<TFormVersionDetail> {
+  const saved = await request<TFormVersionDetail | undefined>(`/forms/${version}`, {
+    method: "PUT",
+    body: { changes },
+    headers: { "if-match": `"${updatedAt}"` },
+  });
   // The answer is the detail; should it ever be shorter, the page reads the version again rather than guess.
   return saved && Array.isArray(saved.changeList) && saved.form ? saved : fetchVersion(version);
 }

@@ -29,7 +29,7 @@ export function AddFieldForm({ form, index, onSave }: ChangeFormProps) {
   return (
     <form noValidate onSubmit={submit} aria-label="Ajouter un champ">
       <RefusalAlert refusal={refusal} />
-      <div className="fr-grid-row fr-grid-row--gutters">
+      <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
         <div className="fr-col-12 fr-col-md-6">
           <SectionSelect
             form={form}
@@ -65,7 +65,7 @@ export function AddFieldForm({ form, index, onSave }: ChangeFormProps) {
       <Input
         textArea
         label="Aide (facultatif)"
-        hintText="Affichée sous le libellé : une définition, un exemple."
+        hintText="Affichée sous la question : une définition, un exemple."
         state={state("field.help")}
         stateRelatedMessage={err("field.help")}
         nativeTextAreaProps={{ ...register("field.help"), rows: 3 }}
@@ -118,7 +118,7 @@ export function AddFieldForm({ form, index, onSave }: ChangeFormProps) {
         ]}
       />
       {numeric && (
-        <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
           <div className="fr-col-12 fr-col-sm-6">
             <Input
               label="Valeur minimale (facultatif)"

@@ -71,7 +71,7 @@ export function ChangeComposer({ onSave, ...props }: ChangeFormProps) {
           </option>
         ))}
       </Select>
-      <div className="fr-p-3w fr-mb-3w" style={{ border: "1px solid var(--border-default-grey)" }}>
+      <div className="fr-p-2w fr-p-md-3w fr-mb-3w" style={{ border: "1px solid var(--border-default-grey)" }}>
         <h3 className="fr-h6">{CHANGE_KIND_LABELS[kind]}</h3>
         <KindForm key={`${kind}-${saved}`} kind={kind} onSave={save} {...props} />
       </div>

@@ -63,7 +63,7 @@ export function SetHelpForm({ form, index, onSave }: ChangeFormProps) {
       <Input
         textArea
         label="Aide"
-        hintText="Affichée sous le libellé. Laissez vide pour retirer l'aide du champ."
+        hintText="Affichée sous la question. Laissez vide pour retirer l'aide du champ."
         state={stateOf(err("help"))}
         stateRelatedMessage={err("help")}
         nativeTextAreaProps={{ ...register("help"), rows: 4 }}
@@ -137,7 +137,7 @@ export function SetBoundsForm({ form, index, onSave }: ChangeFormProps) {
         error={err("field")}
         selectProps={register("field", { onChange: (e) => pick(e.target.value) })}
       />
-      <div className="fr-grid-row fr-grid-row--gutters">
+      <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
         <div className="fr-col-12 fr-col-sm-6">
           <Input
             label="Valeur minimale"

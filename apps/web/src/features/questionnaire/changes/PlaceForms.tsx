@@ -32,7 +32,7 @@ export function MoveFieldForm({ form, index, onSave }: ChangeFormProps) {
         error={err("field")}
         selectProps={register("field", { onChange: (e) => pick(e.target.value) })}
       />
-      <div className="fr-grid-row fr-grid-row--gutters">
+      <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
         <div className="fr-col-12 fr-col-md-6">
           <SectionSelect
             label="Section d'arrivée"

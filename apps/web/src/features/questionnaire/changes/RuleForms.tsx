@@ -128,7 +128,7 @@ export function RuleForm({ form, index, onSave, mode }: ChangeFormProps & { mode
         </>
       )}
       {kind === "outlier" && (
-        <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
           <div className="fr-col-12 fr-col-md-4">
             <Input
               label="Facteur d'écart"

@@ -168,8 +168,10 @@ export function RefusalAlert({ refusal }: { refusal: Refusal | null }) {
 
 export function SaveButton({ pending, label = "Enregistrer la modification" }: { pending: boolean; label?: string }) {
   return (
-    <Button type="submit" iconId="fr-icon-save-line" disabled={pending}>
-      {pending ? "Enregistrement…" : label}
-    </Button>
+    <div className="fr-mt-3w">
+      <Button type="submit" iconId="fr-icon-save-line" disabled={pending}>
+        {pending ? "Enregistrement…" : label}
+      </Button>
+    </div>
   );
 }

@@ -8,8 +8,11 @@ export type Refusal = {
   messages: string[];
 };
 
-/** The server names a change's input `changes.3.field.code`: the change at `index` gets `field.code`. */
-export function refusalOf(error: unknown, index: number): Refusal {
+/**
+ * The server names a change's input `changes.3.field.code`: the change at `index` gets `field.code`.
+ * `shown` gives the number people see for a position of the list sent (a removal shifts them).
+ */
+export function refusalOf(error: unknown, index: number, shown: (position: number) => number = (p) => p + 1): Refusal {
   if (!(error instanceof ApiError) || error.fieldErrors.length === 0) return { fields: [], messages: [errorMessage(error)] };
   const prefix = `changes.${index}.`;
   const fields = error.fieldErrors
@@ -18,7 +21,7 @@ export function refusalOf(error: unknown, index: number): Refusal {
   const messages = error.fieldErrors.map((f) => {
     const other = /^changes\.(\d+)/.exec(f.field);
     // A problem of another change (one the draft already had) is said with its number.
-    return other && Number(other[1]) !== index ? `Modification ${Number(other[1]) + 1} : ${f.message}` : f.message;
+    return other && Number(other[1]) !== index ? `Modification ${shown(Number(other[1]))} : ${f.message}` : f.message;
   });
   return { fields, messages: [...new Set(messages)] };
 }
