@@ -220,7 +220,7 @@ export async function stateAfter(
 ): Promise<TReportState> {
   // Other months only: what the transaction read before its update still holds.
   // One query at a time: a transaction's connection runs them in turn anyway.
-  const reference = known ?? (await loadReference(tx, updated.atelierCode, updated.period, settings.forms));
+  const reference = known ?? (await loadReference(tx, updated.atelierCode, updated.period, settings.forms, true));
   const opening = knownOpening ?? (await openingOf(tx, updated.atelierCode));
   const written = { actor: caller.displayName, at: updated.updatedAt };
   return buildState({
@@ -265,7 +265,7 @@ export async function submit(
     if ("error" in next) throw new AppError("INVALID_TRANSITION", 409, next.error);
     // The report's own version: its required fields and rules, whatever version a later month uses.
     const form = formOf(settings.forms, report, period);
-    const reference = await loadReference(tx, atelierCode, period, settings.forms);
+    const reference = await loadReference(tx, atelierCode, period, settings.forms, true);
     const { past } = reference;
     const justifications = Object.fromEntries(Object.entries(input.justifications).filter(([, t]) => t.trim() !== ""));
     const check = checkSubmission(form, report.values, justifications, historyOf(past, form));

@@ -104,14 +104,28 @@ export interface Reference {
   past: ReportValues[];
 }
 
-export async function loadReference(db: repo.DbOrTx, atelierCode: string, period: string, forms: FormCatalogue): Promise<Reference> {
+/**
+ * `inTransaction`: the reads go one after the other, as a transaction's one
+ * connection runs them anyway (queries sent together on one client are
+ * deprecated by pg); on the pool they run side by side.
+ */
+export async function loadReference(
+  db: repo.DbOrTx,
+  atelierCode: string,
+  period: string,
+  forms: FormCatalogue,
+  inTransaction = false,
+): Promise<Reference> {
   const p = parsePeriod(period);
   const lastYear = p ? formatPeriod(addMonths(p, -12)) : period;
-  const [previous, sameMonth, past] = await Promise.all([
-    repo.previousReport(db, atelierCode, period),
-    repo.findReport(db, atelierCode, lastYear),
-    repo.validatedValuesBefore(db, atelierCode, period, outlierMonths(forms)),
-  ]);
+  const reads = [
+    () => repo.previousReport(db, atelierCode, period),
+    () => repo.findReport(db, atelierCode, lastYear),
+    () => repo.validatedValuesBefore(db, atelierCode, period, outlierMonths(forms)),
+  ] as const;
+  const [previous, sameMonth, past] = inTransaction
+    ? [await reads[0](), await reads[1](), await reads[2]()]
+    : await Promise.all([reads[0](), reads[1](), reads[2]()]);
   return {
     previous: previous ? { period: previous.period, values: previous.values } : null,
     sameMonthLastYear: sameMonth?.values ?? null,
