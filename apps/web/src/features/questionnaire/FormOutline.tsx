@@ -1,7 +1,7 @@
-import type { FormDefinition } from "@enquete/domain";
+import { describeRule, type FormDefinition } from "@enquete/domain";
 import { yesNo } from "../../shared/format.ts";
 import { ScrollTable } from "../../shared/ScrollTable.tsx";
-import { boundsText, KIND_LABELS, RULE_KIND_LABELS, ruleText, TYPE_LABELS } from "./versionText.ts";
+import { boundsText, KIND_LABELS, RULE_KIND_LABELS, TYPE_LABELS } from "./versionText.ts";
 
 type Props = {
   form: FormDefinition;
@@ -59,7 +59,7 @@ export function FormOutline({ form, as: Title = "h3" }: Props) {
         <ul>
           {form.rules.map((rule) => (
             <li key={rule.code} className="fr-mb-2w">
-              <strong>{RULE_KIND_LABELS[rule.kind]}</strong> (<code>{rule.code}</code>) : {ruleText(form, rule)}
+              <strong>{RULE_KIND_LABELS[rule.kind]}</strong> (<code>{rule.code}</code>) : {describeRule(rule, form)}.
               <br />
               <span className="fr-text--sm">Message affiché : « {rule.message} »</span>
             </li>

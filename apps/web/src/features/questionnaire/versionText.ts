@@ -1,13 +1,11 @@
-/** The words of the questionnaire screens: a version's state, a field's type and nature, a rule in French. */
+/** The words of the questionnaire screens: a version's state, a field's type, nature and bounds. */
 import type { TFormVersionSummary } from "@enquete/contract";
 import {
   type FieldDef,
   type FieldKind,
   type FieldType,
-  type FormDefinition,
   formatFrenchNumber,
   formatPeriod,
-  formFields,
   ofPeriod,
   parisDate,
   periodLabel,
@@ -70,30 +68,6 @@ export const RULE_KIND_LABELS: Record<RuleDef["kind"], string> = {
   sumEquals: "Somme attendue",
   outlier: "Valeur inhabituelle",
 };
-
-/** The field's label as the form names it, its code when the form does not have it. */
-export function fieldName(form: FormDefinition, code: string): string {
-  const field = formFields(form).find((f) => f.code === code);
-  return field ? `« ${field.label} »` : code;
-}
-
-const names = (form: FormDefinition, codes: readonly string[]) => codes.map((c) => fieldName(form, c)).join(" + ");
-
-/** What a rule checks, in French, with the fields' labels. */
-export function ruleText(form: FormDefinition, rule: RuleDef): string {
-  switch (rule.kind) {
-    case "lte": {
-      const when = rule.when ? `, quand ${fieldName(form, rule.when)} est supérieur à 0` : "";
-      return `${names(form, rule.fields)} ne peut pas dépasser ${names(form, rule.max)}${when}. Bloque la soumission.`;
-    }
-    case "zeroWhenZero":
-      return `${fieldName(form, rule.field)} doit valoir 0 quand ${fieldName(form, rule.when)} vaut 0. Bloque la soumission.`;
-    case "sumEquals":
-      return `${names(form, rule.parts)} devrait égaler ${names(form, rule.total)}. Sinon, une justification est demandée.`;
-    case "outlier":
-      return `Un chiffre plus de ${formatFrenchNumber(rule.factor)} fois supérieur (ou inférieur) à la médiane de l'atelier sur ${rule.months} mois validés, avec un écart de plus de ${formatFrenchNumber(rule.minDifference)}, demande une confirmation.`;
-  }
-}
 
 /** "0 à 500", "au moins 1", "—": a numeric field's accepted range. */
 export function boundsText(field: FieldDef): string {
