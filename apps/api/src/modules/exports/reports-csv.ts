@@ -17,7 +17,7 @@ import {
 } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { BOM, csvLine, dateTimeCell, textCell, valueCell } from "./french-csv.ts";
-import { type ExportRow, publishedForms, reportPage } from "./repository.ts";
+import { type ExportRow, reportPage } from "./repository.ts";
 
 const PAGE = 2000;
 
@@ -76,9 +76,7 @@ function line(row: ExportRow, fields: readonly string[], codes: Map<number, Set<
 }
 
 /** The file, page by page: memory stays flat whatever the number of reports. */
-export async function* reportsCsv(db: Db, range: PeriodRange, reach: ExportReach, forms?: FormCatalogue): AsyncGenerator<string> {
-  // The route's cached catalogue when it passes one; read here otherwise (one query per file).
-  const catalogue = forms ?? (await publishedForms(db));
+export async function* reportsCsv(db: Db, range: PeriodRange, reach: ExportReach, catalogue: FormCatalogue): AsyncGenerator<string> {
   const fields = exportedFields(catalogue);
   const codes = codesByVersion(catalogue);
   yield BOM + csvLine([...META_COLUMNS, ...fields, NOTES_COLUMN].map((c) => textCell(c)));

@@ -1,7 +1,6 @@
-import { type ExportReach, FORM_V1, FormCatalogue } from "@enquete/domain";
+import type { ExportReach } from "@enquete/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { readNationalSettings } from "../settings/repository.ts";
 
 export interface ExportRow {
   atelierCode: string;
@@ -16,12 +15,6 @@ export interface ExportRow {
   validatedAt: Date | null;
   values: Record<string, unknown>;
   notes: Record<string, string>;
-}
-
-/** The published questionnaire versions, as the national settings hold them (the built-in version 1 and the published rows). */
-export async function publishedForms(db: Db): Promise<FormCatalogue> {
-  const { forms } = await readNationalSettings(db);
-  return new FormCatalogue([FORM_V1, ...forms.filter((f) => f.version !== FORM_V1.version)]);
 }
 
 /** Reports of the reach: all, or those of the given territories (territory of the report's month) and ateliers. */

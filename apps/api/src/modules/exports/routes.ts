@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { caller } from "../../plugins/app/auth.ts";
-import { dueDay } from "../settings/service.ts";
+import { currentSettings, dueDay } from "../settings/service.ts";
 import { dashboardExportGuard, reportsExportGuard } from "./access.ts";
 import { dashboardData } from "./dashboard.ts";
 import { attachment } from "./french-csv.ts";
@@ -38,7 +38,8 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       reply
         .header("content-type", "text/csv; charset=utf-8")
         .header("content-disposition", attachment(`rapports-mensuels-${yearName(year, yearType)}.csv`));
-      return reply.send(Readable.from(reportsCsv(db, range, exportReach(caller(request).grants))) as never);
+      const { forms } = await currentSettings(db, config, caller(request).settingsRevision);
+      return reply.send(Readable.from(reportsCsv(db, range, exportReach(caller(request).grants), forms)) as never);
     },
   );
 

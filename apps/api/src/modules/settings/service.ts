@@ -1,6 +1,6 @@
 import type { TSettings } from "@enquete/contract";
 import { REMINDER_DAYS_MAX, type TReminderDaysBody } from "@enquete/contract";
-import { FORM_V1, FormCatalogue } from "@enquete/domain";
+import { FORM_V1, FormCatalogue, type FormDefinition } from "@enquete/domain";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
@@ -73,6 +73,16 @@ interface SettingsCache {
 }
 const caches = new WeakMap<Db, SettingsCache>();
 
+/** The published versions: the built-in version 1 and the rows of form_versions. */
+export function formCatalogue(published: readonly FormDefinition[]): FormCatalogue {
+  return new FormCatalogue([FORM_V1, ...published.filter((f) => f.version !== FORM_V1.version)]);
+}
+
+/** The published versions read now, for work outside a request (jobs, seeds, tests); a request uses its settings' copy. */
+export async function readPublishedForms(db: Db): Promise<FormCatalogue> {
+  return formCatalogue((await repo.readNationalSettings(db)).forms);
+}
+
 export async function currentSettings(db: Db, config: Pick<Config, "reportDueDay">, revision: number): Promise<NationalSettings> {
   let cache = caches.get(db);
   if (!cache || cache.config !== config) {
@@ -92,7 +102,7 @@ export async function currentSettings(db: Db, config: Pick<Config, "reportDueDay
           dueDay: validDueDay(row.values[DUE_DAY_KEY], config),
           closedYears: row.closedYears,
           ...reminderDaysOf(row.values, config),
-          forms: new FormCatalogue([FORM_V1, ...row.forms.filter((f) => f.version !== FORM_V1.version)]),
+          forms: formCatalogue(row.forms),
         };
       })
       .finally(() => {
