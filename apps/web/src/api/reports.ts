@@ -1,6 +1,6 @@
 /**
  * The monthly report's routes: read, save the draft with its version (If-Match),
- * submit; the territory's decisions (validate, return) and the national reopening.
+ * move it to a newer questionnaire version, submit; the territory's decisions (validate, return) and the national reopening.
  */
 import type {
   TConflict,
@@ -26,15 +26,32 @@ export const reportsApi = {
   get: (atelier: string, period: string, signal?: AbortSignal) => request<TReport>(reportPath(atelier, period), { signal }),
 
   /**
-   * Saves the whole draft; the answer is what this save wrote (its version and values), small.
-   * A 401 is left to the page: it keeps the values and asks to sign in again.
+   * Saves the whole draft: every value, every note (a removed one as ""); the answer is what this
+   * save wrote (its version, values and notes), small. A 401 is left to the page: it keeps what was
+   * typed and asks to sign in again.
    */
-  save: (atelier: string, period: string, values: ReportValues, version: number, options: { keepalive?: boolean } = {}) =>
+  save: (
+    atelier: string,
+    period: string,
+    values: ReportValues,
+    notes: Record<string, string>,
+    version: number,
+    options: { keepalive?: boolean } = {},
+  ) =>
     request<TSavedDraft>(reportPath(atelier, period), {
       method: "PUT",
-      body: { values },
+      body: { values, notes },
       headers: ifMatch(version),
       keepalive: options.keepalive,
+      redirectOnUnauthorized: false,
+    }),
+
+  /** Moves a draft (or a returned report) to the questionnaire version in force for its month; the answer is the report. */
+  upgrade: (atelier: string, period: string, formVersion: number, version: number) =>
+    request<TReportState>(`${reportPath(atelier, period)}/form-version`, {
+      method: "POST",
+      body: { formVersion },
+      headers: ifMatch(version),
       redirectOnUnauthorized: false,
     }),
 

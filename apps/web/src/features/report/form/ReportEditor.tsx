@@ -7,7 +7,6 @@ import { reportsApi } from "../../../api/reports.ts";
 import { ConflictPanel } from "../conflict/ConflictPanel.tsx";
 import type { Draft } from "../conflict/conflictRows.ts";
 import type { SaveState } from "../save/DraftSaver.ts";
-import { draftApi } from "../save/draftApi.ts";
 import { LocalDraftStore } from "../save/localDraft.ts";
 import { planStart } from "../save/restore.ts";
 import { SaveProblem, SaveStatusLine } from "../save/SaveStatus.tsx";
@@ -87,7 +86,7 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted, upgra
     () => ({
       form,
       store,
-      save: (values, notes, version, options) => draftApi.save(atelier, period, values, notes, version, options),
+      save: (values, notes, version, options) => reportsApi.save(atelier, period, values, notes, version, options),
       load: () => reportsApi.get(atelier, period),
       onSaved,
     }),

@@ -5,8 +5,8 @@ import type { TFormUpgrade, TReportState } from "@enquete/contract";
 import { ofPeriod } from "@enquete/domain";
 import { type RefObject, useRef, useState } from "react";
 import { ApiError, errorMessage } from "../../../api/ApiError.ts";
+import { reportsApi } from "../../../api/reports.ts";
 import { conflictSideOf } from "../conflict/conflictSide.ts";
-import { draftApi } from "../save/draftApi.ts";
 import { displayValue } from "../valueText.ts";
 import type { UpgradeHandle } from "./UpgradeHandle.ts";
 import { offerText, upgradeButtonLabel } from "./upgradeText.ts";
@@ -71,7 +71,7 @@ function UpgradeModal({ report, upgrade, editor, onUpgraded }: Props & { upgrade
         return;
       }
       try {
-        const next = await draftApi.upgrade(report.atelierCode, report.period, upgrade.version, ready.version);
+        const next = await reportsApi.upgrade(report.atelierCode, report.period, upgrade.version, ready.version);
         form.done();
         upgradeModal.close();
         onUpgraded(next);
