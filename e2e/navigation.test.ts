@@ -44,7 +44,7 @@ describe("the menu's rules, per role", () => {
     expect(menu([{ role: "national" }])).toEqual([
       "Accueil → /",
       "Tableau de bord → /tableau-de-bord",
-      "Paramètres [Paramètres → /parametres, Cibles → /cibles, Journées FOAD → /journees-foad]",
+      "Paramètres [Paramètres → /parametres, Questionnaire → /parametres/questionnaire, Cibles → /cibles, Journées FOAD → /journees-foad]",
     ]);
   });
 
@@ -70,7 +70,7 @@ describe("the menu's rules, per role", () => {
     expect(menu(roles)).toEqual([
       "Accueil → /",
       "Tableau de bord [Réseau national → /tableau-de-bord, Atelier 79 → /tableau-de-bord/ateliers/79, Atelier 86 → /tableau-de-bord/ateliers/86]",
-      "Paramètres [Paramètres → /parametres, Cibles → /cibles, Journées FOAD → /journees-foad]",
+      "Paramètres [Paramètres → /parametres, Questionnaire → /parametres/questionnaire, Cibles → /cibles, Journées FOAD → /journees-foad]",
     ]);
     const named = menu(roles, "/", { atelier: (code: string) => (code === "86" ? "Atelier Canopé 86 – Poitiers" : undefined) });
     expect(named[1]).toContain("Atelier Canopé 86 – Poitiers → /tableau-de-bord/ateliers/86");
@@ -88,7 +88,13 @@ describe("the menu's rules, per role", () => {
     // The national dashboard is only itself, not every dashboard under its address.
     const both = menu([{ role: "national" }, { role: "atelier", atelierCode: "86" }], "/tableau-de-bord/ateliers/86");
     expect(both[1]).toBe("*Tableau de bord [Réseau national → /tableau-de-bord, *Atelier 86 → /tableau-de-bord/ateliers/86]");
-    expect(menu([{ role: "national" }], "/cibles")[2]).toMatch(/^\*Paramètres \[Paramètres → \/parametres, \*Cibles/);
+    expect(menu([{ role: "national" }], "/cibles")[2]).toMatch(
+      /^\*Paramètres \[Paramètres → \/parametres, Questionnaire → \/parametres\/questionnaire, \*Cibles/,
+    );
+    // The questionnaire's pages are under the settings' address: only the questionnaire's entry is current there.
+    expect(menu([{ role: "national" }], "/parametres/questionnaire/2")[2]).toBe(
+      "*Paramètres [Paramètres → /parametres, *Questionnaire → /parametres/questionnaire, Cibles → /cibles, Journées FOAD → /journees-foad]",
+    );
   });
 
   it("leaves out a malformed grant instead of linking to nowhere", () => {
@@ -157,7 +163,7 @@ describe.skipIf(!chromiumPath)("the header's menu in a real browser", () => {
     await expect.poll(() => entry("Paramètres").getAttribute("aria-current")).toBe("page");
     await settings.click();
     const links = mainMenu(page).locator(".fr-menu__list a");
-    expect((await links.allTextContents()).map((t) => t.trim())).toEqual(["Paramètres", "Cibles", "Journées FOAD"]);
+    expect((await links.allTextContents()).map((t) => t.trim())).toEqual(["Paramètres", "Questionnaire", "Cibles", "Journées FOAD"]);
     await mainMenu(page).getByRole("link", { name: "Cibles", exact: true }).click();
     await page.waitForURL(/\/cibles$/);
     await expect.poll(() => entry("Cibles").getAttribute("aria-current")).toBe("page");
