@@ -8,6 +8,8 @@ import { NO_DATA, NoData } from "../NoData.tsx";
 import type { DashboardSettings } from "../settings.ts";
 import type { IndicatorValue } from "../types.ts";
 import { useGrants } from "../useGrants.ts";
+import { termsOrigin } from "./definitionsText.ts";
+import { IndicatorDefinitions } from "./IndicatorDefinitions.tsx";
 import { noTargetReason, targetIsMissing, targetTerm } from "./targetText.ts";
 
 type Props = {
@@ -33,14 +35,21 @@ export function IndicatorFigures({
 }: Props) {
   const reason = noTargetReason(indicator, scope, settings);
   const national = hasRole(useGrants(), "national");
+  const named = (indicator.definitions?.length ?? 0) > 0;
   return (
     <>
       <dl className="fr-mb-2w fr-pl-0">
         <div>
           <dt className="fr-text--sm fr-mb-0">Valeur, {periodLabel}</dt>
-          <dd className="fr-h2 fr-m-0 fr-mb-2w fr-pl-0">
+          <dd className={`fr-h2 fr-m-0 fr-pl-0 ${named ? "fr-mb-1w" : "fr-mb-2w"}`}>
             {hasNoData(indicator.value, completeness.included) ? <NoData /> : formatValue(indicator.value, indicator.unit)}
           </dd>
+          {/* A second description of the same term: what the value rests on, read right after it. */}
+          {named && (
+            <dd className="fr-m-0 fr-mb-2w fr-pl-0">
+              <IndicatorDefinitions definitions={indicator.definitions} unit={indicator.unit} />
+            </dd>
+          )}
         </div>
         {(indicator.target !== undefined || scope.kind === "national") && (
           <Term term={targetTerm(scope, settings.year)}>
@@ -75,7 +84,7 @@ export function IndicatorFigures({
       )}
       {indicator.numerator !== undefined && indicator.denominator !== undefined && (
         <p className="fr-text--sm fr-mb-1w">
-          Soit {formatNumber(indicator.numerator)} sur {formatNumber(indicator.denominator)} (numérateur et dénominateur de la fiche).
+          Soit {formatNumber(indicator.numerator)} sur {formatNumber(indicator.denominator)} ({termsOrigin(indicator.definitions)}).
         </p>
       )}
       {indicator.parts && (
