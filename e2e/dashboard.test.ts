@@ -4,7 +4,9 @@
  * an atelier and one of its reports, downloads both exports; each dashboard
  * page passes axe and fits a 360 px phone. Data: the Corse ateliers 2A and
  * 2B, last year, which no other browser test touches (they use this year's
- * recent months, and other territories).
+ * recent months, and other territories). Then, on a platform of its own with
+ * the full demo (version 2 of the questionnaire published from the school
+ * year's first month), 1-5 names the definitions each figure rests on.
  */
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
@@ -12,8 +14,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
 import { horizontalOverflow, onPhone, seriousA11yViolations } from "./support/checks.ts";
 import { thisMonth } from "./support/months.ts";
+import { type Platform, signInAt, startPlatform } from "./support/platform.ts";
+import { signInPage } from "./support/referential.ts";
 import { submitReport as submit, validateReport } from "./support/reports.ts";
-import { newPage as freshPage, signIn } from "./support/session.ts";
+import { newPage as freshPage, signIn, watchProblems } from "./support/session.ts";
 import { COMPLETE_VALUES } from "./support/values.ts";
 
 const chromiumPath = inject("chromiumPath");
@@ -183,5 +187,108 @@ describe.skipIf(!chromiumPath)("the dashboards", () => {
     ]) {
       expect({ path, overflow: await overflowAt360(path) }).toEqual({ path, overflow: 0 });
     }
+  });
+});
+
+type DefinitionUsed = { label: string; versions: number[]; reports: number; numerator: number; denominator: number; value: number | null };
+type Indicator15 = { code: string; value: number | null; numerator?: number; denominator?: number; definitions?: DefinitionUsed[] };
+
+const frNumber = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+const frPercent = (v: number) => `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v)} %`;
+const versionsWords = (versions: number[]) =>
+  `questionnaire version${versions.length > 1 ? "s" : ""} ${new Intl.ListFormat("fr-FR").format(versions.map(String))}`;
+
+describe.skipIf(!chromiumPath)("1-5 over two questionnaire versions", () => {
+  let demo: Platform;
+  let mixedYear: number;
+  let cookie: string;
+  const indicator15 = async (query: string): Promise<Indicator15> => {
+    const res = await fetch(`${demo.baseUrl}/api/indicators?scope=national&${query}`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { indicators: Indicator15[] };
+    const found = answer.indicators.find((i) => i.code === "1-5");
+    if (!found) throw new Error("1-5 manque dans la réponse.");
+    return found;
+  };
+
+  beforeAll(async () => {
+    if (!chromiumPath) return;
+    demo = await startPlatform({ demo: "full", label: "Le serveur du test des définitions de 1-5", env: { WORKERS: "1" } });
+    cookie = await signInAt(demo.baseUrl, NATIONAL);
+    const res = await fetch(`${demo.baseUrl}/api/forms`, { headers: { cookie } });
+    const { versions } = (await res.json()) as { versions: { version: number; validFrom: string | null }[] };
+    const v2 = versions.find((v) => v.version === 2)?.validFrom;
+    // The demo publishes version 2 from the school year's first month: its calendar year mixes both versions.
+    const now = thisMonth();
+    const schoolYear = now.month >= 9 ? now.year : now.year - 1;
+    expect(v2).toBe(`${schoolYear}-09`);
+    mixedYear = schoolYear;
+  }, 180_000);
+  afterAll(async () => {
+    await demo?.stop();
+  });
+
+  it("shows the national figure of a year on both sides of version 2 with each definition named, its reports and its figure", async () => {
+    const api = await indicator15(`year=${mixedYear}`);
+    const definitions = api.definitions ?? [];
+    // Version 2 by the fiche, version 1 by its proxy; the figure adds each report's terms as its version defines them.
+    expect(definitions.map((d) => d.versions)).toEqual([[2], [1]]);
+    expect(definitions[0]?.label).toMatch(/^Selon la fiche : jours de formation/);
+    expect(definitions[1]?.label).toMatch(/^Approximation \(questionnaire sans jours de formation\) : journées stagiaires/);
+    expect(definitions.reduce((s, d) => s + d.numerator, 0)).toBeCloseTo(api.numerator ?? Number.NaN, 6);
+    expect(definitions.reduce((s, d) => s + d.denominator, 0)).toBeCloseTo(api.denominator ?? Number.NaN, 6);
+
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    const problems = watchProblems(page);
+    await signInPage(page, demo.baseUrl, NATIONAL, `/tableau-de-bord?annee=${mixedYear}`);
+    await dashboardReady(page);
+    const c15 = card(page, "1-5");
+    expect(await cardValue(page, "1-5")).toBe(text(frPercent(api.value ?? Number.NaN)));
+
+    // Under the figure: why several definitions, then a list of them (read as a list, not a tooltip).
+    const figure = c15.locator("dd").nth(1);
+    expect(text(await figure.locator("p").textContent())).toBe(
+      "Période à cheval sur deux versions du questionnaire : chaque rapport compte selon sa version.",
+    );
+    const items = (await figure.getByRole("list").getByRole("listitem").allTextContents()).map(text);
+    expect(items).toEqual(
+      definitions.map((d) =>
+        text(
+          `${d.label} (${versionsWords(d.versions)}) — ${d.reports.toLocaleString("fr-FR")} rapport${d.reports > 1 ? "s" : ""}, ` +
+            `${d.value === null ? "non calculable" : frPercent(d.value)} (soit ${frNumber.format(d.numerator)} sur ${frNumber.format(d.denominator)})`,
+        ),
+      ),
+    );
+    await c15.getByText(/\(sommes des numérateurs et des dénominateurs de chaque rapport, selon sa version\)\.$/).waitFor();
+
+    // The territories' table says the same of its 1-5 column and leads to the list.
+    const note = page.getByText(/^1-5 – Période à cheval sur deux versions du questionnaire/);
+    expect(text(await note.textContent())).toBe(
+      "1-5 – Période à cheval sur deux versions du questionnaire : chaque rapport compte selon sa version. Il en va de même dans chaque ligne. Définitions employées et leurs chiffres (indicateur 1-5)",
+    );
+    await note.getByRole("link", { name: "Définitions employées et leurs chiffres (indicateur 1-5)" }).click();
+    await page.waitForURL(/#indicateur-1-5$/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The year before has version 1 only: one definition, said in one line.
+    const before = (await indicator15(`year=${mixedYear - 1}`)).definitions ?? [];
+    expect(before.map((d) => d.versions)).toEqual([[1]]);
+    await page.goto(`${demo.baseUrl}/tableau-de-bord?annee=${mixedYear - 1}`);
+    await dashboardReady(page);
+    const only = card(page, "1-5").locator("dd").nth(1);
+    expect(text(await only.textContent())).toBe(`Calculé selon : ${before[0]?.label} (questionnaire version 1).`);
+    expect(await only.getByRole("list").count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+
+    // The list wraps on a phone.
+    const overflow = await onPhone(chromiumPath as string, async (small) => {
+      await signInPage(small, demo.baseUrl, NATIONAL, `/tableau-de-bord?annee=${mixedYear}`);
+      await card(small, "1-5").getByRole("listitem").first().waitFor();
+      await small.waitForTimeout(200);
+      return await horizontalOverflow(small);
+    });
+    expect(overflow).toBe(0);
   });
 });
