@@ -115,13 +115,10 @@ export const ZIndicatorValue = z
       .array(z.object({ code: z.string(), label: z.string(), value: z.number() }))
       .optional()
       .meta({ description: "Les sources d'une somme : ateliers, MOOC, M@gistère (1-1 national)." }),
-    definitions: z
-      .array(ZIndicatorDefinitionUsed)
-      .optional()
-      .meta({
-        description:
-          "Quand la formule dépend de la version du questionnaire (1-5) : chaque définition, les rapports comptés avec elle et ses termes. Le chiffre additionne les numérateurs et les dénominateurs de chaque rapport selon sa version.",
-      }),
+    definitions: z.array(ZIndicatorDefinitionUsed).optional().meta({
+      description:
+        "Quand la formule dépend de la version du questionnaire (1-5) : chaque définition, les rapports comptés avec elle et ses termes. Le chiffre additionne les numérateurs et les dénominateurs de chaque rapport selon sa version.",
+    }),
     fiche: ZFiche,
   })
   .meta({ id: "IndicatorValue" });

@@ -143,13 +143,7 @@ export type TReportEvent = z.infer<typeof ZReportEvent>;
 
 /** The director's notes on figures, by field code ("dont 40 journées pour le plan académique numérique"). */
 export const ZReportNotes = z
-  .record(
-    z.string(),
-    z
-      .string()
-      .trim()
-      .max(NOTE_MAX, `${NOTE_MAX} caractères au plus pour une note.`),
-  )
+  .record(z.string(), z.string().trim().max(NOTE_MAX, `${NOTE_MAX} caractères au plus pour une note.`))
   .meta({ id: "ReportNotes", description: "Une courte note par chiffre, par code de champ ; une note vide est retirée." });
 
 /** A newer questionnaire version covers the report's month: the draft may move to it, its values kept. */
@@ -320,5 +314,3 @@ export const ZConflict = z
   })
   .meta({ id: "VersionConflict" });
 export type TConflict = z.infer<typeof ZConflict>;
-
-

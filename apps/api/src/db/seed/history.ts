@@ -12,7 +12,7 @@
 import {
   addMonths,
   FORM_V1,
-  FormCatalogue,
+  type FormCatalogue,
   type FormDefinition,
   firstDay,
   formatPeriod,
@@ -24,8 +24,9 @@ import {
   territoryOn,
   VERSION_2_CHANGES,
 } from "@enquete/domain";
-import { and, eq, gt, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { createDraft, publishVersion } from "../../modules/forms/service.ts";
+import { readPublishedForms } from "../../modules/settings/service.ts";
 import type { Db } from "../client.ts";
 import { ateliers, formVersions, reportEvents, reports } from "../schema.ts";
 import { parisInstant } from "./history/calendar.ts";
@@ -168,22 +169,6 @@ async function openFromHistory(tx: Tx, today: string) {
     .where(and(lt(ateliers.openedOn, first), or(isNull(ateliers.closedOn), gt(ateliers.closedOn, first))));
 }
 
-/** The published versions as the server reads them: version 1 built in, the others from form_versions. */
-async function publishedForms(tx: Tx): Promise<FormCatalogue> {
-  const rows = await tx
-    .select({ version: formVersions.version, validFrom: formVersions.validFrom, definition: formVersions.definition })
-    .from(formVersions)
-    .where(isNotNull(formVersions.validFrom));
-  const published = rows
-    .filter((row) => row.version !== FORM_V1.version)
-    .map((row) => ({
-      ...(row.definition as Omit<FormDefinition, "version" | "validFrom">),
-      version: row.version,
-      validFrom: row.validFrom as string,
-    }));
-  return new FormCatalogue([FORM_V1, ...published]);
-}
-
 const hasReports = async (tx: Tx) => (await tx.select({ id: reports.id }).from(reports).limit(1)).length > 0;
 
 /**
@@ -227,7 +212,7 @@ export async function seedHistory(db: Db, options: { today: string; seed?: numbe
     await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
     if (await hasReports(tx)) return { reports: 0, events: 0, published: null };
     const ctx = await loadContext(tx);
-    const forms = await publishedForms(tx);
+    const forms = await readPublishedForms(tx);
     const result = await insertHistory(tx, buildHistory(ctx, options.today, options.seed ?? DEFAULT_HISTORY_SEED, forms));
     await openFromHistory(tx, options.today);
     return { ...result, published };

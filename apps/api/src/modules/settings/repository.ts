@@ -1,7 +1,7 @@
 import type { FormDefinition } from "@enquete/domain";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { auditEvents, closedYears, settings } from "../../db/schema.ts";
+import { auditEvents, closedYears, formVersions, settings } from "../../db/schema.ts";
 import type { DbOrTx } from "../reports/repository.ts";
 
 export async function readSetting(db: DbOrTx, key: string): Promise<unknown> {
@@ -17,6 +17,21 @@ export interface NationalSettingsRow {
   forms: FormDefinition[];
 }
 
+type PublishedRow = { version: number; validFrom: string; definition: Omit<FormDefinition, "version" | "validFrom"> };
+
+/** A published row of form_versions as reports read it (its definition holds sections and rules). */
+const publishedForm = (row: PublishedRow): FormDefinition => ({ ...row.definition, version: row.version, validFrom: row.validFrom });
+
+/** The questionnaire versions published in the database, read now (also inside a transaction: the demo seed). */
+export async function readPublishedFormRows(db: DbOrTx): Promise<FormDefinition[]> {
+  const rows = await db
+    .select({ version: formVersions.version, validFrom: formVersions.validFrom, definition: formVersions.definition })
+    .from(formVersions)
+    .where(isNotNull(formVersions.validFrom))
+    .orderBy(asc(formVersions.validFrom));
+  return rows.map((r) => publishedForm(r as PublishedRow));
+}
+
 /**
  * Every national setting and closed year with the revision they are at, read
  * in one statement (one snapshot): a cache filled from it is exactly the
@@ -27,7 +42,7 @@ export async function readNationalSettings(db: Db): Promise<NationalSettingsRow>
     revision: string | null;
     values: Record<string, unknown>;
     closed: { year: number; closedAt: string }[];
-    forms: { version: number; validFrom: string; definition: Omit<FormDefinition, "version" | "validFrom"> }[];
+    forms: PublishedRow[];
   }>({
     name: "national-settings",
     text: `select
@@ -42,7 +57,7 @@ export async function readNationalSettings(db: Db): Promise<NationalSettingsRow>
     revision: Number(row?.revision ?? 0),
     values: row?.values ?? {},
     closedYears: (row?.closed ?? []).map((c) => ({ year: c.year, closedAt: new Date(c.closedAt) })),
-    forms: (row?.forms ?? []).map((f) => ({ ...f.definition, version: f.version, validFrom: f.validFrom })),
+    forms: (row?.forms ?? []).map(publishedForm),
   };
 }
 

@@ -79,8 +79,8 @@ export function formCatalogue(published: readonly FormDefinition[]): FormCatalog
 }
 
 /** The published versions read now, for work outside a request (jobs, seeds, tests); a request uses its settings' copy. */
-export async function readPublishedForms(db: Db): Promise<FormCatalogue> {
-  return formCatalogue((await repo.readNationalSettings(db)).forms);
+export async function readPublishedForms(db: DbOrTx): Promise<FormCatalogue> {
+  return formCatalogue(await repo.readPublishedFormRows(db));
 }
 
 export async function currentSettings(db: Db, config: Pick<Config, "reportDueDay">, revision: number): Promise<NationalSettings> {
