@@ -8,7 +8,7 @@
  * publication changes next month's form for everyone.
  */
 
-import { addMonths, FORM_V1, formatPeriod, type Period, periodLabel, VERSION_2_CHANGES } from "@enquete/domain";
+import { addMonths, CONTRACT_INDICATORS, FORM_V1, formatPeriod, type Period, periodLabel, VERSION_2_CHANGES } from "@enquete/domain";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
@@ -18,6 +18,7 @@ import { startPlatform } from "./support/platform.ts";
 import { messageAt, typeCeilingRule, typeDecimalField } from "./support/questionnaire.ts";
 import { apiCall, apiOk, type Platform, signInApi, signInPage } from "./support/referential.ts";
 import { watchProblems } from "./support/session.ts";
+import { COMPLETE_VALUES } from "./support/values.ts";
 
 const chromiumPath = inject("chromiumPath");
 
@@ -43,7 +44,16 @@ const ruleOf = (c: unknown) => {
 /** Autosave waits for typing to stop: the server is polled a while. */
 const POLL = { timeout: 15_000, interval: 200 };
 
+/**
+ * A year holding last month, this month and next month, as the dashboard names them: the school year,
+ * unless it changes between them (August to September), then the calendar year.
+ */
+const YEAR_TYPE = [8, 9].includes(NOW.month) ? "calendar" : "school";
+const YEAR = YEAR_TYPE === "school" && NOW.month < 9 ? NOW.year - 1 : NOW.year;
+
 type Detail = { version: number; status: string; validFrom: string | null; updatedAt: string; changeList: unknown[] };
+type Indicators = { indicators: { code: string; definitions?: unknown[] }[] };
+const INDICATOR_15 = CONTRACT_INDICATORS.find((i) => i.code === "1-5");
 type Form = { version: number; sections: { code: string; fields: { code: string }[] }[] };
 
 let platform: Platform;
@@ -155,11 +165,11 @@ describe.skipIf(!chromiumPath)("questionnaire versions, from the national screen
     await expect
       .poll(() => page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.labels?.[0]?.textContent))
       .toBe("Type de modification");
-    expect(await page.getByRole("status").filter({ hasText: "Modification enregistrée" }).count()).toBe(1);
+    await page.getByRole("status").filter({ hasText: "Modification enregistrée" }).waitFor();
 
     // The second, after the first: the fresh form's position is the field just added.
     const fresh = page.getByRole("form", { name: "Ajouter un champ" });
-    expect(await fresh.getByLabel(/^Code/).inputValue()).toBe("");
+    await expect.poll(() => fresh.getByLabel(/^Code/).inputValue()).toBe("");
     expect(await fresh.getByLabel("Position", { exact: true }).inputValue()).toBe(days.code);
     await typeDecimalField(page, { code: espe.code, label: espe.label });
     await expect.poll(() => changeItems(page).count(), POLL).toBe(2);
@@ -369,6 +379,77 @@ describe.skipIf(!chromiumPath)("questionnaire versions, from the national screen
       [1, "published"],
       [DRAFT, "published"],
     ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("names both definitions of 1-5 on the national dashboard of a year on both sides of the publication", async () => {
+    // A version 1 report of last month, submitted: the proxy then counts it, version 2 has none yet.
+    const director = await signInApi(platform.baseUrl, DIRECTOR);
+    await apiOk(platform.baseUrl, director, "PUT", `/reports/86/${p(LAST)}`, { values: COMPLETE_VALUES });
+    await apiOk(platform.baseUrl, director, "POST", `/reports/86/${p(LAST)}/submit`, { justifications: {} });
+    const [fiche, proxy] = INDICATOR_15?.definitions ?? [];
+    if (!fiche || !proxy) throw new Error("1-5 doit avoir ses deux définitions.");
+    // By hand from the report: ESPE trainee-days over on-site, off-site and remote trainee-days.
+    const proxyNumerator = COMPLETE_VALUES.traineeDaysEspe;
+    const proxyDenominator = COMPLETE_VALUES.traineeDaysOnSite + COMPLETE_VALUES.traineeDaysOffSite + COMPLETE_VALUES.traineeDaysRemote;
+    const query = `scope=national&year=${YEAR}&yearType=${YEAR_TYPE}`;
+    const api = async (basis: string) =>
+      ((await apiOk(platform.baseUrl, national, "GET", `/indicators?${query}&basis=${basis}`)) as Indicators).indicators.find(
+        (i) => i.code === "1-5",
+      );
+    expect((await api("provisional"))?.definitions).toEqual([
+      { label: fiche.label, versions: [DRAFT], reports: 0, numerator: 0, denominator: 0, value: null },
+      {
+        label: proxy.label,
+        versions: [1],
+        reports: 1,
+        numerator: proxyNumerator,
+        denominator: proxyDenominator,
+        // In %, rounded to two decimals by the API.
+        value: expect.closeTo((100 * proxyNumerator) / proxyDenominator, 2),
+      },
+    ]);
+
+    const { page, problems } = await freshPage();
+    await signInPage(page, platform.baseUrl, NATIONAL, "/tableau-de-bord");
+    await page.getByRole("heading", { level: 1, name: "Indicateurs : Réseau national" }).waitFor();
+    const card = page.getByRole("article", { name: /^1-5 – / });
+    await card.waitFor();
+    // The year chosen as a person does: its kind, then the year, then the basis.
+    if (YEAR_TYPE === "school") {
+      await page.getByText("Scolaire", { exact: true }).click();
+      await page.waitForURL(/type=scolaire/);
+    }
+    await page.getByLabel(YEAR_TYPE === "school" ? "Année scolaire" : "Année", { exact: true }).selectOption(String(YEAR));
+    await page.waitForURL(new RegExp(`annee=${YEAR}`));
+    const definitions = card.locator("dd").nth(1);
+    const summary = "Période à cheval sur deux versions du questionnaire : chaque rapport compte selon sa version.";
+    const lines = async () => (await definitions.getByRole("listitem").allTextContents()).map(text);
+
+    // Official figures: nothing validated yet, both definitions named all the same, neither with a figure.
+    await expect.poll(() => definitions.locator("p").textContent().then(text), POLL).toBe(summary);
+    await expect
+      .poll(lines, POLL)
+      .toEqual([
+        text(`${fiche.label} (questionnaire version ${DRAFT}) — aucun rapport compté`),
+        text(`${proxy.label} (questionnaire version 1) — aucun rapport compté`),
+      ]);
+
+    // Provisional figures count the submitted report, by the proxy of its own version.
+    await page.getByText("Provisoires (soumis)", { exact: true }).click();
+    await page.waitForURL(/base=provisoire/);
+    const share = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+      (100 * proxyNumerator) / proxyDenominator,
+    );
+    await expect
+      .poll(lines, POLL)
+      .toEqual([
+        text(`${fiche.label} (questionnaire version ${DRAFT}) — aucun rapport compté`),
+        text(`${proxy.label} (questionnaire version 1) — 1 rapport, ${share} % (soit ${proxyNumerator} sur ${proxyDenominator})`),
+      ]);
+    expect(text(await card.locator("dd").first().textContent())).toBe(text(`${share} %`));
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });

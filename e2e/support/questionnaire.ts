@@ -27,6 +27,8 @@ export type TypedField = { code: string; label: string; help?: string };
 export async function typeDecimalField(page: Page, field: TypedField): Promise<void> {
   const form = page.getByRole("form", { name: "Ajouter un champ" });
   const code = form.getByLabel(/^Code/);
+  // After a saved change the form starts afresh: typed into before that, it would lose the keys.
+  await expect.poll(() => code.inputValue()).toBe("");
   await code.focus();
   await page.keyboard.press("Control+A");
   await page.keyboard.type(field.code);
@@ -53,7 +55,9 @@ export type TypedRule = { code: string; fields: string[]; max: string[]; when?: 
 /** Fills the "Ajouter une règle" form for a ceiling between fields (lte), checkboxes by Space, and presses Enter on its button. */
 export async function typeCeilingRule(page: Page, rule: TypedRule): Promise<void> {
   const form = page.getByRole("form", { name: "Ajouter une règle" });
-  await form.getByLabel(/^Code de la règle/).focus();
+  const code = form.getByLabel(/^Code de la règle/);
+  await expect.poll(() => code.inputValue()).toBe("");
+  await code.focus();
   await page.keyboard.type(rule.code);
   expect(await form.getByRole("radio", { name: /^Plafond entre champs/ }).isChecked()).toBe(true);
   const tick = async (legend: RegExp, code: string) => {
