@@ -7,6 +7,7 @@ import { usersApi } from "../../api/users.ts";
 import { LoadError } from "../../shared/LoadError.tsx";
 import { Loading } from "../../shared/Loading.tsx";
 import { PageHeading } from "../../shared/PageHeading.tsx";
+import { RoleOnly } from "../../shared/RoleOnly.tsx";
 import { useApiData } from "../../shared/useApiData.ts";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
 import { Notice } from "../referential-admin/Notice.tsx";
@@ -14,7 +15,6 @@ import { AccountAccess } from "./AccountAccess.tsx";
 import { AccountFacts } from "./AccountFacts.tsx";
 import { AccountJournal } from "./AccountJournal.tsx";
 import { AccountRoles } from "./AccountRoles.tsx";
-import { AdminOnly } from "./AdminOnly.tsx";
 import { InvitationSentAlert, invitationNoticeOf } from "./InvitationSentAlert.tsx";
 import type { Outcome } from "./outcome.ts";
 import { ACCOUNTS_PATH, ACCOUNTS_TITLE } from "./paths.ts";
@@ -27,9 +27,9 @@ export function AccountPage() {
   const { id = "" } = useParams();
   return (
     <div className="fr-container fr-mb-4w">
-      <AdminOnly what="gèrent les comptes">
+      <RoleOnly role="admin" reason="Seuls les administrateurs de la plateforme gèrent les comptes.">
         <AccountContent id={id} />
-      </AdminOnly>
+      </RoleOnly>
     </div>
   );
 }

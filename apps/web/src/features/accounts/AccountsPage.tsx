@@ -7,11 +7,11 @@ import { plural } from "../../shared/format.ts";
 import { LoadError } from "../../shared/LoadError.tsx";
 import { Loading } from "../../shared/Loading.tsx";
 import { PageHeading } from "../../shared/PageHeading.tsx";
+import { RoleOnly } from "../../shared/RoleOnly.tsx";
 import { useApiData } from "../../shared/useApiData.ts";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
 import { AccountsFilters } from "./AccountsFilters.tsx";
 import { AccountsTable } from "./AccountsTable.tsx";
-import { AdminOnly } from "./AdminOnly.tsx";
 import { filtersOf, isFiltered, type ListFilters, PARAMS, queryOf, withParam } from "./listQuery.ts";
 import { ACCOUNTS_PAGE_SIZE, ACCOUNTS_PATH, ACCOUNTS_TITLE, NEW_ACCOUNT_PATH } from "./paths.ts";
 import { loadScopes, type Scopes } from "./scopes.ts";
@@ -26,9 +26,9 @@ export function AccountsPage() {
     <div className="fr-container fr-mb-4w">
       <Breadcrumb currentPageLabel={ACCOUNTS_TITLE} segments={[{ label: "Tableau de bord", linkProps: { to: "/" } }]} />
       <PageHeading>{ACCOUNTS_TITLE}</PageHeading>
-      <AdminOnly what="gèrent les comptes">
+      <RoleOnly role="admin" reason="Seuls les administrateurs de la plateforme gèrent les comptes.">
         <AccountsContent />
-      </AdminOnly>
+      </RoleOnly>
     </div>
   );
 }

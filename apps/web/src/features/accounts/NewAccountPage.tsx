@@ -15,9 +15,9 @@ import { usersApi } from "../../api/users.ts";
 import { LoadError } from "../../shared/LoadError.tsx";
 import { Loading } from "../../shared/Loading.tsx";
 import { PageHeading } from "../../shared/PageHeading.tsx";
+import { RoleOnly } from "../../shared/RoleOnly.tsx";
 import { useApiData } from "../../shared/useApiData.ts";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
-import { AdminOnly } from "./AdminOnly.tsx";
 import type { InvitationNotice } from "./InvitationSentAlert.tsx";
 import { ACCOUNTS_PATH, ACCOUNTS_TITLE, accountPath } from "./paths.ts";
 import { RolesEditor } from "./RolesEditor.tsx";
@@ -39,9 +39,9 @@ export function NewAccountPage() {
         ]}
       />
       <PageHeading>{TITLE}</PageHeading>
-      <AdminOnly what="créent les comptes">
+      <RoleOnly role="admin" reason="Seuls les administrateurs de la plateforme créent les comptes.">
         <NewAccountContent />
-      </AdminOnly>
+      </RoleOnly>
     </div>
   );
 }

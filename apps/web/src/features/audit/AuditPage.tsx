@@ -9,9 +9,9 @@ import { formatDay, plural } from "../../shared/format.ts";
 import { LoadError } from "../../shared/LoadError.tsx";
 import { Loading } from "../../shared/Loading.tsx";
 import { PageHeading } from "../../shared/PageHeading.tsx";
+import { RoleOnly } from "../../shared/RoleOnly.tsx";
 import { useApiData } from "../../shared/useApiData.ts";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
-import { AdminOnly } from "../accounts/AdminOnly.tsx";
 import { loadScopes } from "../accounts/scopes.ts";
 import { useLatestData } from "../accounts/useLatestData.ts";
 import type { ScopeNames } from "../profile/roleLines.ts";
@@ -65,9 +65,9 @@ export function AuditPage() {
     <div className="fr-container fr-mb-4w">
       <Breadcrumb currentPageLabel={AUDIT_TITLE} segments={[{ label: "Tableau de bord", linkProps: { to: "/" } }]} />
       <PageHeading>{AUDIT_TITLE}</PageHeading>
-      <AdminOnly what="consultent le journal des actions">
+      <RoleOnly role="admin" reason="Seuls les administrateurs de la plateforme consultent le journal des actions.">
         <AuditContent />
-      </AdminOnly>
+      </RoleOnly>
     </div>
   );
 }

@@ -8,8 +8,8 @@ import { referentialApi } from "../../api/referential.ts";
 import { LoadError } from "../../shared/LoadError.tsx";
 import { Loading } from "../../shared/Loading.tsx";
 import { PageHeading } from "../../shared/PageHeading.tsx";
+import { RoleOnly } from "../../shared/RoleOnly.tsx";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
-import { AdminOnly } from "./AdminOnly.tsx";
 import { AtelierSummary, AttributesOverTime, ChangesList, TerritoriesOverTime } from "./AtelierHistoryView.tsx";
 import { AttributesForm } from "./AttributesForm.tsx";
 import { CloseAtelierForm } from "./CloseAtelierForm.tsx";
@@ -26,9 +26,12 @@ export function AtelierAdminPage() {
   const { code = "" } = useParams();
   return (
     <div className="fr-container fr-mb-4w">
-      <AdminOnly>
+      <RoleOnly
+        role="admin"
+        reason="Seuls les administrateurs de la plateforme ouvrent, déplacent, renomment et ferment les ateliers et les directions territoriales."
+      >
         <AtelierContent key={code} code={code} />
-      </AdminOnly>
+      </RoleOnly>
     </div>
   );
 }

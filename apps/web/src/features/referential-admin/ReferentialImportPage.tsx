@@ -9,8 +9,8 @@ import { ApiError, errorMessage } from "../../api/ApiError.ts";
 import { referentialApi } from "../../api/referential.ts";
 import { plural } from "../../shared/format.ts";
 import { PageHeading } from "../../shared/PageHeading.tsx";
+import { RoleOnly } from "../../shared/RoleOnly.tsx";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
-import { AdminOnly } from "./AdminOnly.tsx";
 import { ImportFormat } from "./ImportFormat.tsx";
 import { ChangesTable, RefusedLines } from "./ImportTables.tsx";
 import { REFERENTIAL_PATH } from "./paths.ts";
@@ -32,9 +32,12 @@ export function ReferentialImportPage() {
         ]}
       />
       <PageHeading>{TITLE}</PageHeading>
-      <AdminOnly>
+      <RoleOnly
+        role="admin"
+        reason="Seuls les administrateurs de la plateforme ouvrent, déplacent, renomment et ferment les ateliers et les directions territoriales."
+      >
         <ImportContent />
-      </AdminOnly>
+      </RoleOnly>
     </div>
   );
 }

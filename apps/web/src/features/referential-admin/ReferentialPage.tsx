@@ -3,8 +3,8 @@ import { Link } from "react-router";
 import { LoadError } from "../../shared/LoadError.tsx";
 import { Loading } from "../../shared/Loading.tsx";
 import { PageHeading } from "../../shared/PageHeading.tsx";
+import { RoleOnly } from "../../shared/RoleOnly.tsx";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
-import { AdminOnly } from "./AdminOnly.tsx";
 import { AteliersList } from "./AteliersList.tsx";
 import { OpenAtelierForm } from "./OpenAtelierForm.tsx";
 import { REFERENTIAL_IMPORT_PATH } from "./paths.ts";
@@ -20,9 +20,12 @@ export function ReferentialPage() {
     <div className="fr-container fr-mb-4w">
       <Breadcrumb currentPageLabel={REFERENTIAL_TITLE} segments={[{ label: "Tableau de bord", linkProps: { to: "/" } }]} />
       <PageHeading>{REFERENTIAL_TITLE}</PageHeading>
-      <AdminOnly>
+      <RoleOnly
+        role="admin"
+        reason="Seuls les administrateurs de la plateforme ouvrent, déplacent, renomment et ferment les ateliers et les directions territoriales."
+      >
         <ReferentialContent />
-      </AdminOnly>
+      </RoleOnly>
     </div>
   );
 }
