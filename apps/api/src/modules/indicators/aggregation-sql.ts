@@ -145,11 +145,22 @@ function latestReport(q: AggregateQuery): SQL {
 const list = (items: SQL[]) => sql.join(items, sql`, `);
 
 /**
+ * Whether a group may hold several months of an atelier whose reports do not
+ * know which one is its latest (an atelier scope, a breakdown by atelier):
+ * its rows of earlier questionnaire versions then hold older snapshots, and
+ * only the row of its latest month gives them. Elsewhere only the latest
+ * report carries a snapshot key (latest_report), or a group is one month.
+ */
+function severalMonths(q: AggregateQuery): boolean {
+  return !needsLatest(q) && q.breakdown !== "month";
+}
+
+/**
  * Per atelier (and group, and questionnaire version): counts, flow sums,
- * snapshot keys, and the month of the report a row's snapshots come from
- * (s_month in its group, e_month across groups), which tells the version of
- * an atelier's latest report apart from its earlier versions'. Each report
- * is read once; only the reports that count are parsed, so the sums need no filter.
+ * snapshot keys, and where needed the month of the report a row's snapshots
+ * come from (s_month in its group, e_month across groups), which tells an
+ * atelier's latest version apart from its earlier ones. Each report is read
+ * once; only the reports that count are parsed, so the sums need no filter.
  */
 function perAtelier(q: AggregateQuery, flows: AggregatedField[], snapshots: AggregatedField[]): SQL {
   const counted = sql`r.status in (${list(q.counted.map((s) => sql`${s}::report_status`))})`;
@@ -162,7 +173,8 @@ function perAtelier(q: AggregateQuery, flows: AggregatedField[], snapshots: Aggr
   const monthKey = sql`${periodIndex("r.period")}::int8 * ${raw(String(SNAPSHOT_SHIFT))}`;
   return sql`
     select ${keyOf(q.breakdown, "report")} as k, r.atelier_code, r.form_version as fv,
-      max(${raw(groupKey)}) as s_month, max(c.snap_key) as e_month,
+      ${severalMonths(q) ? sql`max(${raw(groupKey)}) as s_month,` : sql``}
+      ${q.breakdown && !latest ? sql`max(c.snap_key) as e_month,` : sql``}
       count(*) filter (where c.counted) as included,
       count(*) filter (where ${over} and r.status in ('submitted', 'validated')) as submitted,
       count(*) filter (where ${over} and r.status = 'validated') as validated,
@@ -185,12 +197,14 @@ function perAtelier(q: AggregateQuery, flows: AggregatedField[], snapshots: Aggr
       ${valuesRecord([...flows, ...snapshots])}
       ${joinsFor(q.breakdown, "report")}
     where r.period between ${q.from} and ${q.to} ${scopeFilter(q, "report")}
-    group by 1, 2, 3`;
+    group by fv, k, r.atelier_code`;
 }
 
-/** A snapshot key's value, summed over the rows whose snapshot month is the latest (`month` = `top`). */
-const decode = (column: string, month: string, top: string) =>
-  raw(`sum(case when ${month} = ${top} then nullif(${column} % ${SNAPSHOT_SHIFT}, 0) - 1 end) / 100.0`);
+/** A snapshot key's value, summed (over the rows that meet `where`, when given). */
+const decode = (column: string, where?: string) =>
+  where
+    ? raw(`sum(case when ${where} then nullif(${column} % ${SNAPSHOT_SHIFT}, 0) - 1 end) / 100.0`)
+    : raw(`sum(nullif(${column} % ${SNAPSHOT_SHIFT}, 0) - 1) / 100.0`);
 
 /**
  * Expected reports: atelier-months of the period that are over, for ateliers
@@ -228,22 +242,32 @@ function expected(q: AggregateQuery): SQL {
 export function aggregateSql(q: AggregateQuery): SQL {
   const flows = q.fields.filter((f) => f.aggregation === "flow");
   const snapshots = q.fields.filter((f) => f.aggregation === "snapshot");
-  const grouped = q.breakdown ? sql`group by grouping sets ((fv), (k, fv))` : sql`group by fv`;
+  // The version first, as per_atelier comes sorted: the groups need no second sort of its wide rows.
+  const grouped = q.breakdown ? sql`group by grouping sets ((fv), (fv, k))` : sql`group by fv`;
   const gk = q.breakdown ? sql`case when grouping(k) = 1 then ${TOTAL_KEY} else k end` : sql`${TOTAL_KEY}::text`;
+  // Narrow aggregates joined back rather than window functions: those would sort every wide row (a month's breakdown).
+  const several = severalMonths(q);
+  const source = several
+    ? sql`per_atelier p join (select k, atelier_code, max(s_month) as s_top from per_atelier group by k, atelier_code) t using (k, atelier_code)`
+    : sql`per_atelier p`;
   const sums = [
     ...["included", "submitted", "validated", "on_time"].map((c) => raw(`sum(${c}) as ${c}`)),
     ...flows.map((_, i) => raw(`sum(f${i}) as f${i}`)),
-    // An atelier's rows of earlier versions in a group hold older snapshots: its latest report's row gives them.
-    ...snapshots.map((_, i) => sql`${decode(`n${i}`, "s_month", "s_top")} as ${raw(`n${i}`)}`),
+    ...snapshots.map((_, i) => sql`${decode(`n${i}`, several ? "p.s_month = t.s_top" : undefined)} as ${raw(`n${i}`)}`),
   ];
-  // With a breakdown, the whole scope's snapshot takes each atelier's report that gives it, whichever group holds it.
+  // With a breakdown, the whole scope's snapshot takes each atelier's report that gives it, whichever group holds it:
+  // its only one with a key (latest_report), else the row of its latest month.
+  const latestOnly = needsLatest(q)
+    ? sql``
+    : sql`join (select atelier_code, max(e_month) as e_top from per_atelier group by atelier_code) x
+        on x.atelier_code = p.atelier_code and p.e_month = x.e_top`;
   const latest = q.breakdown
     ? sql`, latest as (
-        select ${TOTAL_KEY}::text as gk, fv ${sql.join(
-          snapshots.map((_, i) => sql`, ${decode(`e${i}`, "e_month", "e_top")} as ${raw(`m${i}`)}`),
+        select ${TOTAL_KEY}::text as gk, p.fv ${sql.join(
+          snapshots.map((_, i) => sql`, ${decode(`e${i}`)} as ${raw(`m${i}`)}`),
           sql``,
         )}
-        from ranked group by fv
+        from per_atelier p ${latestOnly} group by p.fv
       )`
     : sql``;
   return sql`
@@ -257,12 +281,7 @@ export function aggregateSql(q: AggregateQuery): SQL {
     }
     ${needsLatest(q) ? sql`latest_report as (${latestReport(q)}),` : sql``}
     per_atelier as (${perAtelier(q, flows, snapshots)}),
-    ranked as (
-      select p.*, max(p.s_month) over (partition by p.k, p.atelier_code) as s_top
-        ${q.breakdown ? sql`, max(p.e_month) over (partition by p.atelier_code) as e_top` : sql``}
-      from per_atelier p
-    ),
-    totals as (select ${gk} as gk, fv, ${list(sums)} from ranked ${grouped}),
+    totals as (select ${gk} as gk, fv, ${list(sums)} from ${source} ${grouped}),
     expected as (${expected(q)})
     ${latest}
     select * from totals full join expected using (gk) ${q.breakdown ? sql`left join latest using (gk, fv)` : sql``}`;
