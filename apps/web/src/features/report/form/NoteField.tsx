@@ -9,7 +9,7 @@ type Props = {
   field: FieldDef;
   control: Control<ReportFormInput, unknown, ReportFormOutput>;
   error: string | undefined;
-  onBlur: () => void;
+  onBlur?: (() => void) | undefined;
 };
 
 export const NOTE_HINT = `Facultatif, ${NOTE_MAX} caractères au plus, par exemple « dont 40 journées pour le plan académique numérique »`;
@@ -82,7 +82,7 @@ export function NoteField({ field, control, error, onBlur }: Props) {
           onChange: (e) => note.onChange(e.target.value),
           onBlur: () => {
             note.onBlur();
-            onBlur();
+            onBlur?.();
           },
           "aria-invalid": error ? true : undefined,
           "aria-describedby": countId,

@@ -13,8 +13,9 @@ type Props = {
   field: FieldDef;
   register: UseFormRegister<ReportFormInput>;
   error: string | undefined;
-  reference: TReportState["reference"];
-  onBlur: () => void;
+  /** Absent (the questionnaire's preview): no line of last month's and last year's figures. */
+  reference?: TReportState["reference"] | undefined;
+  onBlur?: (() => void) | undefined;
   /** With the form's control, the figure takes a note (the report's editor); without, it is the figure alone. */
   control?: Control<ReportFormInput, unknown, ReportFormOutput>;
   noteError?: string | undefined;
@@ -25,7 +26,7 @@ type Props = {
  * with a numeric keyboard, since type=number refuses the comma.
  */
 export function NumberField({ field, register, error, reference, onBlur, control, noteError }: Props) {
-  const referenceId = `reference-${field.code}`;
+  const referenceId = reference ? `reference-${field.code}` : undefined;
   return (
     <div className="fr-mb-3w">
       <Input
@@ -46,7 +47,7 @@ export function NumberField({ field, register, error, reference, onBlur, control
           "aria-describedby": referenceId,
         }}
       />
-      <ReferenceLine id={referenceId} code={field.code} reference={reference} />
+      {reference && <ReferenceLine id={referenceId} code={field.code} reference={reference} />}
       {control && <NoteField field={field} control={control} error={noteError} onBlur={onBlur} />}
     </div>
   );

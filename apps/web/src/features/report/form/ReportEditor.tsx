@@ -1,7 +1,7 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { TReportState, TSavedDraft } from "@enquete/contract";
-import { dayInFrench, type FormDefinition, formFields, isMonthOver, parisDate } from "@enquete/domain";
-import { type KeyboardEvent, type RefObject, useCallback, useImperativeHandle, useMemo, useRef, useState } from "react";
+import { dayInFrench, type FormDefinition, isMonthOver, parisDate } from "@enquete/domain";
+import { type RefObject, useCallback, useImperativeHandle, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { reportsApi } from "../../../api/reports.ts";
 import { ConflictPanel } from "../conflict/ConflictPanel.tsx";
@@ -14,13 +14,12 @@ import { useDraftSaver } from "../save/useDraftSaver.ts";
 import { MovedMeanwhile } from "../upgrade/MovedMeanwhile.tsx";
 import type { UpgradeHandle } from "../upgrade/UpgradeHandle.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
+import { FormHint, FormSections, stopImplicitSubmit } from "./FormSections.tsx";
 import type { ReportFormInput, ReportFormOutput } from "./formText.ts";
-import { LiveWarnings } from "./LiveWarnings.tsx";
 import { RestoredNotice } from "./RestoredNotice.tsx";
-import { historyFromMedians, reportResolver, type Stage } from "./reportResolver.ts";
-import { SectionFieldset, visibleSections } from "./SectionFieldset.tsx";
-import { liveTotals } from "./totals.ts";
+import { historyFromMedians, REPORT_FORM_MODE, reportResolver, type Stage } from "./reportResolver.ts";
 import { useAutosaveOnChange } from "./useAutosaveOnChange.ts";
+import { useRecheckAfterSubmit } from "./useRecheckAfterSubmit.ts";
 import { useSubmitReport } from "./useSubmitReport.ts";
 
 type Props = {
@@ -45,20 +44,6 @@ function movedTo(state: Extract<SaveState, { kind: "conflict" }>, form: FormDefi
   return v !== undefined && v !== form.version ? v : null;
 }
 
-/** What is required, from the report's own version (a version may add an optional field). */
-function requiredText(form: FormDefinition): string {
-  const optional = formFields(form).filter((f) => !f.required);
-  if (optional.length === 0) return "Tous les champs sont obligatoires : saisissez 0 s'il n'y a rien à déclarer.";
-  if (optional.length === 1 && optional[0]?.code === "highlights")
-    return "Tous les champs sont obligatoires, sauf les faits marquants : saisissez 0 s'il n'y a rien à déclarer.";
-  return `Tous les champs sont obligatoires, sauf : ${optional.map((f) => `« ${f.label} »`).join(", ")}. Saisissez 0 s'il n'y a rien à déclarer.`;
-}
-
-/** Enter in a field must not submit the report: only the button does. */
-function stopImplicitSubmit(event: KeyboardEvent<HTMLFormElement>) {
-  if (event.key === "Enter" && event.target instanceof HTMLInputElement) event.preventDefault();
-}
-
 /** The report being filled in: the form, its autosave, the comparison after a conflict, the submission. */
 export function ReportEditor({ report, form, userId, onSaved, onSubmitted, upgradeHandle }: Props) {
   const { atelierCode: atelier, period } = report;
@@ -76,9 +61,7 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted, upgra
       notes: plan.notes,
       justifications: { ...report.justifications, ...(store.readJustifications() ?? {}) },
     },
-    mode: "onBlur",
-    reValidateMode: "onBlur",
-    shouldFocusError: false,
+    ...REPORT_FORM_MODE,
   });
   const { register, control, formState, setValue } = methods;
 
@@ -92,7 +75,8 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted, upgra
     }),
     () => plan,
   );
-  useAutosaveOnChange({ methods, saver, store, stage });
+  useAutosaveOnChange({ methods, saver, store });
+  useRecheckAfterSubmit(methods, stage);
 
   const { onSubmit, attempted, submitting, focusKey } = useSubmitReport({
     atelier,
@@ -143,7 +127,6 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted, upgra
     [saver],
   );
 
-  const totals = useMemo(() => liveTotals(form), [form]);
   // A month is submitted once it is over (from its last day); until then the form keeps a draft.
   const submittable = isMonthOver(period, parisDate());
   const onFieldBlur = useCallback(() => saver.flush(), [saver]);
@@ -163,25 +146,16 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted, upgra
       {attempted && <ErrorSummary form={form} errors={formState.errors} focusKey={focusKey} />}
 
       <form noValidate onSubmit={onSubmit} onKeyDown={stopImplicitSubmit} aria-label="Rapport d'activité du mois">
-        <p className="fr-hint-text fr-mb-3w">
-          {requiredText(form)} Les nombres décimaux s'écrivent avec une virgule (12,5). Vous pouvez ajouter une courte note à un chiffre
-          pour l'expliquer. Vos saisies sont enregistrées automatiquement.
-        </p>
-        <LiveWarnings form={form} history={history} control={control}>
-          {visibleSections(form).map((section) => (
-            <SectionFieldset
-              key={section.code}
-              form={form}
-              section={section}
-              totals={totals.filter((t) => t.section === section.code)}
-              register={register}
-              control={control}
-              errors={formState.errors}
-              reference={report.reference}
-              onFieldBlur={onFieldBlur}
-            />
-          ))}
-        </LiveWarnings>
+        <FormHint form={form} autosaved />
+        <FormSections
+          form={form}
+          register={register}
+          control={control}
+          errors={formState.errors}
+          history={history}
+          reference={report.reference}
+          onFieldBlur={onFieldBlur}
+        />
         {submittable ? (
           <Button type="submit" iconId="fr-icon-send-plane-line" iconPosition="right" disabled={submitting}>
             {submitting ? "Soumission…" : "Soumettre"}

@@ -15,8 +15,11 @@ type Props = {
   register: UseFormRegister<ReportFormInput>;
   control: Control<ReportFormInput, unknown, ReportFormOutput>;
   errors: FieldErrors<ReportFormInput>;
-  reference: TReportState["reference"];
-  onFieldBlur: () => void;
+  /** Last month's and last year's figures beside each field; absent (the questionnaire's preview), no such line. */
+  reference?: TReportState["reference"] | undefined;
+  onFieldBlur?: (() => void) | undefined;
+  /** The block's heading: h2 on the report's page, h3 where the form sits under a heading of its own. */
+  headingLevel?: "h2" | "h3";
 };
 
 /** The blocks with fields: a version may retire every field of a block, which then has nothing to show. */
@@ -25,14 +28,15 @@ export function visibleSections(form: FormDefinition): SectionDef[] {
 }
 
 /** One block of the questionnaire: its fields, their warnings, its totals. */
-export function SectionFieldset({ form, section, totals, register, control, errors, reference, onFieldBlur }: Props) {
+export function SectionFieldset({ form, section, totals, register, control, errors, reference, onFieldBlur, headingLevel = "h2" }: Props) {
+  const Heading = headingLevel;
   const legendId = `section-${section.code}`;
   const fieldErrors = errors.values as Record<string, { message?: string } | undefined> | undefined;
   const noteErrors = errors.notes as Record<string, { message?: string } | undefined> | undefined;
   return (
     <fieldset className="fr-fieldset fr-mb-4w" aria-labelledby={legendId}>
       <legend className="fr-fieldset__legend" id={legendId}>
-        <h2 className="fr-h4 fr-mb-0">{section.title}</h2>
+        <Heading className="fr-h4 fr-mb-0">{section.title}</Heading>
       </legend>
       <div className="fr-fieldset__element">
         {section.fields.map((field) => {

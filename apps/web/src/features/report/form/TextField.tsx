@@ -8,7 +8,7 @@ type Props = {
   register: UseFormRegister<ReportFormInput>;
   control: Control<ReportFormInput, unknown, ReportFormOutput>;
   error: string | undefined;
-  onBlur: () => void;
+  onBlur?: (() => void) | undefined;
 };
 
 function CharacterCount({ id, control, code, max }: { id: string; control: Props["control"]; code: string; max: number }) {

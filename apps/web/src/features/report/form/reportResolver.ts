@@ -3,13 +3,20 @@
  * field on blur. On "Soumettre": everything the server will check, at once
  * (required fields, hard rules, unjustified warnings), with the domain's own
  * checkSubmission, so that the server's 422 should never come as a surprise.
+ * The questionnaire's preview adds a stage between them: the hard rules as
+ * each field is left, so that a new rule is seen working without filling the
+ * whole form.
  */
-import { checkSubmission, type FormDefinition, type History, type Problem } from "@enquete/domain";
+import { checkSubmission, type FormDefinition, type History, hardRuleProblems, type Problem, type ReportValues } from "@enquete/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldErrors, Resolver } from "react-hook-form";
 import { parseFormText, type ReportFormInput, type ReportFormOutput, reportFormSchema } from "./formText.ts";
 
-export type Stage = "draft" | "submit";
+/** "draft": types and signs; "rules": and the hard rules (the preview); "submit": everything a submission needs. */
+export type Stage = "draft" | "rules" | "submit";
+
+/** How the report's form is checked (with reportResolver): on blur, and the focus left to the error summary. */
+export const REPORT_FORM_MODE = { mode: "onBlur", reValidateMode: "onBlur", shouldFocusError: false } as const;
 
 type Group = "values" | "notes" | "justifications";
 
@@ -52,19 +59,36 @@ export function reportResolver(
   const byType = zodResolver(reportFormSchema(form)) as Resolver<ReportFormInput, unknown, ReportFormOutput>;
   return async (data, context, options) => {
     const typed = await byType(data, context, options);
-    if (stage() === "draft") return typed;
+    const current = stage();
+    if (current === "draft") return typed;
     const errors = typed.errors as { values?: Record<string, { message?: string }>; notes?: Record<string, { message?: string }> };
     const typeErrors = errors.values ?? {};
+    // Only what can be read: a rule on a field that cannot is not judged yet.
     const { values } = parseFormText(form, data.values);
-    const check = checkSubmission(form, values, data.justifications, history);
     const problems: Problem[] = [
       ...Object.entries(typeErrors).map(([field, e]) => ({ field, message: e?.message ?? "" })),
       ...Object.entries(errors.notes ?? {}).map(([code, e]) => ({ field: `notes.${code}`, message: e?.message ?? "" })),
-      // A field that cannot be read is not also "missing".
-      ...check.errors.filter((p) => !(p.field in typeErrors)),
-      ...check.unjustified.map((w) => ({ field: `justifications.${w.code}`, message: w.message })),
+      ...(current === "rules"
+        ? hardRuleProblems(form, values)
+        : submissionProblems(form, values, data.justifications, history, typeErrors)),
     ];
     if (problems.length === 0) return typed;
     return { values: {}, errors: toFieldErrors(problems) };
   };
+}
+
+/** What stands in the way of a submission beyond the types: missing fields, hard rules, unjustified warnings. */
+function submissionProblems(
+  form: FormDefinition,
+  values: ReportValues,
+  justifications: Record<string, string>,
+  history: History,
+  typeErrors: Record<string, unknown>,
+): Problem[] {
+  const check = checkSubmission(form, values, justifications, history);
+  return [
+    // A field that cannot be read is not also "missing".
+    ...check.errors.filter((p) => !(p.field in typeErrors)),
+    ...check.unjustified.map((w) => ({ field: `justifications.${w.code}`, message: w.message })),
+  ];
 }
