@@ -209,39 +209,61 @@ describe.skipIf(!chromiumPath)("questionnaire versions, from the national screen
     });
     const saved = await draft();
     const preview = page.getByRole("form", { name: `Aperçu du rapport mensuel, version ${DRAFT}` });
-    const formation = preview.locator('fieldset[aria-labelledby="apercu-section-formation"]');
+    // The report's own form: its ids, its notes, its checks.
+    const formation = preview.locator('fieldset[aria-labelledby="section-formation"]');
     const v1Formation = FORM_V1.sections.find((s) => s.code === "formation")?.fields.map((f) => f.code) ?? [];
     expect(await formation.locator("input").evaluateAll((inputs) => inputs.map((i) => i.id))).toEqual(
-      [...v1Formation, "trainingDays", "trainingDaysEspe"].map((c) => `apercu-${c}`),
+      [...v1Formation, "trainingDays", "trainingDaysEspe"].map((c) => `field-${c}`),
     );
-    const days = preview.locator("#apercu-trainingDays");
-    const espe = preview.locator("#apercu-trainingDaysEspe");
-    expect(text(await preview.locator('label[for="apercu-trainingDays"]').textContent())).toBe(
+    const days = preview.locator("#field-trainingDays");
+    const espe = preview.locator("#field-trainingDaysEspe");
+    expect(text(await preview.locator('label[for="field-trainingDays"]').textContent())).toBe(
       text(`${fieldOf(TRAINING_DAYS).label}${fieldOf(TRAINING_DAYS).help}`),
     );
+    // A director can note a figure: the preview shows the button too.
+    await formation.getByRole("button", { name: `Ajouter une note à « ${fieldOf(TRAINING_DAYS).label} »` }).waitFor();
 
+    // Each figure typed, then left with Tab as a director does: the rules are checked as a field is left.
+    const enter = async (code: string, value: string) => {
+      await preview.locator(`#field-${code}`).fill(value);
+      await page.keyboard.press("Tab");
+    };
     // Training days above the trainee-days: refused only when there are trainees.
-    const fill = async (code: string, value: string) => await preview.locator(`#apercu-${code}`).fill(value);
-    await fill("trainees", "0");
-    await fill("traineeDaysOnSite", "2");
-    await fill("traineeDaysOffSite", "1");
-    await fill("traineeDaysRemote", "0");
-    await days.fill("4");
+    await enter("trainees", "0");
+    await enter("traineeDaysOnSite", "2");
+    await enter("traineeDaysOffSite", "1");
+    await enter("traineeDaysRemote", "0");
+    await enter("trainingDays", "4");
     await preview.getByText("Aperçu : aucune règle n'est enfreinte pour l'instant.").waitFor();
     expect(await messageAt(days)).toBeNull();
-    await fill("trainees", "12");
+    await enter("trainees", "12");
     await expect.poll(() => messageAt(days)).toBe(ruleOf(WITHIN_TRAINEE_DAYS).message);
     expect(await days.getAttribute("aria-invalid")).toBe("true");
-    await days.fill("3");
+    await enter("trainingDays", "3");
     await expect.poll(() => messageAt(days)).toBeNull();
 
     // The ESPE training days above the training days, in French at their field.
-    await espe.fill("5");
+    await enter("trainingDaysEspe", "5");
     await expect.poll(() => messageAt(espe)).toBe(ruleOf(ESPE_WITHIN).message);
     await preview.getByText("Aperçu : 1 champ en erreur, 0 avertissement.").waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await espe.fill("1,5");
+    await enter("trainingDaysEspe", "1,5");
     await expect.poll(() => messageAt(espe)).toBeNull();
+
+    // Checked as a submission: what is still empty is required, in the report's focused summary.
+    await preview.getByRole("button", { name: "Vérifier comme à la soumission" }).click();
+    const summary = page.locator("#resume-erreurs");
+    await summary.getByRole("heading", { name: /^Le rapport ne peut pas encore être soumis : \d+ points à corriger/ }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("resume-erreurs");
+    const required = "Ce champ est obligatoire : saisissez 0 s'il n'y a rien à déclarer.";
+    expect(await messageAt(preview.locator("#field-trainingActions"))).toBe(required);
+    expect(await messageAt(days)).toBeNull();
+    // Cleared: nothing typed left, no finding.
+    await preview.getByRole("button", { name: "Effacer les saisies de l'aperçu" }).click();
+    await summary.waitFor({ state: "detached" });
+    expect(await days.inputValue()).toBe("");
+    expect(await messageAt(preview.locator("#field-trainingActions"))).toBeNull();
+    await preview.getByText("Aperçu : aucune règle n'est enfreinte pour l'instant.").waitFor();
 
     // Nothing of it reached the server: no write sent, the draft as it was.
     expect(writes).toEqual([]);
