@@ -1,7 +1,7 @@
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
-import { AfterSelect, lastOf, RefusalAlert, SaveButton, SectionSelect } from "./inputs.tsx";
+import { AfterSelect, invalid, lastOf, RefusalAlert, SaveButton, SectionSelect } from "./inputs.tsx";
 import { type AddFieldInput, addFieldSchema } from "./schemas.ts";
 import { type ChangeFormProps, errorAt, useChangeForm } from "./useChangeForm.ts";
 
@@ -53,14 +53,20 @@ export function AddFieldForm({ form, index, onSave }: ChangeFormProps) {
         hintText="L'identifiant stable du champ dans les exports et les formules : une lettre puis des lettres ou des chiffres, sans espace ni accent (par exemple trainingDays). Un code qui a déjà servi, même pour un champ retiré, ne peut pas être repris."
         state={state("field.code")}
         stateRelatedMessage={err("field.code")}
-        nativeInputProps={{ ...register("field.code"), autoComplete: "off", spellCheck: false, style: { maxWidth: "24rem" } }}
+        nativeInputProps={{
+          ...register("field.code"),
+          autoComplete: "off",
+          spellCheck: false,
+          style: { maxWidth: "24rem" },
+          "aria-invalid": invalid(err("field.code")),
+        }}
       />
       <Input
         label="Libellé"
         hintText="La question telle que les directions d'atelier la liront."
         state={state("field.label")}
         stateRelatedMessage={err("field.label")}
-        nativeInputProps={{ ...register("field.label"), autoComplete: "off" }}
+        nativeInputProps={{ ...register("field.label"), autoComplete: "off", "aria-invalid": invalid(err("field.label")) }}
       />
       <Input
         textArea
@@ -68,23 +74,26 @@ export function AddFieldForm({ form, index, onSave }: ChangeFormProps) {
         hintText="Affichée sous la question : une définition, un exemple."
         state={state("field.help")}
         stateRelatedMessage={err("field.help")}
-        nativeTextAreaProps={{ ...register("field.help"), rows: 3 }}
+        nativeTextAreaProps={{ ...register("field.help"), rows: 3, "aria-invalid": invalid(err("field.help")) }}
       />
       <RadioButtons
         legend="Type de réponse"
         state={state("field.type")}
         stateRelatedMessage={err("field.type")}
         options={[
-          { label: "Nombre entier", nativeInputProps: { ...register("field.type"), value: "integer" } },
+          {
+            label: "Nombre entier",
+            nativeInputProps: { ...register("field.type"), value: "integer", "aria-invalid": invalid(err("field.type")) },
+          },
           {
             label: "Nombre décimal",
             hintText: "Deux décimales au plus, par exemple 12,5.",
-            nativeInputProps: { ...register("field.type"), value: "decimal" },
+            nativeInputProps: { ...register("field.type"), value: "decimal", "aria-invalid": invalid(err("field.type")) },
           },
           {
             label: "Texte",
             hintText: "Un commentaire libre, jamais additionné.",
-            nativeInputProps: { ...register("field.type"), value: "text" },
+            nativeInputProps: { ...register("field.type"), value: "text", "aria-invalid": invalid(err("field.type")) },
           },
         ]}
       />
@@ -98,12 +107,12 @@ export function AddFieldForm({ form, index, onSave }: ChangeFormProps) {
             {
               label: "Flux du mois",
               hintText: "Ce qui s'est passé dans le mois : additionné d'un mois à l'autre.",
-              nativeInputProps: { ...register("field.kind"), value: "flow" },
+              nativeInputProps: { ...register("field.kind"), value: "flow", "aria-invalid": invalid(err("field.kind")) },
             },
             {
               label: "Effectif au dernier jour du mois",
               hintText: "Un état : sur une période, le dernier mois compte.",
-              nativeInputProps: { ...register("field.kind"), value: "snapshot" },
+              nativeInputProps: { ...register("field.kind"), value: "snapshot", "aria-invalid": invalid(err("field.kind")) },
             },
           ]}
         />
@@ -125,7 +134,13 @@ export function AddFieldForm({ form, index, onSave }: ChangeFormProps) {
               hintText="Vide : 0."
               state={state("field.min")}
               stateRelatedMessage={err("field.min")}
-              nativeInputProps={{ ...register("field.min"), inputMode: "decimal", autoComplete: "off", style: NARROW }}
+              nativeInputProps={{
+                ...register("field.min"),
+                inputMode: "decimal",
+                autoComplete: "off",
+                style: NARROW,
+                "aria-invalid": invalid(err("field.min")),
+              }}
             />
           </div>
           <div className="fr-col-12 fr-col-sm-6">
@@ -134,7 +149,13 @@ export function AddFieldForm({ form, index, onSave }: ChangeFormProps) {
               hintText="Vide : pas de plafond propre au champ."
               state={state("field.max")}
               stateRelatedMessage={err("field.max")}
-              nativeInputProps={{ ...register("field.max"), inputMode: "decimal", autoComplete: "off", style: NARROW }}
+              nativeInputProps={{
+                ...register("field.max"),
+                inputMode: "decimal",
+                autoComplete: "off",
+                style: NARROW,
+                "aria-invalid": invalid(err("field.max")),
+              }}
             />
           </div>
         </div>

@@ -2,7 +2,7 @@
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { type FieldDef, type FormDefinition, formFields } from "@enquete/domain";
-import { FieldSelect, RefusalAlert, SaveButton } from "./inputs.tsx";
+import { FieldSelect, invalid, RefusalAlert, SaveButton } from "./inputs.tsx";
 import {
   type RelabelInput,
   relabelSchema,
@@ -40,7 +40,7 @@ export function RelabelForm({ form, index, onSave }: ChangeFormProps) {
         hintText={current ? `Actuellement : « ${current.label} ». Le code ${current.code} ne change pas.` : undefined}
         state={stateOf(err("label"))}
         stateRelatedMessage={err("label")}
-        nativeInputProps={{ ...register("label"), autoComplete: "off" }}
+        nativeInputProps={{ ...register("label"), autoComplete: "off", "aria-invalid": invalid(err("label")) }}
       />
       <SaveButton pending={pending} />
     </form>
@@ -66,7 +66,7 @@ export function SetHelpForm({ form, index, onSave }: ChangeFormProps) {
         hintText="Affichée sous la question. Laissez vide pour retirer l'aide du champ."
         state={stateOf(err("help"))}
         stateRelatedMessage={err("help")}
-        nativeTextAreaProps={{ ...register("help"), rows: 4 }}
+        nativeTextAreaProps={{ ...register("help"), rows: 4, "aria-invalid": invalid(err("help")) }}
       />
       <SaveButton pending={pending} />
     </form>
@@ -103,9 +103,9 @@ export function SetRequiredForm({ form, index, onSave }: ChangeFormProps) {
           {
             label: "Obligatoire",
             hintText: "Un rapport ne peut pas être soumis sans lui.",
-            nativeInputProps: { ...register("required"), value: "yes" },
+            nativeInputProps: { ...register("required"), value: "yes", "aria-invalid": invalid(err("required")) },
           },
-          { label: "Facultatif", nativeInputProps: { ...register("required"), value: "no" } },
+          { label: "Facultatif", nativeInputProps: { ...register("required"), value: "no", "aria-invalid": invalid(err("required")) } },
         ]}
       />
       <SaveButton pending={pending} />
@@ -144,7 +144,13 @@ export function SetBoundsForm({ form, index, onSave }: ChangeFormProps) {
             hintText="Vide : 0."
             state={stateOf(err("min"))}
             stateRelatedMessage={err("min")}
-            nativeInputProps={{ ...register("min"), inputMode: "decimal", autoComplete: "off", style: NARROW }}
+            nativeInputProps={{
+              ...register("min"),
+              inputMode: "decimal",
+              autoComplete: "off",
+              style: NARROW,
+              "aria-invalid": invalid(err("min")),
+            }}
           />
         </div>
         <div className="fr-col-12 fr-col-sm-6">
@@ -153,7 +159,13 @@ export function SetBoundsForm({ form, index, onSave }: ChangeFormProps) {
             hintText="Vide : pas de plafond propre au champ."
             state={stateOf(err("max"))}
             stateRelatedMessage={err("max")}
-            nativeInputProps={{ ...register("max"), inputMode: "decimal", autoComplete: "off", style: NARROW }}
+            nativeInputProps={{
+              ...register("max"),
+              inputMode: "decimal",
+              autoComplete: "off",
+              style: NARROW,
+              "aria-invalid": invalid(err("max")),
+            }}
           />
         </div>
       </div>

@@ -5,7 +5,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { formFields } from "@enquete/domain";
 import { Controller } from "react-hook-form";
 import { RULE_KIND_LABELS } from "../versionText.ts";
-import { CodesFieldset, FieldSelect, fieldOption, RefusalAlert, SaveButton } from "./inputs.tsx";
+import { CodesFieldset, FieldSelect, fieldOption, invalid, RefusalAlert, SaveButton } from "./inputs.tsx";
 import { type RemoveRuleInput, type RuleInput, removeRuleSchema, ruleInputOf, ruleSchema } from "./schemas.ts";
 import { type ChangeFormProps, errorAt, useChangeForm } from "./useChangeForm.ts";
 
@@ -55,6 +55,7 @@ export function RuleForm({ form, index, onSave, mode }: ChangeFormProps & { mode
             ...register("rule.code"),
             onChange: (e) => reset({ rule: ruleInputOf(form.rules.find((r) => r.code === e.target.value)) }),
             value: watch("rule.code"),
+            "aria-invalid": invalid(err("rule.code")),
           }}
         >
           <option value="">Choisissez une règle</option>
@@ -70,7 +71,13 @@ export function RuleForm({ form, index, onSave, mode }: ChangeFormProps & { mode
           hintText="Son identifiant : une lettre puis des lettres ou des chiffres, sans espace ni accent (par exemple trainingDaysWithinTraineeDays)."
           state={stateOf(err("rule.code"))}
           stateRelatedMessage={err("rule.code")}
-          nativeInputProps={{ ...register("rule.code"), autoComplete: "off", spellCheck: false, style: { maxWidth: "24rem" } }}
+          nativeInputProps={{
+            ...register("rule.code"),
+            autoComplete: "off",
+            spellCheck: false,
+            style: { maxWidth: "24rem" },
+            "aria-invalid": invalid(err("rule.code")),
+          }}
         />
       )}
       <RadioButtons
@@ -80,7 +87,7 @@ export function RuleForm({ form, index, onSave, mode }: ChangeFormProps & { mode
         options={(["lte", "zeroWhenZero", "sumEquals", "outlier"] as const).map((k) => ({
           label: RULE_KIND_LABELS[k],
           hintText: KIND_HINTS[k],
-          nativeInputProps: { ...register("rule.kind"), value: k },
+          nativeInputProps: { ...register("rule.kind"), value: k, "aria-invalid": invalid(err("rule.kind")) },
         }))}
       />
       {kind === "lte" && (
@@ -92,7 +99,7 @@ export function RuleForm({ form, index, onSave, mode }: ChangeFormProps & { mode
             hint="Par exemple : seulement quand il y a des stagiaires."
             state={stateOf(err("rule.when"))}
             stateRelatedMessage={err("rule.when")}
-            nativeSelectProps={{ ...register("rule.when"), value: watch("rule.when") }}
+            nativeSelectProps={{ ...register("rule.when"), value: watch("rule.when"), "aria-invalid": invalid(err("rule.when")) }}
           >
             <option value="">Toujours</option>
             {numeric.map((f) => (
@@ -135,7 +142,13 @@ export function RuleForm({ form, index, onSave, mode }: ChangeFormProps & { mode
               hintText="3 : plus de 3 fois la médiane, ou moins du tiers."
               state={stateOf(err("rule.factor"))}
               stateRelatedMessage={err("rule.factor")}
-              nativeInputProps={{ ...register("rule.factor"), inputMode: "decimal", autoComplete: "off", style: NARROW }}
+              nativeInputProps={{
+                ...register("rule.factor"),
+                inputMode: "decimal",
+                autoComplete: "off",
+                style: NARROW,
+                "aria-invalid": invalid(err("rule.factor")),
+              }}
             />
           </div>
           <div className="fr-col-12 fr-col-md-4">
@@ -144,7 +157,13 @@ export function RuleForm({ form, index, onSave, mode }: ChangeFormProps & { mode
               hintText="Un écart plus petit n'est jamais signalé."
               state={stateOf(err("rule.minDifference"))}
               stateRelatedMessage={err("rule.minDifference")}
-              nativeInputProps={{ ...register("rule.minDifference"), inputMode: "decimal", autoComplete: "off", style: NARROW }}
+              nativeInputProps={{
+                ...register("rule.minDifference"),
+                inputMode: "decimal",
+                autoComplete: "off",
+                style: NARROW,
+                "aria-invalid": invalid(err("rule.minDifference")),
+              }}
             />
           </div>
           <div className="fr-col-12 fr-col-md-4">
@@ -153,7 +172,13 @@ export function RuleForm({ form, index, onSave, mode }: ChangeFormProps & { mode
               hintText="Les derniers mois validés de l'atelier."
               state={stateOf(err("rule.months"))}
               stateRelatedMessage={err("rule.months")}
-              nativeInputProps={{ ...register("rule.months"), inputMode: "numeric", autoComplete: "off", style: NARROW }}
+              nativeInputProps={{
+                ...register("rule.months"),
+                inputMode: "numeric",
+                autoComplete: "off",
+                style: NARROW,
+                "aria-invalid": invalid(err("rule.months")),
+              }}
             />
           </div>
         </div>
@@ -164,7 +189,7 @@ export function RuleForm({ form, index, onSave, mode }: ChangeFormProps & { mode
         hintText="Ce que lira la direction d'atelier sous le champ : ce qui ne va pas, et quoi faire."
         state={stateOf(err("rule.message"))}
         stateRelatedMessage={err("rule.message")}
-        nativeTextAreaProps={{ ...register("rule.message"), rows: 3 }}
+        nativeTextAreaProps={{ ...register("rule.message"), rows: 3, "aria-invalid": invalid(err("rule.message")) }}
       />
       <SaveButton pending={pending} label={mode === "addRule" ? "Ajouter cette règle" : "Enregistrer la modification"} />
     </form>
@@ -178,7 +203,12 @@ export function RemoveRuleForm({ form, index, onSave }: ChangeFormProps) {
   return (
     <form noValidate onSubmit={submit} aria-label="Supprimer une règle">
       <RefusalAlert refusal={refusal} />
-      <Select label="Règle à supprimer" state={stateOf(err)} stateRelatedMessage={err} nativeSelectProps={register("code")}>
+      <Select
+        label="Règle à supprimer"
+        state={stateOf(err)}
+        stateRelatedMessage={err}
+        nativeSelectProps={{ ...register("code"), "aria-invalid": invalid(err) }}
+      >
         <option value="">Choisissez une règle</option>
         {form.rules.map((r) => (
           <option key={r.code} value={r.code}>

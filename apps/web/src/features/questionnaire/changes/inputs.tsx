@@ -12,6 +12,9 @@ type SelectProps = ComponentProps<"select">;
 
 const state = (error: string | undefined) => (error ? ("error" as const) : ("default" as const));
 
+/** An input with an error says so to assistive technologies too (as the report's inputs do), not by its colour alone. */
+export const invalid = (error: string | undefined) => (error ? true : undefined);
+
 /** "Journées stagiaires dans les murs (traineeDaysOnSite)": people read the label, the code tells two alike apart. */
 export const fieldOption = (f: FieldDef) => `${f.label} (${f.code})`;
 
@@ -32,7 +35,13 @@ export function FieldSelect({
   selectProps: SelectProps;
 }) {
   return (
-    <Select label={label} hint={hint} state={state(error)} stateRelatedMessage={error} nativeSelectProps={selectProps}>
+    <Select
+      label={label}
+      hint={hint}
+      state={state(error)}
+      stateRelatedMessage={error}
+      nativeSelectProps={{ ...selectProps, "aria-invalid": invalid(error) }}
+    >
       <option value="">Choisissez un champ</option>
       {form.sections.map((s) => {
         const fields = s.fields.filter(only);
@@ -63,7 +72,12 @@ export function SectionSelect({
   selectProps: SelectProps;
 }) {
   return (
-    <Select label={label} state={state(error)} stateRelatedMessage={error} nativeSelectProps={selectProps}>
+    <Select
+      label={label}
+      state={state(error)}
+      stateRelatedMessage={error}
+      nativeSelectProps={{ ...selectProps, "aria-invalid": invalid(error) }}
+    >
       {form.sections.map((s) => (
         <option key={s.code} value={s.code}>
           {s.title}
@@ -86,7 +100,12 @@ export function AfterSelect({
   selectProps: SelectProps;
 }) {
   return (
-    <Select label="Position" state={state(error)} stateRelatedMessage={error} nativeSelectProps={selectProps}>
+    <Select
+      label="Position"
+      state={state(error)}
+      stateRelatedMessage={error}
+      nativeSelectProps={{ ...selectProps, "aria-invalid": invalid(error) }}
+    >
       <option value={FIRST}>En tête de la section</option>
       {(section?.fields ?? [])
         .filter((f) => f.code !== exclude)
@@ -133,7 +152,12 @@ export function CodesFieldset({
       stateRelatedMessage={error}
       options={fields.map((f) => ({
         label: fieldOption(f),
-        nativeInputProps: { checked: value.includes(f.code), onChange: (e) => toggle(f.code, e.target.checked), value: f.code },
+        nativeInputProps: {
+          checked: value.includes(f.code),
+          onChange: (e) => toggle(f.code, e.target.checked),
+          value: f.code,
+          "aria-invalid": invalid(error),
+        },
       }))}
     />
   );
