@@ -147,6 +147,7 @@ describe.skipIf(!chromiumPath)("questionnaire versions, from the national screen
       .toBe("Le code trainees a déjà servi (version 1) : un code ne sert jamais à autre chose, choisissez-en un autre.");
     // The message is the code input's description: read with it.
     expect(await code.getAttribute("aria-describedby")).toContain(`${await code.getAttribute("id")}-desc-error`);
+    expect(await code.getAttribute("aria-invalid")).toBe("true");
     await form.getByText("La modification n'est pas enregistrée :").waitFor();
     expect(await code.inputValue()).toBe("trainees");
     expect(await form.getByLabel(/^Libellé/).inputValue()).toBe(days.label);
