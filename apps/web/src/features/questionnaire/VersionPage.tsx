@@ -11,6 +11,7 @@ import { formatDateTime } from "../../shared/format.ts";
 import { LoadError } from "../../shared/LoadError.tsx";
 import { Loading } from "../../shared/Loading.tsx";
 import { PageHeading } from "../../shared/PageHeading.tsx";
+import { RoleOnly } from "../../shared/RoleOnly.tsx";
 import { useApiData } from "../../shared/useApiData.ts";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
 import { SETTINGS_PATH } from "../settings/paths.ts";
@@ -20,7 +21,6 @@ import { DraftEditor } from "./DraftEditor.tsx";
 import { FormOutline } from "./FormOutline.tsx";
 import { FormPreview } from "./FormPreview.tsx";
 import { fetchVersion } from "./formsApi.ts";
-import { NationalOnly } from "./NationalOnly.tsx";
 import { PublishModal, publishModal } from "./PublishModal.tsx";
 import { QUESTIONNAIRE_PATH, QUESTIONNAIRE_TITLE } from "./paths.ts";
 import { STATE_SEVERITY, stateText, versionState } from "./versionText.ts";
@@ -58,7 +58,10 @@ export function VersionPage() {
         ]}
       />
       <PageHeading>{title}</PageHeading>
-      <NationalOnly>
+      <RoleOnly
+        role="national"
+        reason="Seule la direction de l'ingénierie des services (DIS) prépare et publie les versions du questionnaire."
+      >
         {valid ? (
           <VersionContent key={version} version={version} />
         ) : (
@@ -69,7 +72,7 @@ export function VersionPage() {
             description="Cette adresse ne désigne aucune version du questionnaire."
           />
         )}
-      </NationalOnly>
+      </RoleOnly>
     </div>
   );
 }

@@ -10,12 +10,12 @@ import { formatDateTime, plural } from "../../shared/format.ts";
 import { LoadError } from "../../shared/LoadError.tsx";
 import { Loading } from "../../shared/Loading.tsx";
 import { PageHeading } from "../../shared/PageHeading.tsx";
+import { RoleOnly } from "../../shared/RoleOnly.tsx";
 import { ScrollTable } from "../../shared/ScrollTable.tsx";
 import { useApiData } from "../../shared/useApiData.ts";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
 import { SETTINGS_PATH } from "../settings/paths.ts";
 import { createDraft, fetchVersions } from "./formsApi.ts";
-import { NationalOnly } from "./NationalOnly.tsx";
 import { QUESTIONNAIRE_TITLE, questionnaireVersionPath } from "./paths.ts";
 import { STATE_SEVERITY, stateText, versionState } from "./versionText.ts";
 
@@ -35,9 +35,12 @@ export function VersionsPage() {
         ]}
       />
       <PageHeading>{QUESTIONNAIRE_TITLE}</PageHeading>
-      <NationalOnly>
+      <RoleOnly
+        role="national"
+        reason="Seule la direction de l'ingénierie des services (DIS) prépare et publie les versions du questionnaire."
+      >
         <VersionsContent />
-      </NationalOnly>
+      </RoleOnly>
     </div>
   );
 }
