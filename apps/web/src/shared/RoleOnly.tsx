@@ -14,8 +14,8 @@ const TITLES: Record<Restricted, string> = {
  * page that fails call by call. Hiding is never the check: the server
  * refuses their calls anyway.
  */
-export function RoleOnly({ role, reason, children }: { role: Restricted; reason: string; children: ReactNode }) {
+export function RoleOnly({ forRole, reason, children }: { forRole: Restricted; reason: string; children: ReactNode }) {
   const { user } = useSession();
-  if (user?.roles.some((r) => r.role === role)) return <>{children}</>;
-  return <Alert severity="info" as="h2" title={TITLES[role]} description={reason} />;
+  if (user?.roles.some((r) => r.role === forRole)) return <>{children}</>;
+  return <Alert severity="info" as="h2" title={TITLES[forRole]} description={reason} />;
 }

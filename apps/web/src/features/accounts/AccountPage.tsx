@@ -27,7 +27,7 @@ export function AccountPage() {
   const { id = "" } = useParams();
   return (
     <div className="fr-container fr-mb-4w">
-      <RoleOnly role="admin" reason="Seuls les administrateurs de la plateforme gèrent les comptes.">
+      <RoleOnly forRole="admin" reason="Seuls les administrateurs de la plateforme gèrent les comptes.">
         <AccountContent id={id} />
       </RoleOnly>
     </div>

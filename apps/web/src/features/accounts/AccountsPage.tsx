@@ -26,7 +26,7 @@ export function AccountsPage() {
     <div className="fr-container fr-mb-4w">
       <Breadcrumb currentPageLabel={ACCOUNTS_TITLE} segments={[{ label: "Tableau de bord", linkProps: { to: "/" } }]} />
       <PageHeading>{ACCOUNTS_TITLE}</PageHeading>
-      <RoleOnly role="admin" reason="Seuls les administrateurs de la plateforme gèrent les comptes.">
+      <RoleOnly forRole="admin" reason="Seuls les administrateurs de la plateforme gèrent les comptes.">
         <AccountsContent />
       </RoleOnly>
     </div>

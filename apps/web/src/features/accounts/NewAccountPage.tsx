@@ -39,7 +39,7 @@ export function NewAccountPage() {
         ]}
       />
       <PageHeading>{TITLE}</PageHeading>
-      <RoleOnly role="admin" reason="Seuls les administrateurs de la plateforme créent les comptes.">
+      <RoleOnly forRole="admin" reason="Seuls les administrateurs de la plateforme créent les comptes.">
         <NewAccountContent />
       </RoleOnly>
     </div>

@@ -65,7 +65,7 @@ export function AuditPage() {
     <div className="fr-container fr-mb-4w">
       <Breadcrumb currentPageLabel={AUDIT_TITLE} segments={[{ label: "Tableau de bord", linkProps: { to: "/" } }]} />
       <PageHeading>{AUDIT_TITLE}</PageHeading>
-      <RoleOnly role="admin" reason="Seuls les administrateurs de la plateforme consultent le journal des actions.">
+      <RoleOnly forRole="admin" reason="Seuls les administrateurs de la plateforme consultent le journal des actions.">
         <AuditContent />
       </RoleOnly>
     </div>

@@ -59,7 +59,7 @@ export function VersionPage() {
       />
       <PageHeading>{title}</PageHeading>
       <RoleOnly
-        role="national"
+        forRole="national"
         reason="Seule la direction de l'ingénierie des services (DIS) prépare et publie les versions du questionnaire."
       >
         {valid ? (

@@ -36,7 +36,7 @@ export function VersionsPage() {
       />
       <PageHeading>{QUESTIONNAIRE_TITLE}</PageHeading>
       <RoleOnly
-        role="national"
+        forRole="national"
         reason="Seule la direction de l'ingénierie des services (DIS) prépare et publie les versions du questionnaire."
       >
         <VersionsContent />

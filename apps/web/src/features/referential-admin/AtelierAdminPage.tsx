@@ -27,7 +27,7 @@ export function AtelierAdminPage() {
   return (
     <div className="fr-container fr-mb-4w">
       <RoleOnly
-        role="admin"
+        forRole="admin"
         reason="Seuls les administrateurs de la plateforme ouvrent, déplacent, renomment et ferment les ateliers et les directions territoriales."
       >
         <AtelierContent key={code} code={code} />

@@ -33,7 +33,7 @@ export function ReferentialImportPage() {
       />
       <PageHeading>{TITLE}</PageHeading>
       <RoleOnly
-        role="admin"
+        forRole="admin"
         reason="Seuls les administrateurs de la plateforme ouvrent, déplacent, renomment et ferment les ateliers et les directions territoriales."
       >
         <ImportContent />

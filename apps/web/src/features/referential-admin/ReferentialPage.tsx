@@ -21,7 +21,7 @@ export function ReferentialPage() {
       <Breadcrumb currentPageLabel={REFERENTIAL_TITLE} segments={[{ label: "Tableau de bord", linkProps: { to: "/" } }]} />
       <PageHeading>{REFERENTIAL_TITLE}</PageHeading>
       <RoleOnly
-        role="admin"
+        forRole="admin"
         reason="Seuls les administrateurs de la plateforme ouvrent, déplacent, renomment et ferment les ateliers et les directions territoriales."
       >
         <ReferentialContent />
