@@ -27,7 +27,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { atelierFlags, atelierLabels, atelierTerritories } from "../src/db/schema.ts";
 import { createDraft, publishVersion } from "../src/modules/forms/service.ts";
-import { publishedForms } from "../src/modules/indicators/repository.ts";
+import { readPublishedForms } from "../src/modules/settings/service.ts";
 import { createTestApp, signInPeople } from "./helpers.ts";
 import { type Fixture, IDF, insert, NORMANDIE, values } from "./indicators-fixtures.ts";
 
@@ -162,7 +162,7 @@ beforeAll(async () => {
   const { version } = await createDraft(t.db, actor, 1, VERSION_2_CHANGES);
   await publishVersion(t.db, actor, version, "2025-07", { today: parisDate(), allowPast: true });
   await seedVersion2();
-  forms = await publishedForms(t.db);
+  forms = await readPublishedForms(t.db);
 });
 afterAll(async () => await t.close());
 

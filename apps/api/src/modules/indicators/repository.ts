@@ -1,12 +1,11 @@
 /**
  * What the indicators read beside the reports: names for the scope and the
- * groups, the national distance learning of a range, the targets, and the
- * published questionnaire versions when the caller has not got them.
+ * groups, the national distance learning of a range, the targets.
  */
-import { FORM_V1, FormCatalogue, type FormDefinition, type TargetRow } from "@enquete/domain";
-import { and, between, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import type { TargetRow } from "@enquete/domain";
+import { and, between, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { ateliers, atelierTerritories, distanceLearning, formVersions, indicatorTargets, reports, territories } from "../../db/schema.ts";
+import { ateliers, atelierTerritories, distanceLearning, indicatorTargets, reports, territories } from "../../db/schema.ts";
 
 export async function territoryNames(db: Db): Promise<Map<string, string>> {
   const rows = await db.select({ code: territories.code, name: territories.name }).from(territories);
@@ -72,24 +71,4 @@ export async function allTargets(db: Db): Promise<TargetRow[]> {
       isBaseline: indicatorTargets.isBaseline,
     })
     .from(indicatorTargets);
-}
-
-/**
- * The published questionnaire versions, for a caller without the national
- * settings at hand (the dashboard workbook): version 1 built in, and the rows
- * of form_versions that have a month. Requests get them cached with the settings.
- */
-export async function publishedForms(db: Db): Promise<FormCatalogue> {
-  const rows = await db
-    .select({ version: formVersions.version, validFrom: formVersions.validFrom, definition: formVersions.definition })
-    .from(formVersions)
-    .where(isNotNull(formVersions.validFrom));
-  const published = rows
-    .filter((r) => r.version !== FORM_V1.version)
-    .map((r) => ({
-      ...(r.definition as Omit<FormDefinition, "version" | "validFrom">),
-      version: r.version,
-      validFrom: r.validFrom as string,
-    }));
-  return new FormCatalogue([FORM_V1, ...published]);
 }

@@ -33,6 +33,7 @@ import {
 } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
+import { readPublishedForms } from "../settings/service.ts";
 import { type Aggregate, type AggregateRow, aggregate } from "./aggregation.ts";
 import { breakdownGroups } from "./groups.ts";
 import * as repo from "./repository.ts";
@@ -106,7 +107,7 @@ async function load(
 
 /** The questionnaire versions a computation reads: the caller's, else those published in the database. */
 export async function formsOf(db: Db, context: Pick<IndicatorContext, "forms">): Promise<FormCatalogue> {
-  return context.forms ?? (await repo.publishedForms(db));
+  return context.forms ?? (await readPublishedForms(db));
 }
 
 interface Loaded {
