@@ -18,7 +18,7 @@ import {
 import type { Db } from "../../db/client.ts";
 import { listMonths } from "../indicators/distance-learning/repository.ts";
 import { allTargets } from "../indicators/repository.ts";
-import { computeIndicators, formsOf, type IndicatorContext, rangeOf, targetInfo } from "../indicators/service.ts";
+import { computeIndicators, type IndicatorContext, rangeOf, targetInfo } from "../indicators/service.ts";
 
 export type SheetIndicator = Omit<TIndicators["indicators"][number], "fiche">;
 
@@ -98,7 +98,7 @@ export async function dashboardData(
   const range: PeriodRange = rangeOf(query);
   const base = { year: query.year, yearType: query.yearType, basis: "official" } as const;
   // One catalogue for every sheet, so that their columns and figures agree.
-  const forms = await formsOf(db, context);
+  const { forms } = context;
   const fields = aggregatedFields(forms);
   const ask = (scope: string, breakdown: TIndicatorsQuery["breakdown"]) =>
     computeIndicators(db, { ...base, scope, breakdown }, { ...context, forms });

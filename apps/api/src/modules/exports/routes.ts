@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { caller } from "../../plugins/app/auth.ts";
-import { currentSettings, dueDay } from "../settings/service.ts";
+import { currentSettings } from "../settings/service.ts";
 import { dashboardExportGuard, reportsExportGuard } from "./access.ts";
 import { dashboardData } from "./dashboard.ts";
 import { attachment } from "./french-csv.ts";
@@ -60,7 +60,8 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
     },
     async (request, reply) => {
       const { year, yearType } = request.query;
-      const data = await dashboardData(db, exportReach(caller(request).grants), { year, yearType }, { dueDay: await dueDay(db, config) });
+      const { dueDay, forms } = await currentSettings(db, config, caller(request).settingsRevision);
+      const data = await dashboardData(db, exportReach(caller(request).grants), { year, yearType }, { dueDay, forms });
       const file = await dashboardWorkbook(data);
       reply
         .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

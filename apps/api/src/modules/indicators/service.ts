@@ -33,7 +33,6 @@ import {
 } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
-import { readPublishedForms } from "../settings/service.ts";
 import { type Aggregate, type AggregateRow, aggregate } from "./aggregation.ts";
 import { breakdownGroups } from "./groups.ts";
 import * as repo from "./repository.ts";
@@ -68,8 +67,8 @@ async function scopeLabel(db: Db, scope: IndicatorScope): Promise<string> {
 
 export interface IndicatorContext {
   dueDay: number;
-  /** The published questionnaire versions (the national settings'); read from the database when not given. */
-  forms?: FormCatalogue;
+  /** The published questionnaire versions (the national settings' cached copy). */
+  forms: FormCatalogue;
   /** Paris date: the months over on that day are expected (calendar.firstMonthNotOver). */
   today?: string;
   /** The caller's grants: an atelier read through a territorial role shows the months it was in that territory only. */
@@ -103,11 +102,6 @@ async function load(
     scopeLabel(db, scope),
   ]);
   return { result, targets, distanceLearning, label };
-}
-
-/** The questionnaire versions a computation reads: the caller's, else those published in the database. */
-export async function formsOf(db: Db, context: Pick<IndicatorContext, "forms">): Promise<FormCatalogue> {
-  return context.forms ?? (await readPublishedForms(db));
 }
 
 interface Loaded {
@@ -180,7 +174,7 @@ function present(l: Loaded): TIndicators {
 export async function computeIndicators(db: Db, query: TIndicatorsQuery, context: IndicatorContext): Promise<TIndicators> {
   const scope = scopeOf(query.scope);
   const range = rangeOf(query);
-  const forms = await formsOf(db, context);
+  const { forms } = context;
   const loaded: Loaded = { forms, scope, range, query, ...(await load(db, scope, range, query, context, forms)) };
   const response = present(loaded);
   if (!query.breakdown) return response;
