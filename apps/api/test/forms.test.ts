@@ -61,6 +61,11 @@ async function formRows(t: TestApp) {
   return rows;
 }
 
+async function settingsRevision(t: TestApp): Promise<number> {
+  const { rows } = await t.db.execute<{ revision: string }>(sql`select revision from settings_revision where id = 1`);
+  return Number(rows[0]?.revision);
+}
+
 async function journal(t: TestApp, action: string) {
   const { rows } = await t.db.execute<{ subject: string; actor_label: string; details: Record<string, unknown> }>(
     sql`select subject, actor_label, details from audit_events where action = ${action} order by id`,
@@ -73,6 +78,12 @@ describe("questionnaire versions through the API", () => {
   let other: TestApp;
   let call: ReturnType<typeof client>;
   let callOther: ReturnType<typeof client>;
+  /** The If-Match of a version as the national team reads it now. */
+  const asRead = async (version: number) => ({
+    "if-match": `"${(await call("national", "GET", `/api/forms/${version}`)).json().updatedAt}"`,
+  });
+  const publish = async (version: number, from: string) =>
+    await call("national", "POST", `/api/forms/${version}/publish`, { from }, await asRead(version));
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -225,13 +236,49 @@ describe("questionnaire versions through the API", () => {
     expect(event?.details.before as string[]).toHaveLength(4);
   });
 
+  it("publishes or discards a draft only as read: 428 without If-Match, 409 when someone saved since", async () => {
+    const read = await asRead(2);
+    const before = await formRows(t);
+    for (const [method, url, payload] of [
+      ["POST", "/api/forms/2/publish", { from: NEXT_MONTH }],
+      ["DELETE", "/api/forms/2", undefined],
+    ] as const) {
+      for (const headers of [{}, { "if-match": '""' }] as Record<string, string>[]) {
+        const missing = await call("national", method, url, payload, headers);
+        expect(missing.statusCode, `${method} ${JSON.stringify(headers)}`).toBe(428);
+        expect(missing.json()).toMatchObject({
+          code: "PRECONDITION_REQUIRED",
+          message: expect.stringMatching(/^Envoyez dans l'en-tête If-Match la date de modification du brouillon lu/),
+        });
+      }
+    }
+    // Another national user adds a change after the preview was read.
+    const other = await call("national", "PUT", "/api/forms/2", { changes: [...VERSION_2_CHANGES, RELABEL] });
+    expect(other.statusCode).toBe(200);
+    for (const [method, url, payload] of [
+      ["POST", "/api/forms/2/publish", { from: NEXT_MONTH }],
+      ["DELETE", "/api/forms/2", undefined],
+    ] as const) {
+      const stale = await call("national", method, url, payload, read);
+      expect(stale.statusCode, method).toBe(409);
+      expect(stale.json()).toMatchObject({
+        code: "DRAFT_CHANGED",
+        message: expect.stringMatching(/^Ce brouillon a été modifié entre-temps/),
+        updatedAt: other.json().updatedAt,
+      });
+    }
+    expect((await formRows(t)).map((r) => [r.version, r.valid_from])).toEqual(before.map((r) => [r.version, r.valid_from]));
+    expect(await journal(t, "form.publish")).toEqual([]);
+    expect(await journal(t, "form.delete")).toEqual([]);
+  });
+
   it("discards a draft: its number and its codes are free again", async () => {
-    const deleted = await call("national", "DELETE", "/api/forms/2");
+    const deleted = await call("national", "DELETE", "/api/forms/2", undefined, await asRead(2));
     expect(deleted.statusCode).toBe(204);
     expect(deleted.body).toBe("");
     expect(await formRows(t)).toEqual([]);
     expect((await call("national", "GET", "/api/forms/2")).statusCode).toBe(404);
-    expect((await call("national", "DELETE", "/api/forms/2")).statusCode).toBe(404);
+    expect((await call("national", "DELETE", "/api/forms/2", undefined, { "if-match": '"x"' })).statusCode).toBe(404);
     expect(await journal(t, "form.delete")).toEqual([expect.objectContaining({ subject: "form:2" })]);
     const again = await call("national", "POST", "/api/forms", { basedOn: 1, changes: VERSION_2_CHANGES });
     expect(again.statusCode).toBe(201);
@@ -239,7 +286,7 @@ describe("questionnaire versions through the API", () => {
   });
 
   it("refuses a publication in the past, or at or before version 1's month", async () => {
-    const past = await call("national", "POST", "/api/forms/2/publish", { from: LAST_MONTH });
+    const past = await publish(2, LAST_MONTH);
     expect(past.statusCode).toBe(422);
     expect(past.json()).toMatchObject({
       code: "MONTH_PASSED",
@@ -247,9 +294,17 @@ describe("questionnaire versions through the API", () => {
     });
     expect(past.json().message).toContain(`Publiez à partir de ${periodLabel(THIS_MONTH)} au plus tôt.`);
     expect(past.json().errors).toEqual([{ field: "from", message: past.json().message }]);
-    const beforeV1 = await call("national", "POST", "/api/forms/2/publish", { from: FORM_V1.validFrom });
+    const beforeV1 = await publish(2, FORM_V1.validFrom);
     expect(beforeV1.statusCode).toBe(422);
     expect(beforeV1.json().code).toBe("MONTH_NOT_AFTER_LATEST");
+    // A mistyped year would block every later version: at most 24 months ahead.
+    const tooFar = await publish(2, month(25));
+    expect(tooFar.statusCode).toBe(422);
+    expect(tooFar.json()).toMatchObject({
+      code: "MONTH_TOO_FAR",
+      message: `Une version se publie au plus 24 mois à l'avance : choisissez un mois jusqu'à ${periodLabel(month(24))} au plus tard.`,
+    });
+    expect(tooFar.json().errors).toEqual([{ field: "from", message: tooFar.json().message }]);
     expect((await formRows(t))[0]?.valid_from).toBeNull();
   });
 
@@ -261,7 +316,7 @@ describe("questionnaire versions through the API", () => {
       status: "returned",
       submittedOn: parisDate(),
     });
-    const res = await call("national", "POST", "/api/forms/2/publish", { from: THIS_MONTH });
+    const res = await publish(2, THIS_MONTH);
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({
       code: "MONTH_ALREADY_SUBMITTED",
@@ -271,9 +326,20 @@ describe("questionnaire versions through the API", () => {
     await t.db.execute(sql`delete from reports where id = ${report.id}`);
   });
 
+  it("leaves the national settings' revision alone for a draft's writes: no process reloads for them", async () => {
+    const before = await settingsRevision(t);
+    const saved = await call("national", "PUT", "/api/forms/2", { changes: [...VERSION_2_CHANGES, RELABEL] }, await asRead(2));
+    expect(saved.statusCode).toBe(200);
+    expect((await call("national", "DELETE", "/api/forms/2", undefined, await asRead(2))).statusCode).toBe(204);
+    expect((await call("national", "POST", "/api/forms", { basedOn: 1, changes: VERSION_2_CHANGES })).statusCode).toBe(201);
+    expect(await settingsRevision(t)).toBe(before);
+  });
+
   it("publishes from next month: next month is version 2 for every process, this month stays version 1", async () => {
-    const published = await call("national", "POST", "/api/forms/2/publish", { from: NEXT_MONTH });
+    const revision = await settingsRevision(t);
+    const published = await publish(2, NEXT_MONTH);
     expect(published.statusCode).toBe(200);
+    expect(await settingsRevision(t)).toBeGreaterThan(revision);
     expect(published.json()).toMatchObject({ version: 2, status: "published", validFrom: NEXT_MONTH, validTo: null });
     expect(published.json().publishedBy).toBe("Personne national");
     expect(published.json().form).toMatchObject({ version: 2, validFrom: NEXT_MONTH });
@@ -309,17 +375,27 @@ describe("questionnaire versions through the API", () => {
       const put = await call("national", "PUT", `/api/forms/${version}`, { changes: [RELABEL] });
       expect(put.statusCode, `PUT ${version}`).toBe(409);
       expect(put.json().code).toBe("ALREADY_PUBLISHED");
-      const del = await call("national", "DELETE", `/api/forms/${version}`);
+      const del = await call("national", "DELETE", `/api/forms/${version}`, undefined, await asRead(version));
       expect(del.statusCode, `DELETE ${version}`).toBe(409);
-      const again = await call("national", "POST", `/api/forms/${version}/publish`, { from: month(6) });
+      const again = await publish(version, month(6));
       expect(again.statusCode, `publish ${version}`).toBe(409);
       expect(again.json().code).toBe("ALREADY_PUBLISHED");
     }
     expect((await formRows(t)).map((r) => [r.version, r.valid_from])).toEqual([[2, NEXT_MONTH]]);
   });
 
-  it("refuses the codes of version 2 to a draft based on version 1", async () => {
-    const res = await call("national", "POST", "/api/forms", { basedOn: 1, changes: VERSION_2_CHANGES.slice(0, 1) });
+  it("refuses a draft from a version older than the latest published one: it could never be published", async () => {
+    const res = await call("national", "POST", "/api/forms", { basedOn: 1, changes: [RELABEL] });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      code: "VALIDATION_FAILED",
+      errors: [{ field: "basedOn", message: "Une nouvelle version part de la dernière version publiée, la version 2." }],
+    });
+    expect(await formRows(t)).toHaveLength(1);
+  });
+
+  it("refuses the codes of version 2 to a new field of the next draft", async () => {
+    const res = await call("national", "POST", "/api/forms", { basedOn: 2, changes: VERSION_2_CHANGES.slice(0, 1) });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0].message).toMatch(/^Le code trainingDays a déjà servi \(version 2\)/);
     expect(await formRows(t)).toHaveLength(1);
@@ -330,7 +406,7 @@ describe("questionnaire versions through the API", () => {
     expect(created.statusCode).toBe(201);
     expect(created.json().version).toBe(3);
     for (const from of [NEXT_MONTH, THIS_MONTH]) {
-      const res = await call("national", "POST", "/api/forms/3/publish", { from });
+      const res = await publish(3, from);
       expect(res.statusCode, from).toBe(422);
       expect(res.json().code).toBe("MONTH_NOT_AFTER_LATEST");
       expect(res.json().message).toContain(`Publiez à partir de ${periodLabel(month(2))} au plus tôt.`);
@@ -338,9 +414,10 @@ describe("questionnaire versions through the API", () => {
   });
 
   it("lets only one of two simultaneous publications succeed", async () => {
+    const read = await asRead(3);
     const [a, b] = await Promise.all([
-      call("national", "POST", "/api/forms/3/publish", { from: month(3) }),
-      call("national", "POST", "/api/forms/3/publish", { from: month(4) }),
+      call("national", "POST", "/api/forms/3/publish", { from: month(3) }, read),
+      call("national", "POST", "/api/forms/3/publish", { from: month(4) }, read),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const winner = a.statusCode === 200 ? month(3) : month(4);
@@ -357,16 +434,23 @@ describe("questionnaire versions through the API", () => {
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
     expect((a.statusCode === 409 ? a : b).json().code).toBe("DRAFT_EXISTS");
     expect((await formRows(t)).map((r) => r.version)).toEqual([2, 3, 4]);
-    expect((await call("national", "DELETE", "/api/forms/4")).statusCode).toBe(204);
+    expect((await call("national", "DELETE", "/api/forms/4", undefined, await asRead(4))).statusCode).toBe(204);
   });
 
   it("refuses to publish a draft made from a version that is no longer the latest", async () => {
-    const created = await call("national", "POST", "/api/forms", {
-      basedOn: 2,
-      changes: [{ kind: "setRequired", field: "highlights", required: false }],
-    });
+    const body = { basedOn: 2, changes: [{ kind: "setRequired", field: "highlights", required: false }] };
+    const older = await call("national", "POST", "/api/forms", body);
+    expect(older.statusCode).toBe(422);
+    expect(older.json().errors).toEqual([
+      { field: "basedOn", message: "Une nouvelle version part de la dernière version publiée, la version 3." },
+    ]);
+    const created = await call("national", "POST", "/api/forms", { ...body, basedOn: 3 });
     expect(created.statusCode).toBe(201);
-    const res = await call("national", "POST", "/api/forms/4/publish", { from: month(8) });
+    expect(created.json().version).toBe(4);
+    // A draft kept from before creation refused an older base: publication still refuses it.
+    await t.db.execute(sql`update form_versions set based_on = 2 where version = 4`);
+    const res = await publish(4, month(8));
+    await t.db.execute(sql`update form_versions set based_on = 3 where version = 4`);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({
       code: "BASE_OUTDATED",
@@ -429,6 +513,16 @@ describe("questionnaire versions through the API", () => {
         "changes.0.field.type",
         /^Type inconnu/,
       ],
+      // A code the platform keeps: a property of every JavaScript object, a column of the reports CSV.
+      ...["constructor", "toString", "Notes", "mois"].map((code): [InjectOptions["method"], string, unknown, string, RegExp] => [
+        "PUT",
+        "/api/forms/4",
+        {
+          changes: [{ kind: "addField", section: "formation", field: { code, label: "X", type: "integer", kind: "flow", required: true } }],
+        },
+        "changes.0.field.code",
+        new RegExp(`^Le code ${code} est réservé par la plateforme : choisissez-en un autre\\.$`),
+      ]),
       // Well formed, but not a field of the version: the domain's check, in the same shape.
       [
         "PUT",
@@ -455,6 +549,11 @@ describe("questionnaire versions through the API", () => {
     );
     expect(Object.keys(doc.paths["/api/forms/{version}"]).sort()).toEqual(["delete", "get", "put"]);
     expect(doc.paths["/api/forms/{version}/publish"].post.tags).toEqual(["Questionnaire"]);
+    for (const operation of [doc.paths["/api/forms/{version}/publish"].post, doc.paths["/api/forms/{version}"].delete]) {
+      expect(operation.responses).toHaveProperty("428");
+      expect(operation.parameters).toContainEqual(expect.objectContaining({ in: "header", name: "if-match" }));
+      expect(operation.description).toContain("If-Match obligatoire");
+    }
   });
 });
 
@@ -524,5 +623,16 @@ describe("the service functions the demo seed calls", () => {
     });
     await publishVersion(t.db, system, version, "2031-03", { today: "2031-02-28" });
     expect((await formRows(t)).at(-1)).toMatchObject({ version: 4, valid_from: "2031-03" });
+  });
+
+  it("publish at most 24 months after the current one", async () => {
+    const { version } = await createDraft(t.db, system, 4, [RELABEL]);
+    await expect(publishVersion(t.db, system, version, "2033-04", { today: "2031-03-10" })).rejects.toMatchObject({
+      code: "MONTH_TOO_FAR",
+      httpStatus: 422,
+      message: "Une version se publie au plus 24 mois à l'avance : choisissez un mois jusqu'à mars 2033 au plus tard.",
+    });
+    await publishVersion(t.db, system, version, "2033-03", { today: "2031-03-10" });
+    expect((await formRows(t)).at(-1)).toMatchObject({ version: 5, valid_from: "2033-03" });
   });
 });

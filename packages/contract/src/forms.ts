@@ -160,6 +160,10 @@ export const ZCreateFormBody = z
   .meta({ id: "CreateFormBody" });
 export const ZUpdateFormBody = z.strictObject({ changes: ZFormChanges }).meta({ id: "UpdateFormBody" });
 export const ZPublishFormBody = z.strictObject({ from: ZMonth }).meta({ id: "PublishFormBody" });
+/** A draft's `updatedAt` as read, quoted or not: required to publish or delete it, optional to replace its changes. */
+export const ZDraftHeaders = z.object({
+  "if-match": z.string().optional().meta({ description: 'Le `updatedAt` du brouillon lu, par exemple "2027-01-05T09:30:00.000Z".' }),
+});
 
 export type TForm = z.infer<typeof ZForm>;
 export type TFormChange = z.infer<typeof ZFormChange>;

@@ -15,6 +15,8 @@ import {
   type FormDefinition,
   formFields,
   hardRuleProblems,
+  isReservedFieldCode,
+  RESERVED_FIELD_CODES,
   type ReportValues,
   type RuleDef,
   retiredFields,
@@ -393,6 +395,28 @@ describe("a code is never reused for another meaning", () => {
     expect(refusals([newField("pupils"), { kind: "retireField", field: "pupils" }, newField("pupils")])).toEqual([
       ["changes.2.field.code", `Le code pupils a déjà servi (modification n° 1 de cette version) : ${reuse}`],
     ]);
+  });
+
+  it("refuses the codes the platform keeps: a JavaScript object's properties and the reports CSV's columns", () => {
+    // Values and notes are objects keyed by code: `constructor` would read the prototype's.
+    for (const code of ["constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "toLocaleString"]) {
+      expect(refusals([newField(code)]), code).toEqual([
+        ["changes.0.field.code", `Le code ${code} est réservé par la plateforme : choisissez-en un autre.`],
+      ]);
+    }
+    // __proto__ is refused already by the code's form, before it could reach an object.
+    expect(refusals([newField("__proto__")])[0]?.[1]).toMatch(/^Code invalide/);
+    expect(isReservedFieldCode("__proto__")).toBe(true);
+    for (const code of ["notes", "Notes", "mois", "atelier", "statut", "STATUT"]) {
+      expect(refusals([newField(code)]), code).toEqual([
+        ["changes.0.field.code", `Le code ${code} est réservé par la plateforme : choisissez-en un autre.`],
+      ]);
+    }
+    expect(RESERVED_FIELD_CODES).toEqual(expect.arrayContaining(["atelier", "mois", "statut", "version_questionnaire", "notes"]));
+    // Neither version 1 nor version 2 ever used one.
+    expect(formFields(V2).filter((f) => isReservedFieldCode(f.code))).toEqual([]);
+    // A code merely containing one is free.
+    expect(refusals([newField("notesCount"), newField("constructorDays")])).toEqual([]);
   });
 
   it("does not count the draft being built: its own changes apply again when it is edited", () => {

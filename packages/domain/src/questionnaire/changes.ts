@@ -82,6 +82,39 @@ const MISSING_SECTION = (code: string) => `La section ${code} n'existe pas dans 
 
 const isNumeric = (f: FieldDef) => f.type !== "text";
 
+/**
+ * Codes a field cannot take: the reports CSV's own columns
+ * (apps/api/src/modules/exports/reports-csv.ts), since a field of that name
+ * would give two columns nobody can tell apart (compared without case, as
+ * codes are).
+ */
+export const RESERVED_FIELD_CODES: readonly string[] = [
+  "atelier",
+  "nom_atelier",
+  "departement",
+  "direction_territoriale",
+  "mois",
+  "statut",
+  "statut_libelle",
+  "version_questionnaire",
+  "premiere_soumission",
+  "soumis_le",
+  "valide_le",
+  "notes",
+];
+const RESERVED = new Set(RESERVED_FIELD_CODES.map((c) => c.toLowerCase()));
+
+/**
+ * Whether the platform keeps that code: a CSV column, or a property every
+ * JavaScript object has (values and notes are objects keyed by code, so
+ * `constructor` or `toString` would read the prototype's).
+ */
+export function isReservedFieldCode(code: string): boolean {
+  return code in Object.prototype || RESERVED.has(code.toLowerCase());
+}
+
+const RESERVED_MESSAGE = (code: string) => `Le code ${code} est réservé par la plateforme : choisissez-en un autre.`;
+
 /** What every step can see: the versions whose codes are taken, and the codes added by earlier changes. */
 interface Ledger {
   takenBy: Map<string, { code: string; versions: number[] }>;
@@ -243,6 +276,7 @@ function checkAddField(form: FormDefinition, change: Extract<FormChange, { kind:
   const section = form.sections.find((s) => s.code === change.section);
   if (!section) refuse("section", MISSING_SECTION(change.section));
   if (typeof f.code !== "string" || !FIELD_CODE_RE.test(f.code)) refuse("field.code", CODE_MESSAGE);
+  else if (isReservedFieldCode(f.code)) refuse("field.code", RESERVED_MESSAGE(f.code));
   else {
     const key = f.code.toLowerCase();
     const taken = ledger.takenBy.get(key);

@@ -1,8 +1,10 @@
 /**
  * The questionnaire's versions in the database (form_versions): version 1 is
  * built in and has no row; every later version is a row, a draft until it
- * has a month (valid_from). Any write bumps the national settings' revision
- * (trigger), so every process's cached catalogue reloads at its next request.
+ * has a month (valid_from). A write of a published row (a publication) bumps
+ * the national settings' revision (triggers), so every process's cached
+ * catalogue reloads at its next request; a draft's saves, which that
+ * catalogue does not hold, leave it.
  */
 import type { FormChange, FormDefinition } from "@enquete/domain";
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";

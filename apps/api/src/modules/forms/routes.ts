@@ -1,6 +1,7 @@
 import {
   ZApiError,
   ZCreateFormBody,
+  ZDraftHeaders,
   ZForm,
   ZFormQuery,
   ZFormVersionDetail,
@@ -14,6 +15,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
+import { AppError } from "../../errors.ts";
 import { caller } from "../../plugins/app/auth.ts";
 import { actorOf } from "../audit/record.ts";
 import { currentSettings } from "../settings/service.ts";
@@ -22,6 +24,19 @@ import * as service from "./service.ts";
 const tags = ["Questionnaire"];
 const errors = { 401: ZApiError, 403: ZApiError, 404: ZApiError, 422: ZApiError };
 const changeErrors = { ...errors, 409: ZApiError };
+const guardedErrors = { ...changeErrors, 428: ZApiError };
+
+/** Publication and deletion act on the draft as read: without its `updatedAt`, 428. */
+function requiredIfMatch(header: string | undefined, what: string): string {
+  if (!service.ifMatchOf(header)) {
+    throw new AppError(
+      "PRECONDITION_REQUIRED",
+      428,
+      `Envoyez dans l'en-tête If-Match la date de modification du brouillon lu (son champ updatedAt) : on ne ${what} que le brouillon tel que vous l'avez relu, pas une modification faite entre-temps.`,
+    );
+  }
+  return header as string;
+}
 
 export const formRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
   const national = app.allow(app.guards.hasRole("national"));
@@ -80,9 +95,9 @@ export const formRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
     {
       schema: {
         tags,
-        summary: "Préparer une nouvelle version à partir d'une version publiée (national)",
+        summary: "Préparer une nouvelle version à partir de la dernière version publiée (national)",
         description:
-          "Un seul brouillon à la fois (409 DRAFT_EXISTS). Les modifications sont vérifiées : un code ne sert jamais deux fois, même celui d'un champ retiré (422, champ par champ, rien n'est enregistré).",
+          "Un seul brouillon à la fois (409 DRAFT_EXISTS). `basedOn` est la dernière version publiée (422 sinon). Les modifications sont vérifiées : un code ne sert jamais deux fois, même celui d'un champ retiré (422, champ par champ, rien n'est enregistré).",
         body: ZCreateFormBody,
         response: { 201: ZFormVersionDetail, ...changeErrors },
       },
@@ -104,6 +119,7 @@ export const formRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
         description:
           "Toute la liste des modifications, dans l'ordre où elles s'appliquent. Un brouillon seulement (409 ALREADY_PUBLISHED sinon). En-tête If-Match facultatif : le `updatedAt` lu ; s'il a changé entre-temps, 409 DRAFT_CHANGED.",
         params: ZFormVersionParams,
+        headers: ZDraftHeaders,
         body: ZUpdateFormBody,
         response: { 200: ZFormVersionDetail, ...changeErrors },
       },
@@ -123,14 +139,17 @@ export const formRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
       schema: {
         tags,
         summary: "Supprimer un brouillon (national)",
-        description: "Une version publiée ne se supprime pas (409 ALREADY_PUBLISHED).",
+        description:
+          "Une version publiée ne se supprime pas (409 ALREADY_PUBLISHED). En-tête If-Match obligatoire : le `updatedAt` lu (428 sans lui) ; s'il a changé entre-temps, 409 DRAFT_CHANGED et rien n'est supprimé.",
         params: ZFormVersionParams,
-        response: { 204: z.null().meta({ description: "Brouillon supprimé." }), ...changeErrors },
+        headers: ZDraftHeaders,
+        response: { 204: z.null().meta({ description: "Brouillon supprimé." }), ...guardedErrors },
       },
       preHandler: national,
     },
     async (request, reply) => {
-      await service.deleteDraft(db, actorOf(caller(request)), request.params.version);
+      const ifMatch = requiredIfMatch(request.headers["if-match"], "supprime");
+      await service.deleteDraft(db, actorOf(caller(request)), request.params.version, ifMatch);
       return reply.code(204).send(null);
     },
   );
@@ -141,17 +160,18 @@ export const formRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
       schema: {
         tags,
         summary: "Publier un brouillon à partir d'un mois (national)",
-        description:
-          "Le mois suit celui de chaque version publiée ; c'est un mois qui n'a pas commencé, ou le mois en cours tant qu'aucun de ses rapports n'a été soumis (422 sinon). Le brouillon doit partir de la dernière version publiée (409 BASE_OUTDATED). Les rapports des mois précédents gardent leur version.",
+        description: `Le mois suit celui de chaque version publiée ; c'est un mois qui n'a pas commencé, ou le mois en cours tant qu'aucun de ses rapports n'a été soumis, et au plus ${service.MAX_MONTHS_AHEAD} mois après le mois en cours (422 sinon). Le brouillon doit partir de la dernière version publiée (409 BASE_OUTDATED). En-tête If-Match obligatoire : le \`updatedAt\` du brouillon lu (428 sans lui) ; s'il a changé entre-temps, 409 DRAFT_CHANGED et rien n'est publié. Les rapports des mois précédents gardent leur version.`,
         params: ZFormVersionParams,
+        headers: ZDraftHeaders,
         body: ZPublishFormBody,
-        response: { 200: ZFormVersionDetail, ...changeErrors },
+        response: { 200: ZFormVersionDetail, ...guardedErrors },
       },
       preHandler: national,
     },
     async (request) => {
       const who = caller(request);
-      await service.publishVersion(db, actorOf(who), request.params.version, request.body.from, { today: parisDate() });
+      const ifMatch = requiredIfMatch(request.headers["if-match"], "publie");
+      await service.publishVersion(db, actorOf(who), request.params.version, request.body.from, { today: parisDate(), ifMatch });
       return await service.getVersion(db, who, request.params.version);
     },
   );

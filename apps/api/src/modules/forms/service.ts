@@ -11,7 +11,7 @@ import {
   applyChanges,
   describeChanges,
   FORM_V1,
-  FormCatalogue,
+  type FormCatalogue,
   type FormChange,
   type FormDefinition,
   formatPeriod,
@@ -26,7 +26,7 @@ import { AppError, notFound } from "../../errors.ts";
 import { type AuditActor, recordAudit } from "../audit/record.ts";
 import type { Caller } from "../auth/service.ts";
 import type { DbOrTx } from "../reports/repository.ts";
-import type { NationalSettings } from "../settings/service.ts";
+import { formCatalogue, type NationalSettings } from "../settings/service.ts";
 import * as repo from "./repository.ts";
 
 /** Who writes a version: a signed-in national user, or the system (the demo seed: id null). */
@@ -34,6 +34,9 @@ export type FormActor = AuditActor;
 
 /** Version 1 has no row: it is shown as written when the platform began. */
 const BUILT_IN_AT = "2016-01-01T00:00:00.000Z";
+
+/** How far ahead a version may be published: a mistyped year would otherwise block every later version. */
+export const MAX_MONTHS_AHEAD = 24;
 
 const monthOf = (today: string) => formatPeriod(periodOfDate(today));
 const shift = (period: string, months: number) => {
@@ -54,12 +57,15 @@ const toForm = (form: FormDefinition): TForm => ({
 
 const stored = (form: FormDefinition): repo.StoredDefinition => ({ sections: form.sections, rules: form.rules });
 
-function publishedOf(rows: readonly repo.VersionRow[]): FormCatalogue {
-  const forms = rows
-    .filter((r) => r.validFrom !== null && r.version !== FORM_V1.version)
-    .map((r) => ({ ...r.definition, version: r.version, validFrom: r.validFrom as string }));
-  return new FormCatalogue([FORM_V1, ...forms]);
-}
+const publishedForm = (r: repo.VersionRow & { validFrom: string }): FormDefinition => ({
+  ...r.definition,
+  version: r.version,
+  validFrom: r.validFrom,
+});
+
+/** The published versions among the rows, as the national settings build them. */
+const publishedOf = (rows: readonly repo.VersionRow[]): FormCatalogue =>
+  formCatalogue(rows.filter((r): r is repo.VersionRow & { validFrom: string } => r.validFrom !== null).map(publishedForm));
 
 /** The changes in French, as the journal keeps them (each described on the questionnaire just before it). */
 const described = (base: FormDefinition, changes: readonly FormChange[], version: number, catalogue: FormCatalogue) =>
@@ -81,11 +87,6 @@ interface Version {
 /** Every version, built-in first, then the rows by number; a draft's questionnaire recomputed from its base. */
 function versionsOf(rows: readonly repo.VersionRow[]): { versions: Version[]; catalogue: FormCatalogue } {
   const catalogue = publishedOf(rows);
-  const validTo = (version: number) => {
-    const i = catalogue.versions.findIndex((f) => f.version === version);
-    const next = catalogue.versions[i + 1];
-    return i >= 0 && next ? shift(next.validFrom, -1) : null;
-  };
   const builtIn: Version = {
     form: FORM_V1,
     changes: [],
@@ -94,7 +95,7 @@ function versionsOf(rows: readonly repo.VersionRow[]): { versions: Version[]; ca
       status: "published",
       basedOn: null,
       validFrom: FORM_V1.validFrom,
-      validTo: validTo(FORM_V1.version),
+      validTo: catalogue.validTo(FORM_V1.version),
       fields: fieldCount(FORM_V1),
       changes: 0,
       createdAt: BUILT_IN_AT,
@@ -107,10 +108,7 @@ function versionsOf(rows: readonly repo.VersionRow[]): { versions: Version[]; ca
   const fromRows = rows
     .filter((r) => r.version !== FORM_V1.version)
     .map((r): Version => {
-      const form =
-        r.validFrom === null
-          ? draftForm(r, catalogue)
-          : ({ ...r.definition, version: r.version, validFrom: r.validFrom } satisfies FormDefinition);
+      const form = r.validFrom === null ? draftForm(r, catalogue) : publishedForm({ ...r, validFrom: r.validFrom });
       return {
         form,
         changes: r.changes,
@@ -119,7 +117,7 @@ function versionsOf(rows: readonly repo.VersionRow[]): { versions: Version[]; ca
           status: r.validFrom === null ? "draft" : "published",
           basedOn: r.basedOn,
           validFrom: r.validFrom,
-          validTo: r.validFrom === null ? null : validTo(r.version),
+          validTo: r.validFrom === null ? null : catalogue.validTo(r.version),
           fields: fieldCount(form),
           changes: r.changes.length,
           createdAt: r.createdAt.toISOString(),
@@ -224,9 +222,15 @@ export async function createDraft(db: DbOrTx, actor: FormActor, basedOn: number,
     }
     const catalogue = publishedOf(rows);
     const base = catalogue.byVersion(basedOn);
+    const refuseBase = (message: string) => new AppError("VALIDATION_FAILED", 422, message, [{ field: "basedOn", message }]);
     if (!base) {
-      const message = `La version ${basedOn} n'est pas une version publiée : un brouillon part d'une version publiée (la plus récente est la version ${catalogue.latest.version}).`;
-      throw new AppError("VALIDATION_FAILED", 422, message, [{ field: "basedOn", message }]);
+      throw refuseBase(
+        `La version ${basedOn} n'est pas une version publiée : un brouillon part d'une version publiée (la plus récente est la version ${catalogue.latest.version}).`,
+      );
+    }
+    // An older base could never be published (BASE_OUTDATED): refused now rather than after the work.
+    if (base.version !== catalogue.latest.version) {
+      throw refuseBase(`Une nouvelle version part de la dernière version publiée, la version ${catalogue.latest.version}.`);
     }
     const version = Math.max(FORM_V1.version, ...rows.map((r) => r.version)) + 1;
     const form = applied(base, changes, version, catalogue);
@@ -239,11 +243,25 @@ export async function createDraft(db: DbOrTx, actor: FormActor, basedOn: number,
 }
 
 /** The If-Match of a draft is its updatedAt, as GET /api/forms/{version} gives it (quotes and W/ accepted). */
-const ifMatchOf = (header: string | undefined) =>
+export const ifMatchOf = (header: string | undefined) =>
   header
     ?.trim()
     .replace(/^W\//, "")
     .replace(/^"(.*)"$/, "$1");
+
+/** 409 when the draft is no longer as the caller read it; no token (the system) checks nothing. */
+function assertUnchanged(row: repo.VersionRow, ifMatch: string | undefined) {
+  const expected = ifMatchOf(ifMatch);
+  if (expected && expected !== row.updatedAt.toISOString()) {
+    throw new AppError(
+      "DRAFT_CHANGED",
+      409,
+      `Ce brouillon a été modifié entre-temps : rechargez-le pour voir ces modifications, puis refaites les vôtres.`,
+      undefined,
+      { updatedAt: row.updatedAt.toISOString() },
+    );
+  }
+}
 
 /** Replaces a draft's changes (all of them: the screen sends its whole list). */
 export async function updateDraft(db: DbOrTx, actor: FormActor, version: number, changes: FormChange[], ifMatch?: string): Promise<void> {
@@ -251,16 +269,7 @@ export async function updateDraft(db: DbOrTx, actor: FormActor, version: number,
     await repo.lockVersions(tx);
     const rows = await repo.listRows(tx);
     const row = draftOf(rows, version, "elle ne change plus");
-    const expected = ifMatchOf(ifMatch);
-    if (expected && expected !== row.updatedAt.toISOString()) {
-      throw new AppError(
-        "DRAFT_CHANGED",
-        409,
-        `Ce brouillon a été modifié entre-temps : rechargez-le pour voir ces modifications, puis refaites les vôtres.`,
-        undefined,
-        { updatedAt: row.updatedAt.toISOString() },
-      );
-    }
+    assertUnchanged(row, ifMatch);
     const catalogue = publishedOf(rows);
     const base = baseOf(row, catalogue);
     const form = applied(base, changes, version, catalogue);
@@ -276,12 +285,16 @@ export async function updateDraft(db: DbOrTx, actor: FormActor, version: number,
   });
 }
 
-/** Discards a draft: nothing of it was ever used (its number may serve again). */
-export async function deleteDraft(db: DbOrTx, actor: FormActor, version: number): Promise<void> {
+/**
+ * Discards a draft: nothing of it was ever used (its number may serve again).
+ * With `ifMatch`, only the draft as read (the route requires it).
+ */
+export async function deleteDraft(db: DbOrTx, actor: FormActor, version: number, ifMatch?: string): Promise<void> {
   await db.transaction(async (tx) => {
     await repo.lockVersions(tx);
     const rows = await repo.listRows(tx);
     const row = draftOf(rows, version, "elle ne peut plus être supprimée");
+    assertUnchanged(row, ifMatch);
     const catalogue = publishedOf(rows);
     const base = baseOf(row, catalogue);
     await repo.deleteDraft(tx, version);
@@ -301,22 +314,32 @@ const monthRefused = (code: string, message: string) => new AppError(code, 422, 
  * Publishes a draft from a month (section 7.4): after every published
  * version's month, and not in the past: the current month only while none of
  * its reports was ever submitted (they were filled with the version then in
- * force). `allowPast` is for the demo seed, which writes a history that
- * already used the new version. Usable without HTTP, on the database or
- * inside a transaction.
+ * force), and at most MAX_MONTHS_AHEAD months ahead. `allowPast` is for the
+ * demo seed, which writes a history that already used the new version. With
+ * `ifMatch`, only the draft as read (the route requires it: what is published
+ * is what the national user previewed). Usable without HTTP, on the database
+ * or inside a transaction.
  */
 export async function publishVersion(
   db: DbOrTx,
   actor: FormActor,
   version: number,
   from: string,
-  options: { today: string; allowPast?: boolean },
+  options: { today: string; allowPast?: boolean; ifMatch?: string },
 ): Promise<void> {
   if (!parsePeriod(from)) throw monthRefused("VALIDATION_FAILED", "Mois invalide : attendu AAAA-MM, par exemple 2027-01.");
+  const lastAccepted = shift(monthOf(options.today), MAX_MONTHS_AHEAD);
+  if (from > lastAccepted) {
+    throw monthRefused(
+      "MONTH_TOO_FAR",
+      `Une version se publie au plus ${MAX_MONTHS_AHEAD} mois à l'avance : choisissez un mois jusqu'à ${periodLabel(lastAccepted)} au plus tard.`,
+    );
+  }
   await db.transaction(async (tx) => {
     await repo.lockVersions(tx);
     const rows = await repo.listRows(tx);
     const row = draftOf(rows, version, "elle ne se publie pas une seconde fois");
+    assertUnchanged(row, options.ifMatch);
     const catalogue = publishedOf(rows);
     const latest = catalogue.latest;
     if (row.basedOn !== latest.version) {
