@@ -66,7 +66,12 @@ export async function ensureSubmitted(baseUrl: string, atelier: string, period: 
     await apiOk(baseUrl, national, "POST", `${route}/reopen`, { reason: "Vérification du rattachement de l'atelier." });
     report = (await apiOk(baseUrl, director, "GET", route)) as { status: Status; version: number };
   }
-  if (report.status === "not_started") await apiOk(baseUrl, director, "PUT", route, { values });
+  if (report.status === "not_started") {
+    // The month's questionnaire may ask more than the values given (version 2's training days): none to declare.
+    const { form } = report as unknown as { form: { sections: { fields: { code: string; type: string; required: boolean }[] }[] } };
+    const asked = form.sections.flatMap((s) => s.fields).filter((f) => f.required && f.type !== "text" && !(f.code in values));
+    await apiOk(baseUrl, director, "PUT", route, { values: { ...values, ...Object.fromEntries(asked.map((f) => [f.code, 0])) } });
+  }
   const submit = (justifications: Record<string, string>) => apiCall(baseUrl, director, "POST", `${route}/submit`, { justifications });
   let res = await submit({});
   if (res.status === 422) {
