@@ -11,11 +11,22 @@
  * published from last month, as only the demo may (a past month), so that
  * last month's drafts, started on version 1, are covered by it.
  */
-import { addMonths, FORM_V1, formatPeriod, parisDate, periodOfDate, type ReportValues, VERSION_2_CHANGES } from "@enquete/domain";
+import {
+  addMonths,
+  FORM_V1,
+  type FormDefinition,
+  formatPeriod,
+  parisDate,
+  periodOfDate,
+  type ReportValues,
+  VERSION_2_CHANGES,
+} from "@enquete/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportEvents, reports } from "../src/db/schema.ts";
 import { createDraft, publishVersion } from "../src/modules/forms/service.ts";
+import { notesDiff } from "../src/modules/reports/drafts.ts";
+import { valuesOf } from "../src/modules/reports/state.ts";
 import { parseFrenchCsv } from "./exports-csv.ts";
 import { buildReport, buildValues } from "./factories.ts";
 import { createTestApp, signInPeople } from "./helpers.ts";
@@ -71,8 +82,13 @@ afterAll(async () => await t?.close());
 
 const req = (who: string, method: "GET" | "PUT" | "POST", url: string, payload?: unknown, headers: Record<string, string> = {}) =>
   t.app.inject({ method, url, payload: payload as object, headers: { cookie: cookie[who] ?? "", ...headers } });
-const put = (who: string, atelier: string, period: string, body: { values: ReportValues; notes?: Record<string, string> }, v?: number) =>
-  req(who, "PUT", `/api/reports/${atelier}/${period}`, body, v === undefined ? {} : { "if-match": `"${v}"` });
+const put = (
+  who: string,
+  atelier: string,
+  period: string,
+  body: { values: ReportValues; notes?: Record<string, string>; formVersion?: number },
+  v?: number,
+) => req(who, "PUT", `/api/reports/${atelier}/${period}`, body, v === undefined ? {} : { "if-match": `"${v}"` });
 const read = async (who: string, atelier: string, period: string) => {
   const res = await req(who, "GET", `/api/reports/${atelier}/${period}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -122,6 +138,17 @@ describe("a month's questionnaire", () => {
     const res = await move("a86", "86", THIS_MONTH, 2, 0);
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toContain("version 2");
+    expect(await stored("86", THIS_MONTH)).toMatchObject({ row: undefined });
+  });
+
+  it("refuses a first save typed on the version the page read before the publication: 409, nothing created", async () => {
+    // The page of this month was loaded on version 1; version 2 now covers the month.
+    const stale = await put("a86", "86", THIS_MONTH, { values: { trainees: 3 }, formVersion: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({
+      code: "FORM_VERSION_CHANGED",
+      message: "Le questionnaire de ce mois est passé à la version 2 : rechargez la page, vos saisies seront reprises.",
+    });
     expect(await stored("86", THIS_MONTH)).toMatchObject({ row: undefined });
   });
 });
@@ -202,7 +229,7 @@ describe("moving a draft to the month's version", () => {
     // The territory reads it, but has nothing to move.
     expect((await read("dtAlpc", "86", LAST_MONTH)).formUpgrade).toBeNull();
     // Until it moves, the new fields are not the report's.
-    const early = await put("a86", "86", LAST_MONTH, { values: { ...V1_VALUES, ...V2_EXTRA } }, draft.version);
+    const early = await put("a86", "86", LAST_MONTH, { values: { ...V1_VALUES, ...V2_EXTRA }, formVersion: 1 }, draft.version);
     expect(early.statusCode).toBe(422);
     expect(early.json().errors).toEqual(
       expect.arrayContaining([{ field: "trainingDays", message: "Champ inconnu du questionnaire (version 1)." }]),
@@ -265,7 +292,11 @@ describe("moving a draft to the month's version", () => {
       fromStatus: "draft",
       toStatus: "draft",
       version: draft.version + 1,
-      comment: "Passage de la version 1 à la version 2 du questionnaire",
+      // The retired field by its label: the report's new form no longer has it to name it.
+      comment:
+        "Passage de la version 1 à la version 2 du questionnaire ; non repris : " +
+        "Autres conventions (industriels, associations, éditeurs, laboratoires, international) (2), " +
+        "note sur « Autres conventions (industriels, associations, éditeurs, laboratoires, international) ».",
       changes: [
         { field: "agreementsOther", from: 2, to: null },
         { field: "note:agreementsOther", from: "deux éditeurs", to: null },
@@ -276,6 +307,15 @@ describe("moving a draft to the month's version", () => {
 
   it("then saves the new fields, refuses the retired one, and needs the new fields and rules to submit", async () => {
     const v = (await read("a86", "86", LAST_MONTH)).version;
+    // A page still showing version 1 (another tab moved the report): refused whole, not field by field.
+    const before = await stored("86", LAST_MONTH);
+    const stale = await put("a86", "86", LAST_MONTH, { values: { ...V1_VALUES }, formVersion: 1 }, v);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({
+      code: "FORM_VERSION_CHANGED",
+      message: "Le questionnaire de ce mois est passé à la version 2 : rechargez la page, vos saisies seront reprises.",
+    });
+    expect(await stored("86", LAST_MONTH)).toEqual(before);
     const retired = await put("a86", "86", LAST_MONTH, { values: { ...V1_VALUES } }, v);
     expect(retired.statusCode).toBe(422);
     expect(retired.json().errors).toEqual([{ field: "agreementsOther", message: "Champ inconnu du questionnaire (version 2)." }]);
@@ -347,7 +387,11 @@ describe("reading across versions", () => {
 describe("notes on figures", () => {
   it("are saved with the draft, answered, shown and listed in the history as note:<code>", async () => {
     const note = "dont 4 jours pour le plan académique numérique";
-    const created = await put("a86", "86", THIS_MONTH, { values: { trainingDays: 6 }, notes: { trainingDays: note, trainees: "  " } });
+    const created = await put("a86", "86", THIS_MONTH, {
+      values: { trainingDays: 6 },
+      notes: { trainingDays: note, trainees: "  " },
+      formVersion: 2,
+    });
     expect(created.statusCode, created.body).toBe(200);
     expect(created.json()).toMatchObject({ formVersion: 2, notes: { trainingDays: note } });
     expect(created.json().notes).not.toHaveProperty("trainees");
@@ -395,9 +439,32 @@ describe("notes on figures", () => {
     const long = await put("a86", "86", THIS_MONTH, { values: { trainingDays: 8 }, notes: { trainees: "é".repeat(501) } }, v);
     expect(long.statusCode).toBe(422);
     expect(long.json().errors).toEqual([{ field: "notes.trainees", message: "500 caractères au plus pour une note." }]);
+    // A note is about a figure: the form shows none beside a text, and a text field takes none.
+    const onText = await put("a86", "86", THIS_MONTH, { values: { trainingDays: 8 }, notes: { highlights: "à relire" } }, v);
+    expect(onText.statusCode).toBe(422);
+    expect(onText.json().errors).toEqual([
+      { field: "notes.highlights", message: "Une note accompagne un chiffre : ce champ n'en prend pas." },
+    ]);
     expect(await stored("86", THIS_MONTH)).toEqual(before);
     const ok = await put("a86", "86", THIS_MONTH, { values: { trainingDays: 8 }, notes: { trainees: "é".repeat(500) } }, v);
     expect(ok.statusCode).toBe(200);
     expect(ok.json().notes.trainees).toHaveLength(500);
+  });
+});
+
+describe("values and notes read by code", () => {
+  // The domain refuses such codes; a code that is also a member of Object.prototype must still read nothing.
+  const withCode = (code: string): FormDefinition => ({
+    ...FORM_V1,
+    sections: FORM_V1.sections.slice(0, 1).map((s) => ({ ...s, fields: s.fields.slice(0, 1).map((f) => ({ ...f, code })) })),
+  });
+
+  it("take the map's own entries only, never Object.prototype's", () => {
+    const compared = valuesOf(withCode("constructor"), { trainees: 4 });
+    expect(compared).toEqual({});
+    expect(Object.keys(compared ?? {})).toEqual([]);
+    expect(valuesOf(withCode("toString"), { toString: 3 })).toEqual({ toString: 3 });
+    expect(notesDiff({}, { constructor: "une note" })).toEqual([{ field: "note:constructor", from: null, to: "une note" }]);
+    expect(notesDiff({ constructor: "une note" }, {})).toEqual([{ field: "note:constructor", from: "une note", to: null }]);
   });
 });

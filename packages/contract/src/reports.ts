@@ -146,7 +146,7 @@ export const ZReportNotes = z
   .record(z.string(), z.string().trim().max(NOTE_MAX, `${NOTE_MAX} caractères au plus pour une note.`))
   .meta({ id: "ReportNotes", description: "Une courte note par chiffre, par code de champ ; une note vide est retirée." });
 
-/** A newer questionnaire version covers the report's month: the draft may move to it, its values kept. */
+/** A newer questionnaire version covers the report's month: the report, a draft or returned, may move to it, its values kept. */
 export const ZFormUpgrade = z
   .object({
     version: z.number().int(),
@@ -173,7 +173,8 @@ const reportStateShape = {
   formVersion: z.number().int(),
   form: ZForm.meta({ description: "Le questionnaire de la version du rapport, tel qu'il se remplit et se lit." }),
   formUpgrade: ZFormUpgrade.nullable().meta({
-    description: "Quand une version plus récente couvre ce mois et que le rapport est encore un brouillon : ce que le passage changerait.",
+    description:
+      "Quand une version plus récente couvre ce mois et que le rapport est encore modifiable (brouillon ou renvoyé) : ce que le passage changerait.",
   }),
   editable: z.boolean().meta({ description: "L'atelier peut-il encore le modifier (brouillon ou renvoyé) ?" }),
   values: ZReportValues,
@@ -261,6 +262,10 @@ export const ZSaveReportBody = z
   .object({
     values: ZReportValues,
     notes: ZReportNotes.optional().meta({ description: "Les notes, toutes (absentes : inchangées)." }),
+    formVersion: z.number().int("Numéro de version invalide.").positive("Numéro de version invalide.").optional().meta({
+      description:
+        "La version du questionnaire sur laquelle les valeurs ont été saisies. Quand elle n'est pas celle qu'écrirait l'enregistrement (celle du rapport, ou pour un rapport nouveau celle du mois) : 409 FORM_VERSION_CHANGED, rien n'est écrit.",
+    }),
   })
   .meta({ id: "SaveReportBody" });
 export type TSaveReportBody = z.infer<typeof ZSaveReportBody>;

@@ -7,7 +7,15 @@
  * values, never another writer's. Nothing after the write can fail.
  */
 import type { TSavedDraft } from "@enquete/contract";
-import { draftValuesSchema, type FormDefinition, formFields, NOTE_MAX, nextStatus, type ReportValues } from "@enquete/domain";
+import {
+  draftValuesSchema,
+  type FormDefinition,
+  formFields,
+  NOTE_MAX,
+  nextStatus,
+  numericFields,
+  type ReportValues,
+} from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { AppError, notFound } from "../../errors.ts";
 import type { Caller } from "../auth/service.ts";
@@ -22,15 +30,17 @@ import {
   parseIfMatch,
   type ReportSettings,
 } from "./service.ts";
-import { formOf, outlierMonths, warningsOf } from "./state.ts";
+import { formOf, outlierMonths, own, warningsOf } from "./state.ts";
 
 type Notes = Record<string, string>;
 
 function diff(before: ReportValues, after: ReportValues, prefix = "") {
   const codes = new Set([...Object.keys(before), ...Object.keys(after)]);
+  // Own entries only: a code absent on one side is null there, never a member of Object.prototype.
+  const at = (map: ReportValues, c: string) => own(map, c) ?? null;
   return [...codes]
-    .filter((c) => (before[c] ?? null) !== (after[c] ?? null))
-    .map((c) => ({ field: `${prefix}${c}`, from: before[c] ?? null, to: after[c] ?? null }));
+    .filter((c) => at(before, c) !== at(after, c))
+    .map((c) => ({ field: `${prefix}${c}`, from: at(before, c), to: at(after, c) }));
 }
 
 /** The history names a note by its field: `note:<code>`, beside the value's own change. */
@@ -54,20 +64,33 @@ function valueErrors(form: FormDefinition, values: ReportValues) {
 
 /**
  * The notes a save sends, as stored: the whole map (an empty note is a note
- * removed), each on a field of the report's version and short. Trimmed here
+ * removed), each on a numeric field of the report's version (a note is about
+ * a figure, and the form shows it only beside one) and short. Trimmed here
  * too: the service is not only reached through the route's schema.
  */
 function notesToStore(form: FormDefinition, notes: Notes) {
   const codes = new Set(formFields(form).map((f) => f.code));
+  const figures = new Set(numericFields(form).map((f) => f.code));
   const errors: { field: string; message: string }[] = [];
   const kept: Notes = {};
   for (const [code, raw] of Object.entries(notes)) {
     const text = raw.trim();
     if (!codes.has(code)) errors.push({ field: `notes.${code}`, message: `Champ inconnu du questionnaire (version ${form.version}).` });
+    else if (!figures.has(code))
+      errors.push({ field: `notes.${code}`, message: "Une note accompagne un chiffre : ce champ n'en prend pas." });
     else if (text.length > NOTE_MAX) errors.push({ field: `notes.${code}`, message: `${NOTE_MAX} caractères au plus pour une note.` });
     else if (text !== "") kept[code] = text;
   }
   return { kept, errors };
+}
+
+/** 409: the save's values were typed on version `sent` of the questionnaire, the report is written with `current`. */
+function formVersionChanged(current: number, sent: number) {
+  const message =
+    current > sent
+      ? `Le questionnaire de ce mois est passé à la version ${current} : rechargez la page, vos saisies seront reprises.`
+      : `Ce rapport se remplit avec la version ${current} du questionnaire, non la version ${sent} : rechargez la page, vos saisies seront reprises.`;
+  return new AppError("FORM_VERSION_CHANGED", 409, message);
 }
 
 /** The save's write found the report moved on (or created) by someone else: their version, to compare with. */
@@ -82,7 +105,7 @@ export async function saveDraft(
   caller: Caller,
   atelierCode: string,
   period: string,
-  input: { values: ReportValues; notes?: Notes | undefined; ifMatch: string | undefined },
+  input: { values: ReportValues; notes?: Notes | undefined; formVersion?: number | undefined; ifMatch: string | undefined },
   settings: ReportSettings,
 ): Promise<TSavedDraft> {
   assertDirects(caller, atelierCode);
@@ -97,6 +120,9 @@ export async function saveDraft(
   await assertYearOpen(db, report, period, settings.closedYears);
   // The report's own version (a new one: the month's), never a later one: its fields are the only codes accepted.
   const form = formOf(settings.forms, report, period);
+  // Values typed on another version's form (a page read before a publication, or before a move in another
+  // tab) are not written under this one: the page reloads, rather than autosaving into 422s it cannot show.
+  if (input.formVersion !== undefined && input.formVersion !== form.version) throw formVersionChanged(form.version, input.formVersion);
   // Absent: the notes stay as they are.
   const sent = input.notes === undefined ? null : notesToStore(form, input.notes);
   const refused = [...valueErrors(form, input.values), ...(sent?.errors ?? [])];

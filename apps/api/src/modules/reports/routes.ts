@@ -153,7 +153,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         tags: ["Enquête"],
         summary: "Enregistrer le brouillon (créé au premier enregistrement)",
         description:
-          "If-Match porte la version lue ; 409 avec la version courante quand elle a changé. Un brouillon peut être incomplet. Les valeurs sont celles de la version du questionnaire du rapport (`formVersion`). `notes` porte toutes les notes (absentes : inchangées ; une note vide est retirée), chacune sur un champ de cette version. La réponse dit ce que cet enregistrement a écrit : sa version (celle d'If-Match plus un, ou la même quand rien ne change), ses valeurs, ses notes, ses avertissements ; l'historique est sur GET …/history.",
+          "If-Match porte la version lue ; 409 avec la version courante quand elle a changé. Un brouillon peut être incomplet. Les valeurs sont celles de la version du questionnaire du rapport (`formVersion`) ; `formVersion` dans le corps dit sur quelle version elles ont été saisies : 409 FORM_VERSION_CHANGED, sans rien écrire, quand ce n'est pas celle du rapport (ou, pour un rapport nouveau, celle du mois). `notes` porte toutes les notes (absentes : inchangées ; une note vide est retirée), chacune sur un champ chiffré de cette version. La réponse dit ce que cet enregistrement a écrit : sa version (celle d'If-Match plus un, ou la même quand rien ne change), ses valeurs, ses notes, ses avertissements ; l'historique est sur GET …/history.",
         params: ZReportParams,
         headers: ZSaveReportHeaders,
         body: ZSaveReportBody,
@@ -167,7 +167,12 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         caller(request),
         request.params.atelier,
         request.params.period,
-        { values: request.body.values, notes: request.body.notes, ifMatch: request.headers["if-match"] },
+        {
+          values: request.body.values,
+          notes: request.body.notes,
+          formVersion: request.body.formVersion,
+          ifMatch: request.headers["if-match"],
+        },
         await current(request),
       ),
   );

@@ -34,7 +34,7 @@ import { assertCanRead } from "./access.ts";
 // The decisions use this module's checks; a batch across months reuses their batch of a month (calls only, at run time).
 import { validateBatch } from "./decisions.ts";
 import * as repo from "./repository.ts";
-import { buildState, formOf, historyOf, iso, loadReference, type Opening, type Reference } from "./state.ts";
+import { buildState, formOf, historyOf, iso, loadReference, type Opening, own, type Reference } from "./state.ts";
 
 export const FIRST_PERIOD = "2016-01";
 
@@ -281,7 +281,7 @@ export async function submit(
       );
     }
     // Only the justifications of warnings that stand are kept.
-    const kept = Object.fromEntries(check.warnings.map((w) => [w.code, justifications[w.code] ?? ""]));
+    const kept = Object.fromEntries(check.warnings.map((w) => [w.code, own(justifications, w.code) ?? ""]));
     const comment = Object.values(kept).join(" · ") || null;
     const updated = await repo.updateReport(
       tx,

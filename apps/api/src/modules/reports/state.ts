@@ -49,17 +49,25 @@ export function outlierMonths(forms: FormCatalogue): number {
   return Math.max(1, ...forms.versions.flatMap((f) => f.rules.flatMap((r) => (r.kind === "outlier" ? [r.months] : []))));
 }
 
+/**
+ * A map's entry under a code, its own only: a code such as `constructor`
+ * must not read Object.prototype's member (values and notes are plain objects).
+ */
+export function own<T>(map: Readonly<Record<string, T>>, code: string): T | undefined {
+  return Object.hasOwn(map, code) ? map[code] : undefined;
+}
+
 /** The values of the codes a version has: another version's field is never compared with this one's. */
 export function valuesOf(form: FormDefinition, values: ReportValues | null): ReportValues | null {
   if (!values) return null;
   const out: ReportValues = {};
-  for (const f of formFields(form)) if (f.code in values) out[f.code] = values[f.code] ?? null;
+  for (const f of formFields(form)) if (Object.hasOwn(values, f.code)) out[f.code] = values[f.code] ?? null;
   return out;
 }
 
 /**
- * What moving a draft to the version in force that month would change: the
- * fields to fill, and those whose value would not be kept. null when the
+ * What moving a report (a draft or returned) to the version in force that
+ * month would change: the fields to fill, and those whose value would not be kept. null when the
  * report already has that version (or a later one).
  */
 export function formUpgradeOf(forms: FormCatalogue, form: FormDefinition, period: string, values: ReportValues): TFormUpgrade | null {
@@ -76,7 +84,7 @@ export function formUpgradeOf(forms: FormCatalogue, form: FormDefinition, period
  */
 export function historyOf(values: ReportValues[], form: FormDefinition): History {
   return Object.fromEntries(
-    numericFields(form).map((f) => [f.code, values.map((v) => v[f.code]).filter((x): x is number => typeof x === "number")]),
+    numericFields(form).map((f) => [f.code, values.map((v) => own(v, f.code)).filter((x): x is number => typeof x === "number")]),
   );
 }
 
@@ -207,7 +215,7 @@ export function buildState(input: StateInput): TReportState {
   if (!report && reference.previous) {
     // Snapshot fields start from the last known state of the team.
     for (const f of form.sections.flatMap((s) => s.fields)) {
-      const known = reference.previous.values[f.code];
+      const known = own(reference.previous.values, f.code);
       if (f.kind === "snapshot" && typeof known === "number") values = { ...values, [f.code]: known };
     }
   }

@@ -1,10 +1,10 @@
 /**
  * Moving a report to the questionnaire version in force for its month
- * (domain page, section 3): a draft started on version 1 of a month that
- * version 2 now covers. The director confirms it; the values of the codes
- * the new version has are kept, those it retired are dropped, and so are
+ * (domain page, section 3): a draft (or a returned report) started on
+ * version 1 of a month that version 2 now covers. The director confirms it;
+ * the values of the codes the new version has are kept, those it retired are dropped, and so are
  * the justifications of rules it no longer has. One transaction with its
- * "upgrade" event, which lists what was dropped.
+ * "upgrade" event, which lists what was dropped and names it in its comment.
  */
 import type { TReportState } from "@enquete/contract";
 import {
@@ -34,22 +34,49 @@ import {
 } from "./service.ts";
 import { formOf } from "./state.ts";
 
+/** A dropped value as the comment shows it: a figure written in French, a text quoted and cut short. */
+function shown(value: number | string): string {
+  if (typeof value === "number") return value.toLocaleString("fr-FR");
+  return `« ${value.length > 60 ? `${value.slice(0, 59)}…` : value} »`;
+}
+
+/**
+ * The upgrade event's comment: the move, then what it did not keep, named by
+ * the old version's labels (the report's new form no longer has those fields,
+ * so the history alone could only show their codes).
+ */
+export function upgradeComment(
+  from: FormDefinition,
+  to: FormDefinition,
+  lost: { values: { label: string; value: number | string }[]; notes: { label: string }[] },
+): string {
+  const move = `Passage de la version ${from.version} à la version ${to.version} du questionnaire`;
+  const items = [...lost.values.map((v) => `${v.label} (${shown(v.value)})`), ...lost.notes.map((n) => `note sur « ${n.label} »`)];
+  return items.length === 0 ? move : `${move} ; non repris : ${items.join(", ")}.`;
+}
+
 /**
  * What a report keeps of itself under the new version (the domain's move by
- * code), and the history's list of what it drops: values, then notes
- * (`note:<code>`), each from its text to nothing.
+ * code), the history's list of what it drops: values, then notes
+ * (`note:<code>`), each from its text to nothing, and the event's comment.
  */
 export function carryOver(from: FormDefinition, to: FormDefinition, report: { values: ReportValues; notes: Record<string, string> }) {
   const moved = upgradeValues(report.values, from, to);
   const { notes, retired } = upgradeNotes(report.notes, from, to);
   const kept = new Set(Object.keys(moved.values));
-  const dropped = Object.entries(report.values)
-    .filter(([code]) => !kept.has(code))
-    .map(([field, value]) => ({ field, from: value ?? null, to: null }));
+  const labels = new Map(formFields(from).map((f) => [f.code, f.label]));
+  const dropped = Object.entries(report.values).filter(([code]) => !kept.has(code));
+  const lost = dropped.flatMap(([code, value]) =>
+    value === null || value === undefined || value === "" ? [] : [{ label: labels.get(code) ?? code, value }],
+  );
   return {
     values: moved.values,
     notes,
-    changes: [...dropped, ...retired.map((r) => ({ field: `note:${r.code}`, from: r.note, to: null }))],
+    changes: [
+      ...dropped.map(([field, value]) => ({ field, from: value ?? null, to: null })),
+      ...retired.map((r) => ({ field: `note:${r.code}`, from: r.note, to: null })),
+    ],
+    comment: upgradeComment(from, to, { values: lost, notes: retired }),
   };
 }
 
@@ -112,8 +139,7 @@ export async function upgradeReport(
           : `La version ${input.formVersion} du questionnaire ne s'applique pas à ${periodLabel(period)} : ce rapport peut passer à la version ${target.version}, celle de ce mois.`;
       throw new AppError("FORM_VERSION_NOT_IN_FORCE", 422, message, [{ field: "formVersion", message }]);
     }
-    const { values, notes, changes } = carryOver(form, target, report);
-    const comment = `Passage de la version ${form.version} à la version ${target.version} du questionnaire`;
+    const { values, notes, changes, comment } = carryOver(form, target, report);
     const updated = await repo.updateReport(
       tx,
       report.id,
