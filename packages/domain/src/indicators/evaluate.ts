@@ -63,11 +63,6 @@ export function round2(x: number): number {
 /** No report: every sum and ratio has no value. */
 export const NO_TOTALS: VersionedTotals = { byVersion: {}, reports: {} };
 
-/** Totals that all come from one version (hand-made cases, or a figure that does not depend on the version). */
-export function singleVersionTotals(totals: FieldTotals, reports: number, version = 1): VersionedTotals {
-  return { byVersion: { [version]: totals }, reports: { [version]: reports } };
-}
-
 const versionsOf = (totals: VersionedTotals): number[] =>
   [...new Set([...Object.keys(totals.byVersion), ...Object.keys(totals.reports)])].map(Number).sort((a, b) => a - b);
 
@@ -135,16 +130,13 @@ export function percentage(numerator: number, denominator: number): number | nul
   return denominator === 0 ? null : round2((numerator / denominator) * 100);
 }
 
-/** The counts of expected and received reports a count or a rate reads. */
-export type FormulaCounts = ReportingCounts;
-
 function formulaTerms(formula: Formula): readonly Term[] {
   if (formula.kind === "sum") return formula.terms;
   if (formula.kind === "ratio") return [...formula.numerator, ...formula.denominator];
   return [];
 }
 
-export function evaluateFormula(formula: Formula, totals: VersionedTotals, counts: FormulaCounts, forms: FormCatalogue): Evaluated {
+export function evaluateFormula(formula: Formula, totals: VersionedTotals, counts: ReportingCounts, forms: FormCatalogue): Evaluated {
   switch (formula.kind) {
     case "sum": {
       const nothing = reportsRead(formula.terms, totals, forms) === 0;
@@ -239,7 +231,7 @@ export function evaluateIndicator(
 export function evaluateFigure(
   def: FigureDef,
   totals: VersionedTotals,
-  counts: FormulaCounts,
+  counts: ReportingCounts,
   forms: FormCatalogue,
 ): Evaluated & { code: string } {
   return { code: def.code, ...evaluateFormula(def.formula, totals, counts, forms) };
