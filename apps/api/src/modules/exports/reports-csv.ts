@@ -12,6 +12,7 @@ import {
   type FormCatalogue,
   formFields,
   type PeriodRange,
+  RESERVED_FIELD_CODES,
   type ReportValues,
   STATUS_LABELS,
 } from "@enquete/domain";
@@ -49,6 +50,12 @@ export const META_COLUMNS = [
 
 /** The notes column, after the fields. */
 export const NOTES_COLUMN = "notes";
+
+// The file's own columns are codes no field may take (the domain refuses them), or a field's column could not be told
+// from one of them: a column added here without reserving it stops the API at start, not an export in production.
+const unreserved = [...META_COLUMNS, NOTES_COLUMN].filter((c) => !RESERVED_FIELD_CODES.includes(c));
+if (unreserved.length > 0)
+  throw new Error(`reports CSV columns not reserved by the domain's RESERVED_FIELD_CODES: ${unreserved.join(", ")}`);
 
 /** The codes each published version has: a value is exported only under a field of the report's own version. */
 function codesByVersion(forms: FormCatalogue): Map<number, Set<string>> {
