@@ -63,8 +63,9 @@ function codesByVersion(forms: FormCatalogue): Map<number, Set<string>> {
 }
 
 function line(row: ExportRow, fields: readonly string[], codes: Map<number, Set<string>>): string {
-  const own = codes.get(row.formVersion);
-  const value = (f: string) => (own && !own.has(f) ? null : (row.values as ReportValues)[f]);
+  const version = codes.get(row.formVersion);
+  // Only the report's own values, and only under a field of its version.
+  const value = (f: string) => ((version && !version.has(f)) || !Object.hasOwn(row.values, f) ? null : (row.values as ReportValues)[f]);
   return csvLine([
     textCell(row.atelierCode),
     textCell(atelierName(row.atelierCode, row.city)),
