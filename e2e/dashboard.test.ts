@@ -248,10 +248,10 @@ describe.skipIf(!chromiumPath)("1-5 over two questionnaire versions", () => {
 
     // Under the figure: why several definitions, then a list of them (read as a list, not a tooltip).
     const figure = c15.locator("dd").nth(1);
-    expect(text(await figure.locator("p").textContent())).toBe(
-      "Période à cheval sur deux versions du questionnaire : chaque rapport compte selon sa version.",
+    expect(text(await figure.locator("p").first().textContent())).toBe(
+      "Rapports de plusieurs versions du questionnaire : chacun compte selon la sienne.",
     );
-    const items = (await figure.getByRole("list").getByRole("listitem").allTextContents()).map(text);
+    const items = (await figure.getByRole("list", { name: "Définitions employées" }).getByRole("listitem").allTextContents()).map(text);
     expect(items).toEqual(
       definitions.map((d) =>
         text(
@@ -263,9 +263,9 @@ describe.skipIf(!chromiumPath)("1-5 over two questionnaire versions", () => {
     await c15.getByText(/\(sommes des numérateurs et des dénominateurs de chaque rapport, selon sa version\)\.$/).waitFor();
 
     // The territories' table says the same of its 1-5 column and leads to the list.
-    const note = page.getByText(/^1-5 – Période à cheval sur deux versions du questionnaire/);
+    const note = page.getByText(/^1-5 – Rapports de plusieurs versions du questionnaire/);
     expect(text(await note.textContent())).toBe(
-      "1-5 – Période à cheval sur deux versions du questionnaire : chaque rapport compte selon sa version. Il en va de même dans chaque ligne. Définitions employées et leurs chiffres (indicateur 1-5)",
+      "1-5 – Rapports de plusieurs versions du questionnaire : chacun compte selon la sienne. Il en va de même dans chaque ligne. Définitions employées et leurs chiffres (indicateur 1-5)",
     );
     await note.getByRole("link", { name: "Définitions employées et leurs chiffres (indicateur 1-5)" }).click();
     await page.waitForURL(/#indicateur-1-5$/);
@@ -277,7 +277,7 @@ describe.skipIf(!chromiumPath)("1-5 over two questionnaire versions", () => {
     await page.goto(`${demo.baseUrl}/tableau-de-bord?annee=${mixedYear - 1}`);
     await dashboardReady(page);
     const only = card(page, "1-5").locator("dd").nth(1);
-    expect(text(await only.textContent())).toBe(`Calculé selon : ${before[0]?.label} (questionnaire version 1).`);
+    expect(text(await only.textContent())).toBe(`Définition employée : ${before[0]?.label} (questionnaire version 1).`);
     expect(await only.getByRole("list").count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();

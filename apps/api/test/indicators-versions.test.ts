@@ -372,8 +372,8 @@ describe("the dashboard workbook", () => {
     const at = rows.findIndex((r) => r.getCell(1).value === "1-5");
     const [fiche, proxy] = [rows[at + 1], rows[at + 2]] as [ExcelJS.Row, ExcelJS.Row];
     const expected = of(await get("scope=national&year=2025"), "1-5").definitions as Definition[];
-    expect(String(fiche.getCell(2).value)).toBe(`Calculé selon : ${FICHE} (17 rapports, questionnaire version 2)`);
-    expect(String(proxy.getCell(2).value)).toBe(`Calculé selon : ${PROXY} (15 rapports, questionnaire version 1)`);
+    expect(String(fiche.getCell(2).value)).toBe(`Définition employée : ${FICHE} (17 rapports, questionnaire version 2)`);
+    expect(String(proxy.getCell(2).value)).toBe(`Définition employée : ${PROXY} (15 rapports, questionnaire version 1)`);
     expect(fiche.getCell(7).value).toBeCloseTo((expected[0]?.value ?? Number.NaN) / 100, 6);
     expect(proxy.getCell(9).value).toBe(expected[1]?.numerator);
     expect(proxy.getCell(10).value).toBe(expected[1]?.denominator);

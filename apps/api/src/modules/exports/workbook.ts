@@ -81,7 +81,7 @@ function scopeSheet(wb: ExcelJS.Workbook, taken: Set<string>, s: ScopeSheet, yea
     }
     // A figure whose formula depends on the questionnaire version (1-5): each definition it used, with its own figure.
     for (const d of i.definitions ?? []) {
-      const detail = sheet.addRow({ label: `Calculé selon : ${d.label} (${definitionScope(d)})`, unit: i.unit });
+      const detail = sheet.addRow({ label: `Définition employée : ${d.label} (${definitionScope(d)})`, unit: i.unit });
       detail.getCell("label").alignment = { indent: 2, wrapText: true };
       put(detail.getCell("value"), d.value, i.unit);
       put(detail.getCell("numerator"), d.numerator);

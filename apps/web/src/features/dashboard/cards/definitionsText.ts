@@ -10,7 +10,6 @@ import { formatNumber, formatValue } from "../format.ts";
 export type DefinitionUsed = NonNullable<TIndicators["indicators"][number]["definitions"]>[number];
 
 const AND = new Intl.ListFormat("fr-FR", { style: "long", type: "conjunction" });
-const COUNT_WORDS: Record<number, string> = { 2: "deux", 3: "trois", 4: "quatre" };
 
 /** "questionnaire version 1", "questionnaire versions 2 et 3". */
 export function versionsText(versions: readonly number[]): string {
@@ -18,14 +17,19 @@ export function versionsText(versions: readonly number[]): string {
   return `questionnaire version${versions.length > 1 ? "s" : ""} ${AND.format(names)}`;
 }
 
-/** The line under the figure: the one definition it rests on, or why it rests on several. */
+/** Above the list of the definitions a figure rests on, when there are several. */
+export const DEFINITIONS_HEADING = "Définitions employées";
+
+/**
+ * The line under the figure: the one definition it rests on, or why it rests on several. Several
+ * come from the reports' versions, not the months' (a report keeps the version it was started with).
+ */
 export function definitionsSummary(definitions: readonly DefinitionUsed[]): string {
   if (definitions.length === 1 && definitions[0]) {
     const only = definitions[0];
-    return `Calculé selon : ${only.label} (${versionsText(only.versions)}).`;
+    return `Définition employée : ${only.label} (${versionsText(only.versions)}).`;
   }
-  const count = new Set(definitions.flatMap((d) => d.versions)).size;
-  return `Période à cheval sur ${COUNT_WORDS[count] ?? formatNumber(count)} versions du questionnaire : chaque rapport compte selon sa version.`;
+  return "Rapports de plusieurs versions du questionnaire : chacun compte selon la sienne.";
 }
 
 /** One definition among several: "Selon la fiche : … (questionnaire version 2) — 312 rapports, 10,1 % (soit 96 sur 950)". */
