@@ -4,14 +4,25 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { errorMessage } from "../../api/ApiError.ts";
 import { plural } from "../../shared/format.ts";
-import { deleteDraft } from "./formsApi.ts";
+import { deleteDraft, isDraftChanged } from "./formsApi.ts";
 import { QUESTIONNAIRE_PATH } from "./paths.ts";
 import type { VersionsNotice } from "./VersionsPage.tsx";
 
 export const deleteModal = createModal({ id: "supprimer-brouillon", isOpenedByDefault: false });
 
+const DRAFT_CHANGED = "Le brouillon a été modifié entre-temps : relisez ses modifications avant de le supprimer.";
+
+type Props = {
+  version: number;
+  changes: number;
+  /** The draft as the page shows it: only that one is discarded. */
+  updatedAt: string;
+  /** Saved by someone else since the page read it: the page reads it again and says `message`. */
+  onDraftChanged: (message: string) => void;
+};
+
 /** Discarding a draft, confirmed in a DSFR dialog; the list of versions then says it is gone. */
-export function DeleteDraftModal({ version, changes }: { version: number; changes: number }) {
+export function DeleteDraftModal({ version, changes, updatedAt, onDraftChanged }: Props) {
   const navigate = useNavigate();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -20,12 +31,16 @@ export function DeleteDraftModal({ version, changes }: { version: number; change
     setPending(true);
     setError(null);
     try {
-      await deleteDraft(version);
+      await deleteDraft(version, updatedAt);
       deleteModal.close();
       navigate(QUESTIONNAIRE_PATH, { state: { deleted: version } satisfies VersionsNotice });
     } catch (e) {
-      setError(e);
       setPending(false);
+      if (isDraftChanged(e)) {
+        // Not deleted: someone's new changes are not discarded unseen.
+        deleteModal.close();
+        onDraftChanged(DRAFT_CHANGED);
+      } else setError(e);
     }
   };
 

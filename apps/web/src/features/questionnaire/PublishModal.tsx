@@ -5,20 +5,29 @@ import { addMonths, formatPeriod, periodLabel, periodOfDate } from "@enquete/dom
 import { useState } from "react";
 import { ApiError, errorMessage } from "../../api/ApiError.ts";
 import { MonthField } from "../referential-admin/MonthField.tsx";
-import { publishVersion } from "./formsApi.ts";
+import { isDraftChanged, publishVersion } from "./formsApi.ts";
 import { currentMonth } from "./versionText.ts";
 
 export const publishModal = createModal({ id: "publier-version", isOpenedByDefault: false });
 
+const DRAFT_CHANGED = "Le brouillon a été modifié entre-temps : relisez ses modifications avant de publier.";
+
 const nextMonth = () => formatPeriod(addMonths(periodOfDate(`${currentMonth()}-01`), 1));
 
-type Props = { version: number; onPublished: (detail: TFormVersionDetail) => void };
+type Props = {
+  version: number;
+  /** The draft as the page shows it: only that one is published. */
+  updatedAt: string;
+  onPublished: (detail: TFormVersionDetail) => void;
+  /** Saved by someone else since the page read it: the page reads it again and says `message`. */
+  onDraftChanged: (message: string) => void;
+};
 
 /**
  * Publishing a draft from a first month, after a DSFR dialog that says what
  * it changes; the server decides which months are allowed and says why not.
  */
-export function PublishModal({ version, onPublished }: Props) {
+export function PublishModal({ version, updatedAt, onPublished, onDraftChanged }: Props) {
   const [from, setFrom] = useState(nextMonth);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -28,11 +37,15 @@ export function PublishModal({ version, onPublished }: Props) {
     setPending(true);
     setError(null);
     try {
-      const published = await publishVersion(version, from);
+      const published = await publishVersion(version, from, updatedAt);
       publishModal.close();
       onPublished(published);
     } catch (e) {
-      setError(e);
+      if (isDraftChanged(e)) {
+        // Not published: the person rereads the changes on the page before deciding again.
+        publishModal.close();
+        onDraftChanged(DRAFT_CHANGED);
+      } else setError(e);
     } finally {
       setPending(false);
     }
@@ -56,7 +69,8 @@ export function PublishModal({ version, onPublished }: Props) {
     >
       <p>
         Les rapports des mois précédents gardent leur version ; un brouillon d'un mois couvert pourra passer à la nouvelle version, avec ses
-        valeurs conservées. Une fois publiée, la version ne se modifie plus : une correction passe par une nouvelle version.
+        valeurs et ses notes, sauf celles des champs qu'elle retire. Une fois publiée, la version ne se modifie plus : une correction passe
+        par une nouvelle version.
       </p>
       <MonthField
         legend="Premier mois où la version s'applique"

@@ -91,6 +91,7 @@ function VersionContent({ version }: { version: number }) {
 function VersionView({ initial, base }: { initial: TFormVersionDetail; base: FormDefinition | null }) {
   const [detail, setDetail] = useState(initial);
   const [justPublished, setJustPublished] = useState(false);
+  const [changedMeanwhile, setChangedMeanwhile] = useState<{ id: number; message: string } | null>(null);
   const form = detail.form as FormDefinition;
   const draft = detail.status === "draft";
   const state = versionState(detail);
@@ -104,6 +105,20 @@ function VersionView({ initial, base }: { initial: TFormVersionDetail; base: For
   const previewId = useId();
   const outlineId = useId();
 
+  /** A publication or deletion refused because someone saved the draft since: the page shows their draft, and why. */
+  const draftChanged = async (message: string) => {
+    let reread = true;
+    try {
+      setDetail(await fetchVersion(detail.version));
+    } catch {
+      reread = false;
+    }
+    setChangedMeanwhile((prev) => ({
+      id: (prev?.id ?? 0) + 1,
+      message: reread ? message : `${message} Il n'a pas pu être relu : rechargez la page.`,
+    }));
+  };
+
   return (
     <>
       <p>
@@ -112,6 +127,9 @@ function VersionView({ initial, base }: { initial: TFormVersionDetail; base: For
         </Badge>
       </p>
       {justPublished && detail.validFrom && <PublishedNotice version={detail.version} from={detail.validFrom} />}
+      {changedMeanwhile && draft && (
+        <Alert key={changedMeanwhile.id} small severity="warning" className="fr-mb-3w" description={changedMeanwhile.message} />
+      )}
       <VersionFacts detail={detail} />
       {draft && (
         <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mb-2w">
@@ -163,12 +181,20 @@ function VersionView({ initial, base }: { initial: TFormVersionDetail; base: For
         <>
           <PublishModal
             version={detail.version}
+            updatedAt={detail.updatedAt}
             onPublished={(published) => {
               setDetail(published);
+              setChangedMeanwhile(null);
               setJustPublished(true);
             }}
+            onDraftChanged={(message) => void draftChanged(message)}
           />
-          <DeleteDraftModal version={detail.version} changes={detail.changeList.length} />
+          <DeleteDraftModal
+            version={detail.version}
+            changes={detail.changeList.length}
+            updatedAt={detail.updatedAt}
+            onDraftChanged={(message) => void draftChanged(message)}
+          />
         </>
       )}
     </>

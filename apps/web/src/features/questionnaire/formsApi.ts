@@ -4,7 +4,15 @@
  * and publishing a draft are the national team's, checked by the server.
  */
 import type { TFormChange, TFormVersionDetail, TFormVersionSummary } from "@enquete/contract";
+import { ApiError } from "../../api/ApiError.ts";
 import { request } from "../../api/http.ts";
+
+/** The draft as read: its updatedAt, quoted, in If-Match (the server refuses a write without it, 428). */
+const asRead = (updatedAt: string) => ({ "if-match": `"${updatedAt}"` });
+
+/** A 409 DRAFT_CHANGED: another national user saved the draft after this page read it. */
+export const isDraftChanged = (error: unknown): boolean =>
+  error instanceof ApiError && error.status === 409 && error.code === "DRAFT_CHANGED";
 
 /** GET /api/forms: every version (drafts too for the national team). */
 export async function fetchVersions(signal?: AbortSignal): Promise<TFormVersionSummary[]> {
@@ -32,18 +40,22 @@ export async function saveChanges(version: number, changes: TFormChange[], updat
   const saved = await request<TFormVersionDetail | undefined>(`/forms/${version}`, {
     method: "PUT",
     body: { changes },
-    headers: { "if-match": `"${updatedAt}"` },
+    headers: asRead(updatedAt),
   });
   // The answer is the detail; should it ever be shorter, the page reads the version again rather than guess.
   return saved && Array.isArray(saved.changeList) && saved.form ? saved : fetchVersion(version);
 }
 
-/** DELETE /api/forms/{version}: discards a draft. */
-export function deleteDraft(version: number): Promise<void> {
-  return request<void>(`/forms/${version}`, { method: "DELETE" });
+/** DELETE /api/forms/{version}: discards a draft, if it is still as read (409 DRAFT_CHANGED otherwise). */
+export function deleteDraft(version: number, updatedAt: string): Promise<void> {
+  return request<void>(`/forms/${version}`, { method: "DELETE", headers: asRead(updatedAt) });
 }
 
-/** POST /api/forms/{version}/publish: the draft applies from `from` (YYYY-MM); refusals in French (422 on `from`, 409). */
-export function publishVersion(version: number, from: string): Promise<TFormVersionDetail> {
-  return request<TFormVersionDetail>(`/forms/${version}/publish`, { method: "POST", body: { from } });
+/**
+ * POST /api/forms/{version}/publish: the draft applies from `from` (YYYY-MM), if it is still as
+ * read (409 DRAFT_CHANGED otherwise: what is published is what the person read); other refusals in
+ * French (422 on `from`, 409).
+ */
+export function publishVersion(version: number, from: string, updatedAt: string): Promise<TFormVersionDetail> {
+  return request<TFormVersionDetail>(`/forms/${version}/publish`, { method: "POST", body: { from }, headers: asRead(updatedAt) });
 }
