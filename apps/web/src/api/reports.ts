@@ -26,21 +26,21 @@ export const reportsApi = {
   get: (atelier: string, period: string, signal?: AbortSignal) => request<TReport>(reportPath(atelier, period), { signal }),
 
   /**
-   * Saves the whole draft: every value, every note (a removed one as ""); the answer is what this
-   * save wrote (its version, values and notes), small. A 401 is left to the page: it keeps what was
-   * typed and asks to sign in again.
+   * Saves the whole draft: every value, every note (a removed one as ""), and the questionnaire
+   * version they were typed on (409 FORM_VERSION_CHANGED when the report is on another one, even
+   * before its first save); the answer is what this save wrote (its version, values and notes),
+   * small. A 401 is left to the page: it keeps what was typed and asks to sign in again.
    */
   save: (
     atelier: string,
     period: string,
-    values: ReportValues,
-    notes: Record<string, string>,
+    draft: { values: ReportValues; notes: Record<string, string>; formVersion: number },
     version: number,
     options: { keepalive?: boolean } = {},
   ) =>
     request<TSavedDraft>(reportPath(atelier, period), {
       method: "PUT",
-      body: { values, notes },
+      body: draft,
       headers: ifMatch(version),
       keepalive: options.keepalive,
       redirectOnUnauthorized: false,
@@ -78,6 +78,11 @@ export const reportsApi = {
   history: (atelier: string, period: string, page: number, pageSize: number, signal?: AbortSignal) =>
     request<TReportHistoryPage>(`${reportPath(atelier, period)}/history?page=${page}&pageSize=${pageSize}`, { signal }),
 };
+
+/** A 409 FORM_VERSION_CHANGED: the report is on another questionnaire version than the values sent. */
+export function isFormVersionChanged(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409 && error.code === "FORM_VERSION_CHANGED";
+}
 
 /** The current version carried by a 409 VERSION_CONFLICT, or null for any other failure. */
 export function conflictOf(error: unknown): ConflictCurrent | null {

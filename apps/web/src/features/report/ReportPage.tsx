@@ -1,7 +1,7 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import type { TReportState, TSavedDraft } from "@enquete/contract";
-import { type FormDefinition, parsePeriod } from "@enquete/domain";
+import { parsePeriod } from "@enquete/domain";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import { useParams } from "react-router";
 import { formatDateTime } from "../../shared/format.ts";
@@ -26,6 +26,7 @@ import { useReviewOutcome } from "./review/useReviewOutcome.ts";
 import { type Upgraded, UpgradedNotice } from "./upgrade/UpgradedNotice.tsx";
 import type { UpgradeHandle } from "./upgrade/UpgradeHandle.ts";
 import { UpgradeOffer } from "./upgrade/UpgradeOffer.tsx";
+import { upgradeOutcome } from "./upgrade/upgradeText.ts";
 import { useAtelierName, useReport } from "./useReport.ts";
 
 /** /ateliers/:atelier/rapports/:period — an atelier's monthly report: filled in, or read. */
@@ -101,13 +102,16 @@ function LoadedReport({ report, atelierName, update, saved, refresh }: LoadedPro
     [update],
   );
 
+  // What the move kept and dropped: the offer's retired fields, with the values and notes last saved (the move saves first).
   const onUpgraded = useCallback(
     (next: TReportState) => {
-      const added = report.formUpgrade?.added.map((f) => f.label) ?? [];
-      setUpgraded((prev) => ({ id: (prev?.id ?? 0) + 1, version: next.formVersion, added }));
+      const outcome = report.formUpgrade
+        ? upgradeOutcome(report.formUpgrade, report)
+        : { added: [], droppedValues: [], droppedNotes: [], hadNotes: false };
+      setUpgraded((prev) => ({ ...outcome, id: (prev?.id ?? 0) + 1, version: next.formVersion }));
       update(next);
     },
-    [update, report.formUpgrade],
+    [update, report],
   );
 
   return (
@@ -142,18 +146,13 @@ function LoadedReport({ report, atelierName, update, saved, refresh }: LoadedPro
           onRefused={onRefused}
         />
       )}
-      <ReportHistory atelier={report.atelierCode} period={report.period} version={report.version} form={formOf(report)} />
+      <ReportHistory atelier={report.atelierCode} period={report.period} version={report.version} form={report.form} />
     </>
   );
 }
 
 function isDirectorOf(roles: { role: string; atelierCode?: string }[], atelier: string): boolean {
   return roles.some((r) => r.role === "atelier" && r.atelierCode === atelier);
-}
-
-/** The report's own questionnaire version, as the API sends it with the report: every screen of the report reads it. */
-function formOf(report: TReportState): FormDefinition {
-  return report.form;
 }
 
 function ReportBody(props: {
@@ -166,7 +165,8 @@ function ReportBody(props: {
   onUpgraded: (report: TReportState) => void;
 }) {
   const { report, userId, isDirector, onSaved, onSubmitted, editor, onUpgraded } = props;
-  const form = formOf(report);
+  // The report's own questionnaire version, as the API sends it with the report.
+  const form = report.form;
   if (!report.editable) return <ReadOnlyReport report={report} form={form} isDirector={isDirector} />;
   return (
     <>

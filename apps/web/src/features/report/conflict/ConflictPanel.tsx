@@ -2,7 +2,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Table } from "@codegouvfr/react-dsfr/Table";
-import type { FormDefinition } from "@enquete/domain";
+import { type FormDefinition, findField } from "@enquete/domain";
 import { useEffect, useId, useRef, useState } from "react";
 import { savedAtText } from "../save/SaveStatus.tsx";
 import { applyChoices, type Base, type ConflictRow, conflictRows, type Draft, type Side } from "./conflictRows.ts";
@@ -74,7 +74,9 @@ export function ConflictPanel({ form, current, base, mine, onResolve }: Props) {
             small
             legend={
               <span className="fr-sr-only">
-                {row.kind === "value" ? `Valeur à garder pour « ${row.label} »` : `Note à garder sur « ${labelOf(form, row.code)} »`}
+                {row.kind === "value"
+                  ? `Valeur à garder pour « ${row.label} »`
+                  : `Note à garder sur « ${findField(form, row.code)?.field.label ?? row.code} »`}
               </span>
             }
             name={`${name}-${row.key}`}
@@ -99,9 +101,4 @@ export function ConflictPanel({ form, current, base, mine, onResolve }: Props) {
       />
     </section>
   );
-}
-
-function labelOf(form: FormDefinition, code: string): string {
-  for (const section of form.sections) for (const f of section.fields) if (f.code === code) return f.label;
-  return code;
 }

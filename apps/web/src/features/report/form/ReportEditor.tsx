@@ -39,9 +39,9 @@ const NOT_SAVED =
   "Vos dernières saisies ne sont pas encore enregistrées sur le serveur : le changement de version attend qu'elles le soient (voir l'état de l'enregistrement en haut du formulaire).";
 
 /** The questionnaire version the report moved to elsewhere, when the conflict says it is not this form's. */
-function movedTo(state: Extract<SaveState, { kind: "conflict" }>, form: FormDefinition): number | null {
+function movedTo(state: Extract<SaveState, { kind: "conflict" }>, form: FormDefinition): { version: number; created: boolean } | null {
   const v = state.current.formVersion;
-  return v !== undefined && v !== form.version ? v : null;
+  return v !== undefined && v !== form.version ? { version: v, created: state.current.version > 0 } : null;
 }
 
 /** The report being filled in: the form, its autosave, the comparison after a conflict, the submission. */
@@ -69,7 +69,7 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted, upgra
     () => ({
       form,
       store,
-      save: (values, notes, version, options) => reportsApi.save(atelier, period, values, notes, version, options),
+      save: (draft, version, options) => reportsApi.save(atelier, period, draft, version, options),
       load: () => reportsApi.get(atelier, period),
       onSaved,
     }),
@@ -139,7 +139,7 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted, upgra
       {restoredShown && (
         <RestoredNotice form={form} restored={plan.restored} leftOut={plan.leftOut} onClose={() => setRestoredShown(false)} />
       )}
-      {moved !== null && <MovedMeanwhile version={moved} />}
+      {moved !== null && <MovedMeanwhile version={moved.version} created={moved.created} />}
       {state.kind === "conflict" && moved === null && (
         <LiveConflict form={form} state={state} control={control} onResolve={resolveConflict} />
       )}

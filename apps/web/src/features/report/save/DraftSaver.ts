@@ -52,8 +52,15 @@ export type SaveState =
 export type SaverDeps = {
   form: FormDefinition;
   store: LocalDraftStore;
-  /** `notes`: every note, a removed one as "" (the API keeps a note it is not sent). */
-  save: (values: ReportValues, notes: ReportNotes, version: number, options: { keepalive?: boolean }) => Promise<TSavedDraft>;
+  /**
+   * `notes`: every note, a removed one as "" (the API keeps a note it is not sent); `formVersion`:
+   * the questionnaire version of `form`, which the values are typed on.
+   */
+  save: (
+    draft: { values: ReportValues; notes: ReportNotes; formVersion: number },
+    version: number,
+    options: { keepalive?: boolean },
+  ) => Promise<TSavedDraft>;
   /** The report as the server holds it now (when a save finds it created meanwhile). */
   load: () => Promise<TReportState>;
   /** The server's answer to a save this page wrote: new version, values, warnings. */
@@ -298,10 +305,15 @@ export class DraftSaver {
     this.setState({ kind: "saving" });
     const sentVersion = this.version;
     const { values, notes } = payload;
+    const formVersion = this.deps.form.version;
     this.inFlight = this.deps
-      .save(values, notes, sentVersion, options)
+      .save({ values, notes, formVersion }, sentVersion, options)
       .then(
-        (saved) => (isOwnAnswer(this.deps.form, saved, values, notes, sentVersion) ? this.acknowledged(saved) : this.foreignAnswer(saved)),
+        // Written on another questionnaire version is not this form's save either: the report moved meanwhile.
+        (saved) =>
+          saved.formVersion === formVersion && isOwnAnswer(this.deps.form, saved, values, notes, sentVersion)
+            ? this.acknowledged(saved)
+            : this.foreignAnswer(saved),
         (error: unknown) => this.failed(error),
       )
       .finally(() => {

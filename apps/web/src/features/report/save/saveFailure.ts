@@ -5,6 +5,7 @@
 import type { TReportState } from "@enquete/contract";
 import { isEditable, type ReportStatus } from "@enquete/domain";
 import { ApiError, errorMessage } from "../../../api/ApiError.ts";
+import { isFormVersionChanged } from "../../../api/reports.ts";
 import { type ConflictSide, conflictSideOf } from "../conflict/conflictSide.ts";
 import { lastEditor } from "./restore.ts";
 
@@ -41,6 +42,20 @@ async function createdMeanwhile(error: unknown, load: () => Promise<TReportState
   return await loadCurrent(load);
 }
 
+const MOVED_UNREAD =
+  "Ce rapport est passé à une autre version du questionnaire entre-temps : rien n'est enregistré depuis cette page. Vos saisies sont conservées sur cet appareil ; rechargez la page pour les retrouver dans la nouvelle version.";
+
+/**
+ * A save refused for its questionnaire version (a version published for the
+ * month before the report's first save, or a move elsewhere): the report as
+ * it is now, whose other version makes the page stop, as after a move.
+ */
+async function movedMeanwhile(error: unknown, load: () => Promise<TReportState>): Promise<SaveFailure | null> {
+  if (!isFormVersionChanged(error)) return null;
+  const current = await loadCurrent(load);
+  return current ? { kind: "conflict", current } : { kind: "error", message: MOVED_UNREAD };
+}
+
 /**
  * A 409 whose body does not say the report's notes and questionnaire version:
  * the report is read again for them (a conflict is rare, and the choice to
@@ -52,6 +67,8 @@ async function completed(current: ConflictSide | null, load: () => Promise<TRepo
 }
 
 export async function classifyFailure(error: unknown, load: () => Promise<TReportState>): Promise<SaveFailure> {
+  const moved = await movedMeanwhile(error, load);
+  if (moved) return moved;
   const current = (await completed(conflictSideOf(error), load)) ?? (await createdMeanwhile(error, load));
   if (current) {
     // Submitted or validated in the meantime: there is nothing left to choose between.

@@ -4,12 +4,13 @@ import { useEffect, useRef } from "react";
 
 /**
  * The report moved to another questionnaire version elsewhere (another tab,
- * another device) while this form was open: its fields are not the report's
- * any more, so nothing is compared or sent from here. What was typed is on
- * this device; the page opened again puts back what fits in the new version,
- * and compares.
+ * another device) while this form was open, or, not saved yet, a version
+ * was published for its month: its fields are not the report's any more, so
+ * nothing is compared or sent from here. What was typed is on this device;
+ * the page opened again puts back what fits in the new version, and compares.
+ * `created`: the report existed (a move), rather than not saved yet (a publication).
  */
-export function MovedMeanwhile({ version }: { version: number }) {
+export function MovedMeanwhile({ version, created }: { version: number; created: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
@@ -21,9 +22,11 @@ export function MovedMeanwhile({ version }: { version: number }) {
         description={
           <>
             <p className="fr-mb-2w">
-              Le changement de version a été fait ailleurs (dans un autre onglet ou sur un autre appareil). Rien n'est enregistré depuis
-              cette page. Vos saisies sont conservées sur cet appareil : rechargez la page pour les retrouver dans la nouvelle version et
-              choisir, champ par champ, ce que vous gardez.
+              {created
+                ? "Le changement de version a été fait ailleurs (dans un autre onglet ou sur un autre appareil)."
+                : `La version ${version} a été publiée pour ce mois pendant que cette page était ouverte, avant le premier enregistrement du rapport.`}{" "}
+              Rien n'est enregistré depuis cette page. Vos saisies sont conservées sur cet appareil : rechargez la page pour les retrouver
+              dans la nouvelle version et choisir, champ par champ, ce que vous gardez.
             </p>
             <Button priority="primary" size="small" iconId="fr-icon-refresh-line" onClick={() => window.location.reload()}>
               Recharger la page

@@ -9,7 +9,7 @@ import { reportsApi } from "../../../api/reports.ts";
 import { conflictSideOf } from "../conflict/conflictSide.ts";
 import { displayValue } from "../valueText.ts";
 import type { UpgradeHandle } from "./UpgradeHandle.ts";
-import { offerText, upgradeButtonLabel } from "./upgradeText.ts";
+import { droppedNotes, offerText, upgradeButtonLabel } from "./upgradeText.ts";
 
 const upgradeModal = createModal({ id: "changer-version-questionnaire", isOpenedByDefault: false });
 
@@ -40,7 +40,7 @@ export function UpgradeOffer({ report, editor, onUpgraded }: Props) {
           title="Nouvelle version du questionnaire"
           description={
             <>
-              <p className="fr-mb-2w">{offerText(offer)}</p>
+              <p className="fr-mb-2w">{offerText(offer, report)}</p>
               <Button priority="secondary" size="small" iconId="fr-icon-arrow-right-line" nativeButtonProps={upgradeModal.buttonProps}>
                 {upgradeButtonLabel(offer)}
               </Button>
@@ -57,6 +57,8 @@ function UpgradeModal({ report, upgrade, editor, onUpgraded }: Props & { upgrade
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const running = useRef(false);
+  // The report as last saved, not as the offer was read: a value or a note typed since is lost too.
+  const notes = new Map(droppedNotes(upgrade, report.notes).map((n) => [n.code, n.note]));
 
   const confirm = async () => {
     const form = editor.current;
@@ -111,7 +113,8 @@ function UpgradeModal({ report, upgrade, editor, onUpgraded }: Props & { upgrade
     >
       <p>
         La version {upgrade.version} du questionnaire s'applique aux rapports à partir {ofPeriod(upgrade.validFrom)}. Vos dernières saisies
-        sont d'abord enregistrées ; les valeurs des champs que la version {upgrade.version} garde sont conservées.
+        sont d'abord enregistrées ; les valeurs et les notes des champs que la version {upgrade.version} garde sont conservées, celles des
+        champs retirés ne sont pas reprises.
       </p>
       <h3 className="fr-h6 fr-mb-1w">Champs ajoutés, à remplir</h3>
       {upgrade.added.length > 0 ? (
@@ -123,17 +126,18 @@ function UpgradeModal({ report, upgrade, editor, onUpgraded }: Props & { upgrade
       ) : (
         <p>Aucun champ ajouté.</p>
       )}
-      <h3 className="fr-h6 fr-mb-1w">Champs retirés, dont la valeur ne sera pas reprise</h3>
+      <h3 className="fr-h6 fr-mb-1w">Champs retirés, dont la valeur et la note ne seront pas reprises</h3>
       {upgrade.retired.length > 0 ? (
         <ul className="fr-mb-3w">
           {upgrade.retired.map((f) => (
             <li key={f.code}>
-              {f.label} : {displayValue(f.value)}
+              {f.label} : {displayValue(report.values[f.code] ?? null)}
+              {notes.has(f.code) && <> ; note non reprise : « {notes.get(f.code)} »</>}
             </li>
           ))}
         </ul>
       ) : (
-        <p>Aucun champ retiré : toutes vos valeurs sont conservées.</p>
+        <p>Aucun champ retiré : toutes vos valeurs et vos notes sont conservées.</p>
       )}
       {error !== null && <Alert small severity="error" description={error} className="fr-mt-2w" />}
     </upgradeModal.Component>
