@@ -82,13 +82,8 @@ const MISSING_SECTION = (code: string) => `La section ${code} n'existe pas dans 
 
 const isNumeric = (f: FieldDef) => f.type !== "text";
 
-/**
- * Codes a field cannot take: the reports CSV's own columns
- * (apps/api/src/modules/exports/reports-csv.ts), since a field of that name
- * would give two columns nobody can tell apart (compared without case, as
- * codes are).
- */
-export const RESERVED_FIELD_CODES: readonly string[] = [
+/** The reports CSV's own columns before the fields' (apps/api/src/modules/exports/reports-csv.ts writes them). */
+export const REPORT_EXPORT_COLUMNS = [
   "atelier",
   "nom_atelier",
   "departement",
@@ -100,8 +95,16 @@ export const RESERVED_FIELD_CODES: readonly string[] = [
   "premiere_soumission",
   "soumis_le",
   "valide_le",
-  "notes",
-];
+] as const;
+/** The reports CSV's last column, after the fields'. */
+export const REPORT_EXPORT_NOTES_COLUMN = "notes";
+
+/**
+ * Codes a field cannot take: the reports CSV's own columns, since a field of
+ * that name would give two columns nobody can tell apart (compared without
+ * case, as codes are).
+ */
+export const RESERVED_FIELD_CODES: readonly string[] = [...REPORT_EXPORT_COLUMNS, REPORT_EXPORT_NOTES_COLUMN];
 const RESERVED = new Set(RESERVED_FIELD_CODES.map((c) => c.toLowerCase()));
 
 /**

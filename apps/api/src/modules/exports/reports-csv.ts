@@ -12,7 +12,8 @@ import {
   type FormCatalogue,
   formFields,
   type PeriodRange,
-  RESERVED_FIELD_CODES,
+  REPORT_EXPORT_COLUMNS,
+  REPORT_EXPORT_NOTES_COLUMN,
   type ReportValues,
   STATUS_LABELS,
 } from "@enquete/domain";
@@ -34,28 +35,9 @@ export function notesCell(notes: Record<string, string>, fields: readonly string
   return textCell(codes.map((c) => `${c} : ${notes[c]}`).join(" | "));
 }
 
-export const META_COLUMNS = [
-  "atelier",
-  "nom_atelier",
-  "departement",
-  "direction_territoriale",
-  "mois",
-  "statut",
-  "statut_libelle",
-  "version_questionnaire",
-  "premiere_soumission",
-  "soumis_le",
-  "valide_le",
-] as const;
-
-/** The notes column, after the fields. */
-export const NOTES_COLUMN = "notes";
-
-// The file's own columns are codes no field may take (the domain refuses them), or a field's column could not be told
-// from one of them: a column added here without reserving it stops the API at start, not an export in production.
-const unreserved = [...META_COLUMNS, NOTES_COLUMN].filter((c) => !RESERVED_FIELD_CODES.includes(c));
-if (unreserved.length > 0)
-  throw new Error(`reports CSV columns not reserved by the domain's RESERVED_FIELD_CODES: ${unreserved.join(", ")}`);
+// The file's own columns come from the domain, which refuses them as field codes: a field's column is never one of them.
+const META_COLUMNS = REPORT_EXPORT_COLUMNS;
+const NOTES_COLUMN = REPORT_EXPORT_NOTES_COLUMN;
 
 /** The codes each published version has: a value is exported only under a field of the report's own version. */
 function codesByVersion(forms: FormCatalogue): Map<number, Set<string>> {

@@ -42,6 +42,24 @@ export function RuleForm({ form, index, onSave, mode }: ChangeFormProps & { mode
     />
   );
 
+  // The outlier rule's three settings: numbers typed the French way, each with its hint.
+  const outlierNumber = (
+    name: "rule.factor" | "rule.minDifference" | "rule.months",
+    inputLabel: string,
+    hint: string,
+    inputMode: "decimal" | "numeric",
+  ) => (
+    <div className="fr-col-12 fr-col-md-4">
+      <Input
+        label={inputLabel}
+        hintText={hint}
+        state={stateOf(err(name))}
+        stateRelatedMessage={err(name)}
+        nativeInputProps={{ ...register(name), inputMode, autoComplete: "off", style: NARROW, "aria-invalid": invalid(err(name)) }}
+      />
+    </div>
+  );
+
   return (
     <form noValidate onSubmit={submit} aria-label={label}>
       <RefusalAlert refusal={refusal} />
@@ -136,51 +154,9 @@ export function RuleForm({ form, index, onSave, mode }: ChangeFormProps & { mode
       )}
       {kind === "outlier" && (
         <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
-          <div className="fr-col-12 fr-col-md-4">
-            <Input
-              label="Facteur d'écart"
-              hintText="3 : plus de 3 fois la médiane, ou moins du tiers."
-              state={stateOf(err("rule.factor"))}
-              stateRelatedMessage={err("rule.factor")}
-              nativeInputProps={{
-                ...register("rule.factor"),
-                inputMode: "decimal",
-                autoComplete: "off",
-                style: NARROW,
-                "aria-invalid": invalid(err("rule.factor")),
-              }}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-4">
-            <Input
-              label="Écart minimal"
-              hintText="Un écart plus petit n'est jamais signalé."
-              state={stateOf(err("rule.minDifference"))}
-              stateRelatedMessage={err("rule.minDifference")}
-              nativeInputProps={{
-                ...register("rule.minDifference"),
-                inputMode: "decimal",
-                autoComplete: "off",
-                style: NARROW,
-                "aria-invalid": invalid(err("rule.minDifference")),
-              }}
-            />
-          </div>
-          <div className="fr-col-12 fr-col-md-4">
-            <Input
-              label="Mois comparés"
-              hintText="Les derniers mois validés de l'atelier."
-              state={stateOf(err("rule.months"))}
-              stateRelatedMessage={err("rule.months")}
-              nativeInputProps={{
-                ...register("rule.months"),
-                inputMode: "numeric",
-                autoComplete: "off",
-                style: NARROW,
-                "aria-invalid": invalid(err("rule.months")),
-              }}
-            />
-          </div>
+          {outlierNumber("rule.factor", "Facteur d'écart", "3 : plus de 3 fois la médiane, ou moins du tiers.", "decimal")}
+          {outlierNumber("rule.minDifference", "Écart minimal", "Un écart plus petit n'est jamais signalé.", "decimal")}
+          {outlierNumber("rule.months", "Mois comparés", "Les derniers mois validés de l'atelier.", "numeric")}
         </div>
       )}
       <Input
