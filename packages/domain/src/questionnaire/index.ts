@@ -4,6 +4,7 @@ export * from "./catalogue.ts";
 export * from "./changes.ts";
 export * from "./describe.ts";
 export * from "./numbers.ts";
+export * from "./publication.ts";
 export * from "./rules.ts";
 export * from "./types.ts";
 export * from "./upgrade.ts";

@@ -10,7 +10,7 @@ import {
   ZPublishFormBody,
   ZUpdateFormBody,
 } from "@enquete/contract";
-import { parisDate } from "@enquete/domain";
+import { PUBLICATION_MONTHS_AHEAD, parisDate } from "@enquete/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
@@ -160,7 +160,7 @@ export const formRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
       schema: {
         tags,
         summary: "Publier un brouillon à partir d'un mois (national)",
-        description: `Le mois suit celui de chaque version publiée ; c'est un mois qui n'a pas commencé, ou le mois en cours tant qu'aucun de ses rapports n'a été soumis, et au plus ${service.MAX_MONTHS_AHEAD} mois après le mois en cours (422 sinon). Le brouillon doit partir de la dernière version publiée (409 BASE_OUTDATED). En-tête If-Match obligatoire : le \`updatedAt\` du brouillon lu (428 sans lui) ; s'il a changé entre-temps, 409 DRAFT_CHANGED et rien n'est publié. Les rapports des mois précédents gardent leur version.`,
+        description: `Le mois suit celui de chaque version publiée ; c'est un mois qui n'a pas commencé, ou le mois en cours tant qu'aucun de ses rapports n'a été soumis, et au plus ${PUBLICATION_MONTHS_AHEAD} mois après le mois en cours (422 sinon). Le brouillon doit partir de la dernière version publiée (409 BASE_OUTDATED). En-tête If-Match obligatoire : le \`updatedAt\` du brouillon lu (428 sans lui) ; s'il a changé entre-temps, 409 DRAFT_CHANGED et rien n'est publié. Les rapports des mois précédents gardent leur version.`,
         params: ZFormVersionParams,
         headers: ZDraftHeaders,
         body: ZPublishFormBody,

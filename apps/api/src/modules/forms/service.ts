@@ -7,7 +7,6 @@
  */
 import type { TForm, TFormVersionDetail, TFormVersionSummary } from "@enquete/contract";
 import {
-  addMonths,
   applyChanges,
   describeChanges,
   FORM_V1,
@@ -15,11 +14,12 @@ import {
   type FormChange,
   type FormDefinition,
   formatPeriod,
+  formFields,
   hasRole,
-  ofPeriod,
-  parsePeriod,
+  type PublicationRefusal,
   periodLabel,
   periodOfDate,
+  publicationRefusal,
   usedCodes,
 } from "@enquete/domain";
 import { AppError, notFound } from "../../errors.ts";
@@ -34,19 +34,6 @@ export type FormActor = AuditActor;
 
 /** Version 1 has no row: it is shown as written when the platform began. */
 const BUILT_IN_AT = "2016-01-01T00:00:00.000Z";
-
-/** How far ahead a version may be published: a mistyped year would otherwise block every later version. */
-export const MAX_MONTHS_AHEAD = 24;
-
-const monthOf = (today: string) => formatPeriod(periodOfDate(today));
-const shift = (period: string, months: number) => {
-  const p = parsePeriod(period);
-  if (!p) throw new Error(`invalid period ${period}`);
-  return formatPeriod(addMonths(p, months));
-};
-const laterOf = (a: string, b: string) => (a > b ? a : b);
-
-const fieldCount = (form: Pick<FormDefinition, "sections">) => form.sections.reduce((n, s) => n + s.fields.length, 0);
 
 const toForm = (form: FormDefinition): TForm => ({
   version: form.version,
@@ -75,7 +62,7 @@ const described = (base: FormDefinition, changes: readonly FormChange[], version
 
 /** GET /api/form: the version in force for a month (the current Paris month without one). */
 export function formForPeriod(settings: NationalSettings, period: string | undefined, today: string): TForm {
-  return toForm(settings.forms.forPeriod(period ?? monthOf(today)));
+  return toForm(settings.forms.forPeriod(period ?? formatPeriod(periodOfDate(today))));
 }
 
 interface Version {
@@ -96,7 +83,7 @@ function versionsOf(rows: readonly repo.VersionRow[]): { versions: Version[]; ca
       basedOn: null,
       validFrom: FORM_V1.validFrom,
       validTo: catalogue.validTo(FORM_V1.version),
-      fields: fieldCount(FORM_V1),
+      fields: formFields(FORM_V1).length,
       changes: 0,
       createdAt: BUILT_IN_AT,
       createdBy: null,
@@ -118,7 +105,7 @@ function versionsOf(rows: readonly repo.VersionRow[]): { versions: Version[]; ca
           basedOn: r.basedOn,
           validFrom: r.validFrom,
           validTo: r.validFrom === null ? null : catalogue.validTo(r.version),
-          fields: fieldCount(form),
+          fields: formFields(form).length,
           changes: r.changes.length,
           createdAt: r.createdAt.toISOString(),
           createdBy: r.createdBy,
@@ -308,17 +295,14 @@ export async function deleteDraft(db: DbOrTx, actor: FormActor, version: number,
   });
 }
 
-const monthRefused = (code: string, message: string) => new AppError(code, 422, message, [{ field: "from", message }]);
+const monthRefused = (refusal: PublicationRefusal) =>
+  new AppError(refusal.code, 422, refusal.message, [{ field: "from", message: refusal.message }]);
 
 /**
- * Publishes a draft from a month (section 7.4): after every published
- * version's month, and not in the past: the current month only while none of
- * its reports was ever submitted (they were filled with the version then in
- * force), and at most MAX_MONTHS_AHEAD months ahead. `allowPast` is for the
- * demo seed, which writes a history that already used the new version. With
- * `ifMatch`, only the draft as read (the route requires it: what is published
- * is what the national user previewed). Usable without HTTP, on the database
- * or inside a transaction.
+ * Publishes a draft from a month, when the domain's publication rule allows
+ * it (publicationRefusal). With `ifMatch`, only the draft as read (the route
+ * requires it: what is published is what the national user previewed).
+ * Usable without HTTP, on the database or inside a transaction.
  */
 export async function publishVersion(
   db: DbOrTx,
@@ -327,14 +311,6 @@ export async function publishVersion(
   from: string,
   options: { today: string; allowPast?: boolean; ifMatch?: string },
 ): Promise<void> {
-  if (!parsePeriod(from)) throw monthRefused("VALIDATION_FAILED", "Mois invalide : attendu AAAA-MM, par exemple 2027-01.");
-  const lastAccepted = shift(monthOf(options.today), MAX_MONTHS_AHEAD);
-  if (from > lastAccepted) {
-    throw monthRefused(
-      "MONTH_TOO_FAR",
-      `Une version se publie au plus ${MAX_MONTHS_AHEAD} mois à l'avance : choisissez un mois jusqu'à ${periodLabel(lastAccepted)} au plus tard.`,
-    );
-  }
   await db.transaction(async (tx) => {
     await repo.lockVersions(tx);
     const rows = await repo.listRows(tx);
@@ -349,30 +325,9 @@ export async function publishVersion(
         `Ce brouillon part de la version ${row.basedOn}, mais la version ${latest.version} a été publiée depuis : préparez-le à nouveau à partir de la version ${latest.version}.`,
       );
     }
-
-    const current = monthOf(options.today);
-    const submittedThisMonth = !options.allowPast && (await repo.anySubmittedIn(tx, current));
-    const afterLatest = shift(latest.validFrom, 1);
-    const earliest = options.allowPast ? afterLatest : laterOf(afterLatest, submittedThisMonth ? shift(current, 1) : current);
-    if (from < earliest) {
-      const advice = `Publiez à partir de ${periodLabel(earliest)} au plus tôt.`;
-      if (from < afterLatest) {
-        throw monthRefused(
-          "MONTH_NOT_AFTER_LATEST",
-          `La version ${latest.version} s'applique depuis ${periodLabel(latest.validFrom)} : une nouvelle version ne peut s'appliquer qu'à partir d'un mois suivant. ${advice}`,
-        );
-      }
-      if (from < current) {
-        throw monthRefused(
-          "MONTH_PASSED",
-          `On ne publie pas une version pour un mois passé : les rapports ${ofPeriod(from)} se remplissent avec la version en vigueur alors. ${advice}`,
-        );
-      }
-      throw monthRefused(
-        "MONTH_ALREADY_SUBMITTED",
-        `Des rapports ${ofPeriod(from)} ont déjà été soumis : publiez à partir de ${periodLabel(earliest)} au plus tôt.`,
-      );
-    }
+    const submittedThisMonth = !options.allowPast && (await repo.anySubmittedIn(tx, formatPeriod(periodOfDate(options.today))));
+    const refusal = publicationRefusal({ from, today: options.today, latest, submittedThisMonth, allowPast: options.allowPast ?? false });
+    if (refusal) throw monthRefused(refusal);
 
     const form = applied(latest, row.changes, version, catalogue);
     const done = await repo.markPublished(tx, version, { validFrom: from, definition: stored(form), publishedBy: actor.id });
