@@ -115,6 +115,21 @@ export const ZIndicatorValue = z
       .array(z.object({ code: z.string(), label: z.string(), value: z.number() }))
       .optional()
       .meta({ description: "Les sources d'une somme : ateliers, MOOC, M@gistère (1-1 national)." }),
+    previous: z
+      .object({
+        from: z.string(),
+        to: z.string(),
+        periodLabel: z.string().meta({ description: "La même période un an plus tôt, par exemple « année 2024 » ou « janvier à mars 2024 »." }),
+        value: z.number().nullable(),
+        change: z.number().nullable().meta({
+          description:
+            "L'évolution : en % de la valeur précédente pour un nombre (taux de croissance), en points pour un pourcentage ; null quand l'une des deux valeurs manque ou que la précédente est nulle (pour un nombre).",
+        }),
+        changeUnit: z.enum(["%", "points"]),
+      })
+      .nullable()
+      .optional()
+      .meta({ description: "La même période de l'année précédente, même périmètre et même base ; null avant 2016." }),
     definitions: z.array(ZIndicatorDefinitionUsed).optional().meta({
       description:
         "Quand la formule dépend de la version du questionnaire (1-5) : chaque définition, les rapports comptés avec elle et ses termes. Le chiffre additionne les numérateurs et les dénominateurs de chaque rapport selon sa version.",
@@ -281,7 +296,35 @@ export const ZDistanceLearningImportRefused = ZApiError.extend({ preview: ZDista
 
 // ---------------------------------------------------------------- exports
 
-export const ZReportsExportQuery = z.object({ year: ZYear, yearType: ZYearType });
+const EXPORT_STATUSES = ["not_started", "draft", "submitted", "returned", "validated"] as const;
+const STATUS_LIST_ERROR = "Statuts attendus, séparés par des virgules : not_started, draft, submitted, returned, validated.";
+
+/**
+ * The reports export: `status` keeps the listed statuses only (not_started: a
+ * report expected, that is an atelier open in a month that is over, with no
+ * report: it gets its row, empty); `headers` names the columns by their French
+ * labels (for people, the default) or by their codes (for scripts).
+ */
+export const ZReportsExportQuery = z.object({
+  year: ZYear,
+  yearType: ZYearType,
+  status: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s.trim() === "") return undefined;
+      const list = [...new Set(s.split(",").map((x) => x.trim()))];
+      if (list.some((x) => !(EXPORT_STATUSES as readonly string[]).includes(x))) {
+        ctx.addIssue({ code: "custom", message: STATUS_LIST_ERROR });
+        return z.NEVER;
+      }
+      return list as (typeof EXPORT_STATUSES)[number][];
+    })
+    .meta({ description: `Filtre de statut, par exemple submitted,validated. ${STATUS_LIST_ERROR}` }),
+  headers: z
+    .enum(["labels", "codes"], { error: "En-têtes : labels (intitulés en français) ou codes (codes des champs)." })
+    .default("labels"),
+});
 export type TReportsExportQuery = z.infer<typeof ZReportsExportQuery>;
 
 export const ZIndicatorsExportQuery = z.object({ year: ZYear, yearType: ZYearType });

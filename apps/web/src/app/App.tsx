@@ -44,6 +44,12 @@ const ForgotPasswordPage = lazy(() =>
   import("../features/password/ForgotPasswordPage.tsx").then((m) => ({ default: m.ForgotPasswordPage })),
 );
 const SetPasswordPage = lazy(() => import("../features/password/SetPasswordPage.tsx").then((m) => ({ default: m.SetPasswordPage })));
+const LegalNoticePage = lazy(() => import("../features/legal/LegalNoticePage.tsx").then((m) => ({ default: m.LegalNoticePage })));
+const PersonalDataPage = lazy(() => import("../features/legal/PersonalDataPage.tsx").then((m) => ({ default: m.PersonalDataPage })));
+const CookiesPage = lazy(() => import("../features/legal/CookiesPage.tsx").then((m) => ({ default: m.CookiesPage })));
+const HelpPage = lazy(() => import("../features/legal/HelpPage.tsx").then((m) => ({ default: m.HelpPage })));
+const ContactPage = lazy(() => import("../features/legal/ContactPage.tsx").then((m) => ({ default: m.ContactPage })));
+const OpenDataPage = lazy(() => import("../features/open-data/OpenDataPage.tsx").then((m) => ({ default: m.OpenDataPage })));
 const NotFoundPage = lazy(() => import("../features/not-found/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -76,7 +82,14 @@ export function App() {
               <Route path="/tableau-de-bord/territoires/:code" element={<TerritoryDashboardPage />} />
               <Route path="/tableau-de-bord/ateliers/:code" element={<AtelierDashboardPage />} />
             </Route>
+            {/* The pages a public service owes, and its open data: read without signing in. */}
             <Route path="/accessibilite" element={<AccessibilityPage />} />
+            <Route path="/mentions-legales" element={<LegalNoticePage />} />
+            <Route path="/donnees-personnelles" element={<PersonalDataPage />} />
+            <Route path="/gestion-des-cookies" element={<CookiesPage />} />
+            <Route path="/aide" element={<HelpPage />} />
+            <Route path="/contact" element={<ContactPage />} />
+            <Route path="/donnees-ouvertes" element={<OpenDataPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

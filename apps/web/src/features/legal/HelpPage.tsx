@@ -1,0 +1,12 @@
+import { PageHeading } from "../../shared/PageHeading.tsx";
+import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
+
+/** Placeholder: the page is being written (issue 12). */
+export function HelpPage() {
+  useDocumentTitle("Aide");
+  return (
+    <div className="fr-container fr-my-4w">
+      <PageHeading>Aide</PageHeading>
+    </div>
+  );
+}
