@@ -22,6 +22,8 @@ import { indicatorRoutes } from "./modules/indicators/routes.ts";
 import { targetRoutes } from "./modules/indicators/targets/routes.ts";
 import { type Courier, createCourier } from "./modules/notifications/courier.ts";
 import { notificationRoutes } from "./modules/notifications/routes.ts";
+import { openDataRoutes } from "./modules/open-data/routes.ts";
+import { publicRoutes } from "./modules/public/routes.ts";
 import { referentialRoutes } from "./modules/referential/routes.ts";
 import { reportRoutes } from "./modules/reports/routes.ts";
 import { settingsRoutes } from "./modules/settings/routes.ts";
@@ -119,6 +121,8 @@ export async function buildApp(options: { config: Config; db: Db; logStream?: No
       await api.register(targetRoutes, { db });
       await api.register(distanceLearningRoutes, { db });
       await api.register(exportRoutes, { db, config });
+      await api.register(publicRoutes, { db, config });
+      await api.register(openDataRoutes, { db, config });
     },
     { prefix: "/api" },
   );

@@ -5,6 +5,7 @@ export * from "./common.ts";
 export * from "./forms.ts";
 export * from "./indicators.ts";
 export * from "./notifications.ts";
+export * from "./open-data.ts";
 export * from "./referential.ts";
 export * from "./referential-admin.ts";
 export * from "./reports.ts";

@@ -119,7 +119,9 @@ export const ZIndicatorValue = z
       .object({
         from: z.string(),
         to: z.string(),
-        periodLabel: z.string().meta({ description: "La même période un an plus tôt, par exemple « année 2024 » ou « janvier à mars 2024 »." }),
+        periodLabel: z
+          .string()
+          .meta({ description: "La même période un an plus tôt, par exemple « année 2024 » ou « janvier à mars 2024 »." }),
         value: z.number().nullable(),
         change: z.number().nullable().meta({
           description:

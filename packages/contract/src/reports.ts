@@ -280,15 +280,10 @@ export const ZSaveReportHeaders = z.object({
 export const ZSubmitReportBody = z
   .object({
     justifications: z.record(z.string(), z.string().max(2000, "2 000 caractères au plus.")).optional(),
-    reply: z
-      .string()
-      .trim()
-      .max(2000, "2 000 caractères au plus pour la réponse.")
-      .optional()
-      .meta({
-        description:
-          "La réponse de l'atelier au commentaire de renvoi (ou au motif de réouverture), quand il soumet de nouveau un rapport renvoyé ; refusée (422, champ reply) pour un rapport qui n'a pas été renvoyé.",
-      }),
+    reply: z.string().trim().max(2000, "2 000 caractères au plus pour la réponse.").optional().meta({
+      description:
+        "La réponse de l'atelier au commentaire de renvoi (ou au motif de réouverture), quand il soumet de nouveau un rapport renvoyé ; refusée (422, champ reply) pour un rapport qui n'a pas été renvoyé.",
+    }),
   })
   .meta({ id: "SubmitReportBody" });
 export type TSubmitReportBody = z.infer<typeof ZSubmitReportBody>;

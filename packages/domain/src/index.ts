@@ -1,4 +1,6 @@
 export * from "./calendar.ts";
+export * from "./exports/index.ts";
+export * from "./french-dates.ts";
 export * from "./identity.ts";
 export * from "./indicators/index.ts";
 export * from "./period.ts";

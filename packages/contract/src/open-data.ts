@@ -1,0 +1,2 @@
+/** Open data of the closed years (issue 12, being written). */
+export {};

@@ -1,0 +1,2 @@
+/** Columns of the reports exports (issue 12, being written). */
+export {};

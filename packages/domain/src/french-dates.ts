@@ -1,0 +1,2 @@
+/** French dates ("1er décembre"), issue 12, being written. */
+export {};
