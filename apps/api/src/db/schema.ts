@@ -442,7 +442,16 @@ export const reportEvents = pgTable(
     toStatus: reportStatusEnum().notNull(),
     version: integer().notNull(),
     changes: jsonb().$type<{ field: string; from: number | string | null; to: number | string | null }[]>().notNull().default([]),
+    /** The return comment or reopening reason, kept for older readers; `remarks` says what each text is. */
     comment: text(),
+    /**
+     * The people's words the event carries, each as what it is: a return comment, a reopening reason,
+     * the director's reply, a justification (labelled by its warning), a note on a field.
+     */
+    remarks: jsonb()
+      .$type<{ kind: "return_comment" | "reopen_reason" | "reply" | "justification" | "note"; field?: string; label?: string; text: string }[]>()
+      .notNull()
+      .default([]),
   },
   (t) => [index().on(t.reportId, t.at)],
 );
