@@ -53,6 +53,8 @@ const SETTING_LABELS: Record<string, string> = {
   dueDay: "Jour limite de remise des rapports",
   reminderDaysBefore: "Jours de rappel avant la date limite",
   reminderDaysAfter: "Jours de relance après la date limite",
+  contactEmail: "Adresse de contact des pages publiques",
+  hostingNotice: "Mention d'hébergement des mentions légales",
 };
 
 /** What the journal needs to know to name a subject: looked up in one go per page. */

@@ -1,12 +1,18 @@
 import type { FormDefinition } from "@enquete/domain";
 import { asc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { auditEvents, closedYears, formVersions, settings } from "../../db/schema.ts";
+import { auditEvents, closedYears, formVersions, settings, settingsRevision } from "../../db/schema.ts";
 import type { DbOrTx } from "../reports/repository.ts";
 
 export async function readSetting(db: DbOrTx, key: string): Promise<unknown> {
   const rows = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
   return rows[0]?.value;
+}
+
+/** Where the national settings are at, for a request that has no session to bring it (the public pages). */
+export async function readSettingsRevision(db: DbOrTx): Promise<number> {
+  const rows = await db.select({ revision: settingsRevision.revision }).from(settingsRevision).where(eq(settingsRevision.id, 1));
+  return Number(rows[0]?.revision ?? 0);
 }
 
 export interface NationalSettingsRow {

@@ -1,4 +1,4 @@
-import { ZApiError, ZDueDayBody, ZReminderDaysBody, ZSettings, ZYearParams } from "@enquete/contract";
+import { ZApiError, ZDueDayBody, ZPublicPagesBody, ZReminderDaysBody, ZSettings, ZYearParams } from "@enquete/contract";
 import { parisDate } from "@enquete/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Config } from "../../config.ts";
@@ -10,13 +10,15 @@ const errors = { 401: ZApiError, 403: ZApiError, 409: ZApiError, 422: ZApiError 
 
 export const settingsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
   const national = app.guards.hasRole("national");
+  // What the public pages say is the platform's own business as much as the campaign's.
+  const nationalOrAdmin = app.guards.hasRole("national", "admin");
 
   app.get(
     "/settings",
     {
       schema: {
         tags: ["Campagne"],
-        summary: "Le jour d'échéance, les jours de rappel et les années closes",
+        summary: "Le jour d'échéance, les jours de rappel, les années closes, l'adresse de contact et la mention d'hébergement",
         response: { 200: ZSettings, ...errors },
       },
       preHandler: app.allow(),
@@ -52,6 +54,22 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> =
       preHandler: app.allow(national),
     },
     async (request) => await service.setReminderDays(db, config, caller(request), request.body),
+  );
+
+  app.put(
+    "/settings/public-pages",
+    {
+      schema: {
+        tags: ["Campagne"],
+        summary: "Changer l'adresse de contact et la mention d'hébergement des pages publiques (national, administration)",
+        description:
+          "`contactEmail` : l'adresse donnée par les pages d'aide, de contact, de données personnelles et d'accessibilité ; `hostingNotice` : la mention d'hébergement des mentions légales. Un texte vide retire le paramètre.",
+        body: ZPublicPagesBody,
+        response: { 200: ZSettings, ...errors },
+      },
+      preHandler: app.allow(nationalOrAdmin),
+    },
+    async (request) => await service.setPublicPages(db, config, caller(request), request.body),
   );
 
   app.post(

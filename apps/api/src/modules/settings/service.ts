@@ -1,5 +1,5 @@
 import type { TSettings } from "@enquete/contract";
-import { REMINDER_DAYS_MAX, type TReminderDaysBody } from "@enquete/contract";
+import { REMINDER_DAYS_MAX, type TPublicContact, type TPublicPagesBody, type TReminderDaysBody } from "@enquete/contract";
 import { FORM_V1, FormCatalogue, type FormDefinition } from "@enquete/domain";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
@@ -11,6 +11,8 @@ import * as repo from "./repository.ts";
 export const DUE_DAY_KEY = "dueDay";
 export const REMINDER_BEFORE_KEY = "reminderDaysBefore";
 export const REMINDER_AFTER_KEY = "reminderDaysAfter";
+export const CONTACT_EMAIL_KEY = "contactEmail";
+export const HOSTING_NOTICE_KEY = "hostingNotice";
 /** Three days before the due date, and the day after it, until the national team says otherwise. */
 export const DEFAULT_REMINDER_DAYS = { before: 3, after: 1 } as const;
 
@@ -22,10 +24,17 @@ export interface NationalSettings {
   reminderDaysAfter: number;
   /** The published questionnaire versions: the built-in version 1 and those of form_versions. */
   forms: FormCatalogue;
+  /** The address the public pages give (null: not given yet). */
+  contactEmail: string | null;
+  /** The hosting notice of the legal page, given by whoever runs the deployment (null: not given yet). */
+  hostingNotice: string | null;
 }
 
 const isDay = (value: unknown, max: number): value is number =>
   typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= max;
+
+/** A text setting: stored as typed (trimmed); an empty text, or anything but a string, is "not given". */
+const textSetting = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value : null);
 
 const validDueDay = (value: unknown, config: Pick<Config, "reportDueDay">) => (isDay(value, 28) ? value : config.reportDueDay);
 
@@ -103,6 +112,8 @@ export async function currentSettings(db: Db, config: Pick<Config, "reportDueDay
           closedYears: row.closedYears,
           ...reminderDaysOf(row.values, config),
           forms: formCatalogue(row.forms),
+          contactEmail: textSetting(row.values[CONTACT_EMAIL_KEY]),
+          hostingNotice: textSetting(row.values[HOSTING_NOTICE_KEY]),
         };
       })
       .finally(() => {
@@ -115,8 +126,39 @@ export async function currentSettings(db: Db, config: Pick<Config, "reportDueDay
 }
 
 export async function getSettings(db: Db, config: Config): Promise<TSettings> {
-  const [reminders, closed] = await Promise.all([reminderSettings(db, config), repo.listClosedYears(db)]);
-  return { ...reminders, closedYears: closed.map((c) => c.year) };
+  const [reminders, closed, contactEmail, hostingNotice] = await Promise.all([
+    reminderSettings(db, config),
+    repo.listClosedYears(db),
+    repo.readSetting(db, CONTACT_EMAIL_KEY),
+    repo.readSetting(db, HOSTING_NOTICE_KEY),
+  ]);
+  return {
+    ...reminders,
+    closedYears: closed.map((c) => c.year),
+    contactEmail: textSetting(contactEmail),
+    hostingNotice: textSetting(hostingNotice),
+  };
+}
+
+/**
+ * The contact address and hosting notice. Only what differs from the stored
+ * value is written, so the journal records real changes, not every click.
+ */
+export async function setPublicPages(db: Db, config: Config, caller: Caller, body: TPublicPagesBody): Promise<TSettings> {
+  await repo.updateSettings(db, { id: caller.userId, label: caller.displayName }, (current) => {
+    const wanted = { [CONTACT_EMAIL_KEY]: body.contactEmail, [HOSTING_NOTICE_KEY]: body.hostingNotice };
+    return Object.fromEntries(Object.entries(wanted).filter(([key, value]) => textSetting(current[key]) !== textSetting(value)));
+  });
+  return await getSettings(db, config);
+}
+
+/**
+ * What the public pages show, from the cached settings: a signed-in caller
+ * brings the revision with its session; anyone else costs one tiny read of it.
+ */
+export async function publicContact(db: Db, config: Pick<Config, "reportDueDay">, revision: number | null): Promise<TPublicContact> {
+  const settings = await currentSettings(db, config, revision ?? (await repo.readSettingsRevision(db)));
+  return { email: settings.contactEmail, dueDay: settings.dueDay, hostingNotice: settings.hostingNotice };
 }
 
 /** The "before" reminder falls after the month is over: fewer days before the due date than the due day itself. */
