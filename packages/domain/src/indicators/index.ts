@@ -9,3 +9,4 @@ export * from "./periods.ts";
 export * from "./scope.ts";
 export * from "./targets.ts";
 export * from "./types.ts";
+export * from "./year-before.ts";

@@ -10,6 +10,7 @@ import {
   atelierScopeWithin,
   CONTRACT_INDICATORS,
   COUNTED_STATUSES,
+  changeUnitOf,
   dashboardFigures,
   evaluateFigure,
   evaluateIndicator,
@@ -30,6 +31,8 @@ import {
   type TargetRow,
   targetsOf,
   type YearType,
+  yearBeforeRange,
+  yearOnYearChange,
 } from "@enquete/domain";
 import type { Db } from "../../db/client.ts";
 import { AppError } from "../../errors.ts";
@@ -104,6 +107,70 @@ async function load(
   return { result, targets, distanceLearning, label };
 }
 
+/** The year before: the earlier range's totals, from one more aggregation (the monthly summary where it applies). */
+interface YearBefore {
+  range: PeriodRange;
+  result: Aggregate;
+  distanceLearning: { moocTraineeDays: number; magistereTraineeDays: number; months: number } | undefined;
+}
+
+async function loadYearBefore(
+  db: Db,
+  scope: IndicatorScope,
+  range: PeriodRange,
+  query: TIndicatorsQuery,
+  context: IndicatorContext,
+  fields: ReturnType<typeof aggregatedFields>,
+  breakdown: TIndicatorsQuery["breakdown"],
+): Promise<YearBefore | null> {
+  const notOverFrom = firstMonthNotOver(context.today ?? parisDate());
+  const earlier = yearBeforeRange(range, notOverFrom);
+  if (!earlier) return null;
+  const within = scope.kind === "atelier" && context.grants ? atelierScopeWithin(context.grants, scope.code) : undefined;
+  const [result, distanceLearning] = await Promise.all([
+    aggregate(db, {
+      ...earlier,
+      scope,
+      counted: COUNTED_STATUSES[query.basis],
+      ...(breakdown ? { breakdown } : {}),
+      notOverFrom,
+      ...(within ? { within } : {}),
+      dueDay: context.dueDay,
+      fields,
+    }),
+    scope.kind === "national" ? repo.distanceLearningTotals(db, earlier.from, earlier.to) : Promise.resolve(undefined),
+  ]);
+  return { range: earlier, result, distanceLearning };
+}
+
+export type PreviousValue = NonNullable<TIndicators["indicators"][number]["previous"]>;
+
+/** Each contract indicator of the earlier totals beside the current value; the same definitions read each report by its own version. */
+function previousValues(
+  before: { range: PeriodRange; row: AggregateRow; distanceLearning?: YearBefore["distanceLearning"] },
+  current: readonly { code: string; value: number | null }[],
+  options: { national: boolean; forms: FormCatalogue; yearType: YearType },
+): PreviousValue[] {
+  const periodLabel = rangeLabel(before.range, options.yearType);
+  const dl = before.distanceLearning;
+  return CONTRACT_INDICATORS.map((def) => {
+    const { value } = evaluateIndicator(def, before.row.totals, {
+      national: options.national,
+      forms: options.forms,
+      range: before.range,
+      ...(dl ? { distanceLearning: dl } : {}),
+    });
+    const now = current.find((c) => c.code === def.code)?.value ?? null;
+    return {
+      ...before.range,
+      periodLabel,
+      value,
+      change: yearOnYearChange(def.unit, now, value),
+      changeUnit: changeUnitOf(def.unit),
+    };
+  });
+}
+
 interface Loaded {
   forms: FormCatalogue;
   scope: IndicatorScope;
@@ -113,6 +180,7 @@ interface Loaded {
   targets: TargetRow[];
   distanceLearning: { moocTraineeDays: number; magistereTraineeDays: number; months: number } | undefined;
   label: string;
+  yearBefore: YearBefore | null;
 }
 
 /**
@@ -153,11 +221,20 @@ function present(l: Loaded): TIndicators {
     periodLabel: rangeLabel(l.range, l.query.yearType),
     basis: l.query.basis,
     completeness: completenessOf(l.result.total),
-    indicators: CONTRACT_INDICATORS.map((def) => {
-      const value = evaluateIndicator(def, totals, { national, forms: l.forms, range: l.range, ...(dl ? { distanceLearning: dl } : {}) });
-      const period = { year: l.query.year, yearType: l.query.yearType, range: l.range };
-      return { ...value, label: def.label, unit: def.unit, ...targetInfo(def, l.scope, l.targets, period, value.value), fiche: def.fiche };
-    }),
+    indicators: withPrevious(
+      l,
+      CONTRACT_INDICATORS.map((def) => {
+        const value = evaluateIndicator(def, totals, { national, forms: l.forms, range: l.range, ...(dl ? { distanceLearning: dl } : {}) });
+        const period = { year: l.query.year, yearType: l.query.yearType, range: l.range };
+        return {
+          ...value,
+          label: def.label,
+          unit: def.unit,
+          ...targetInfo(def, l.scope, l.targets, period, value.value),
+          fiche: def.fiche,
+        };
+      }),
+    ),
     figures: figures.map((def) => ({
       ...evaluateFigure(def, totals, counts, l.forms),
       label: def.label,
@@ -170,13 +247,74 @@ function present(l: Loaded): TIndicators {
   return response;
 }
 
-/** The indicators of a scope and period, from one aggregation of the reports, with the breakdown asked for. */
-export async function computeIndicators(db: Db, query: TIndicatorsQuery, context: IndicatorContext): Promise<TIndicators> {
+function withPrevious<T extends { code: string; value: number | null }>(
+  l: Loaded,
+  indicators: T[],
+): (T & { previous: PreviousValue | null })[] {
+  const before = l.yearBefore;
+  const previous = before
+    ? previousValues({ range: before.range, row: before.result.total, distanceLearning: before.distanceLearning }, indicators, {
+        national: l.scope.kind === "national",
+        forms: l.forms,
+        yearType: l.query.yearType,
+      })
+    : null;
+  return indicators.map((i, n) => ({ ...i, previous: previous?.[n] ?? null }));
+}
+
+export interface IndicatorsOptions {
+  /**
+   * Also the year before of each group of the breakdown (one aggregation of
+   * the earlier period with the same breakdown instead of the summary): the
+   * dashboard workbook's territory sheets. Not for a breakdown by month.
+   */
+  previousGroups?: boolean;
+}
+
+export interface IndicatorsAnswer {
+  body: TIndicators;
+  /** The year before of each group, by key, in CONTRACT_INDICATORS order (previousGroups only). */
+  previousGroups?: Map<string, PreviousValue[]>;
+}
+
+/** The indicators of a scope and period beside the year before, from two aggregations of the reports, with the breakdown asked for. */
+export async function indicatorsAnswer(
+  db: Db,
+  query: TIndicatorsQuery,
+  context: IndicatorContext,
+  options: IndicatorsOptions = {},
+): Promise<IndicatorsAnswer> {
   const scope = scopeOf(query.scope);
   const range = rangeOf(query);
   const { forms } = context;
-  const loaded: Loaded = { forms, scope, range, query, ...(await load(db, scope, range, query, context, forms)) };
+  const groupsBefore = options.previousGroups && query.breakdown && query.breakdown !== "month" ? query.breakdown : undefined;
+  const [loadedNow, yearBefore] = await Promise.all([
+    load(db, scope, range, query, context, forms),
+    loadYearBefore(db, scope, range, query, context, aggregatedFields(forms), groupsBefore),
+  ]);
+  const loaded: Loaded = { forms, scope, range, query, ...loadedNow, yearBefore };
   const response = present(loaded);
-  if (!query.breakdown) return response;
-  return { ...response, breakdown: await breakdownGroups(db, query.breakdown, loaded.result.groups, forms) };
+  if (!query.breakdown) return { body: response };
+  const breakdown = await breakdownGroups(db, query.breakdown, loaded.result.groups, forms);
+  const body = { ...response, breakdown };
+  if (!groupsBefore) return { body };
+  const previousGroups = new Map<string, PreviousValue[]>();
+  for (const group of breakdown.groups) {
+    const row = yearBefore?.result.groups.get(group.key);
+    if (!yearBefore) continue;
+    const earlier = row ?? {
+      totals: { byVersion: {}, reports: {} },
+      counts: { expected: 0, submitted: 0, validated: 0, onTime: 0, included: 0 },
+    };
+    previousGroups.set(
+      group.key,
+      previousValues({ range: yearBefore.range, row: earlier }, group.indicators, { national: false, forms, yearType: query.yearType }),
+    );
+  }
+  return { body, previousGroups };
+}
+
+/** The indicators of a scope and period beside the year before, with the breakdown asked for. */
+export async function computeIndicators(db: Db, query: TIndicatorsQuery, context: IndicatorContext): Promise<TIndicators> {
+  return (await indicatorsAnswer(db, query, context)).body;
 }
