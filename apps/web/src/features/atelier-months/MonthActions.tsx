@@ -6,7 +6,7 @@ type Props = { atelierCode: string; months: readonly MonthView[] };
 
 /**
  * What to do first: the oldest report that is due (a month over, not yet
- * sent or sent back) as the primary button; the current month, while it is
+ * submitted, or returned) as the primary button; the current month, while it is
  * not over, as a secondary one to note its figures in a draft.
  */
 export function MonthActions({ atelierCode, months }: Props) {
@@ -17,7 +17,7 @@ export function MonthActions({ atelierCode, months }: Props) {
       {primary ? (
         <MonthAction to={reportPath(atelierCode, primary.period)} label={actionLabel(primary)} hint={primary.timeliness.label} primary />
       ) : (
-        <p>Aucun rapport à envoyer : chaque mois terminé est soumis.</p>
+        <p>Aucun rapport à soumettre : chaque mois terminé est soumis.</p>
       )}
       {draft && (
         <MonthAction

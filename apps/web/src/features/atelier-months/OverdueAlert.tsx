@@ -6,7 +6,7 @@ import { actionLabel, type MonthView, overdueMonths, reportPath } from "./months
 /** How many links the alert lists before pointing at the tables. */
 const LISTED = 6;
 
-/** The reports past their due date and still not sent: hard to miss, each a link to fill it in. */
+/** The reports past their due date and still not submitted: hard to miss, each a link to fill it in. */
 export function OverdueAlert({ atelierCode, months }: { atelierCode: string; months: readonly MonthView[] }) {
   const overdue = overdueMonths(months);
   if (overdue.length === 0) return null;
@@ -22,8 +22,8 @@ export function OverdueAlert({ atelierCode, months }: { atelierCode: string; mon
         <>
           <p className="fr-mb-1w">
             {overdue.length > 1
-              ? "Ces rapports n'ont pas été envoyés à la direction territoriale avant leur échéance."
-              : "Ce rapport n'a pas été envoyé à la direction territoriale avant son échéance."}
+              ? "Ces rapports n'ont pas été soumis à la direction territoriale avant leur échéance."
+              : "Ce rapport n'a pas été soumis à la direction territoriale avant son échéance."}
           </p>
           <ul className="fr-mb-0">
             {listed.map((m) => (

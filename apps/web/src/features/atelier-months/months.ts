@@ -56,15 +56,15 @@ export function toMonthViews(rows: readonly TReportRow[], today: string): MonthV
   }));
 }
 
-const TO_SEND: readonly ListedStatus[] = ["not_started", "draft", "returned"];
+const TO_SUBMIT: readonly ListedStatus[] = ["not_started", "draft", "returned"];
 
 /**
  * The home's primary action: the oldest report that is due, that is, of a
- * month over, the atelier open, and not sent (or sent back); never a month
+ * month over, the atelier open, and not submitted (or returned); never a month
  * that is not over (section 4).
  */
 export function primaryMonth(months: readonly MonthView[]): MonthView | null {
-  const due = months.filter((m) => m.over && m.open && TO_SEND.includes(m.status)).sort((a, b) => a.period.localeCompare(b.period));
+  const due = months.filter((m) => m.over && m.open && TO_SUBMIT.includes(m.status)).sort((a, b) => a.period.localeCompare(b.period));
   return due[0] ?? null;
 }
 
@@ -86,7 +86,7 @@ export function monthsOfYear(months: readonly MonthView[], year: number): MonthV
 }
 
 /**
- * Months whose report is expected, past its due date and still not sent
+ * Months whose report is expected, past its due date and still not submitted
  * (returned ones have their own alert), most recent first.
  */
 export function overdueMonths(months: readonly MonthView[]): MonthView[] {

@@ -1,12 +1,15 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { TCampaign } from "@enquete/contract";
-import { useState } from "react";
+import { canReadAtelier } from "@enquete/domain";
+import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { formatDay, plural } from "../../shared/format.ts";
 import { ScrollTable } from "../../shared/ScrollTable.tsx";
 import { ofMonth, reportPath } from "../atelier-months/months.ts";
 import { ReportStatusBadge } from "../atelier-months/ReportStatusBadge.tsx";
+import { homeGrants } from "../home/grants.ts";
 import { monthTitle } from "../review-queue/queue.ts";
+import { useSession } from "../session/useSession.ts";
 
 /** How many late reports are listed before a button shows the others. */
 const LISTED = 50;
@@ -15,9 +18,16 @@ const CONTAINED = { position: "relative" } as const;
 
 type Props = { campaign: TCampaign; territoryNames: ReadonlyMap<string, string> | null };
 
-/** The reports past their due date and still not submitted, oldest first, each a link to its page. */
+/**
+ * The reports past their due date and still not submitted, oldest first. Each
+ * is a link to its page for those who may open it (the server's own rule,
+ * canReadAtelier, on the territory of the report's month); the tutelle reads
+ * indicators, not reports, and sees the atelier's name as plain text.
+ */
 export function LateReports({ campaign, territoryNames }: Props) {
   const [showAll, setShowAll] = useState(false);
+  const { user } = useSession();
+  const grants = useMemo(() => homeGrants(user?.roles ?? []), [user]);
   const { late } = campaign;
   if (late.length === 0) return <p>Aucun rapport en retard en {campaign.year}.</p>;
   const listed = showAll ? late : late.slice(0, LISTED);
@@ -45,10 +55,14 @@ export function LateReports({ campaign, territoryNames }: Props) {
           {listed.map((l) => (
             <tr key={`${l.atelierCode}-${l.period}`}>
               <th scope="row">
-                <Link to={reportPath(l.atelierCode, l.period)}>
-                  {l.atelierName}
-                  <span className="fr-sr-only"> – rapport {ofMonth(l.period)}</span>
-                </Link>
+                {canReadAtelier(grants, l.atelierCode, l.territoryCode) ? (
+                  <Link to={reportPath(l.atelierCode, l.period)}>
+                    {l.atelierName}
+                    <span className="fr-sr-only"> – rapport {ofMonth(l.period)}</span>
+                  </Link>
+                ) : (
+                  l.atelierName
+                )}
               </th>
               {territoryNames && <td className="fr-cell--multiline">{territoryNames.get(l.territoryCode) ?? l.territoryCode}</td>}
               <td>{monthTitle(l.period)}</td>
@@ -62,9 +76,14 @@ export function LateReports({ campaign, territoryNames }: Props) {
       </ScrollTable>
       {late.length > listed.length && (
         <Button priority="secondary" size="small" onClick={() => setShowAll(true)}>
-          Afficher les {plural(late.length - listed.length, "autre rapport", "autres rapports")} en retard
+          {showOthersText(late.length - listed.length)}
         </Button>
       )}
     </>
   );
+}
+
+/** "Afficher l'autre rapport en retard", "Afficher les 12 autres rapports en retard". */
+function showOthersText(others: number): string {
+  return others > 1 ? `Afficher les ${plural(others, "autre rapport", "autres rapports")} en retard` : "Afficher l'autre rapport en retard";
 }

@@ -32,6 +32,9 @@ export function QueueMonth({ period, rows, onValidated }: Props) {
   const caption = `Rapports à examiner${period ? ` ${ofMonth(period)}` : ", tous mois confondus"} (${plural(rows.length, "rapport")})`;
   return (
     <>
+      <p className="fr-hint-text fr-mb-1w">
+        Ouvrez un rapport par le nom de son atelier pour l'examiner, ou cochez-en plusieurs pour les valider ensemble.
+      </p>
       <QueueTable caption={caption} rows={rows} selected={selected} onToggle={toggle} onToggleAll={toggleAll} />
       <BatchValidation
         selected={chosen}

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { formatDay } from "../../shared/format.ts";
 import { ScrollTable } from "../../shared/ScrollTable.tsx";
 import { LatenessCell } from "../atelier-months/LatenessCell.tsx";
-import { reportPath } from "../atelier-months/months.ts";
+import { ofMonth, reportPath } from "../atelier-months/months.ts";
 import { monthTitle, type QueueRow, rowKey } from "./queue.ts";
 
 type Props = {
@@ -21,7 +21,9 @@ const CONTAINED = { position: "relative" } as const;
  * The reports waiting for review, oldest month first, in DSFR's table markup
  * with DSFR's selectable rows: a checkbox per report, its label naming the
  * atelier and the month for screen readers (DSFR hides it visually in the
- * fixed first column).
+ * fixed first column). The atelier's name, right after it, is the link that
+ * opens the report to examine it: on a 360 px phone it is in view without
+ * scrolling sideways, where a last "Examiner" column was not.
  */
 export function QueueTable({ caption, rows, selected, onToggle, onToggleAll }: Props) {
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(rowKey(r)));
@@ -37,11 +39,10 @@ export function QueueTable({ caption, rows, selected, onToggle, onToggleAll }: P
               </label>
             </div>
           </th>
-          <th scope="col">Mois</th>
           <th scope="col">Atelier</th>
+          <th scope="col">Mois</th>
           <th scope="col">Soumis le</th>
           <th scope="col">Délai</th>
-          <th scope="col">Rapport</th>
         </tr>
       </thead>
       <tbody>
@@ -67,20 +68,16 @@ function QueueTableRow({ row, checked, onToggle }: { row: QueueRow; checked: boo
           </label>
         </div>
       </td>
+      <th scope="row" className="fr-cell--multiline">
+        <Link to={reportPath(row.atelierCode, row.period)}>
+          {row.atelierName}
+          <span className="fr-sr-only"> – examiner le rapport {ofMonth(row.period)}</span>
+        </Link>
+      </th>
       <td>{month}</td>
-      <th scope="row">{row.atelierName}</th>
       <td>{row.submittedAt ? formatDay(parisDate(new Date(row.submittedAt))) : "–"}</td>
       <td>
         <LatenessCell timeliness={row.timeliness} />
-      </td>
-      <td>
-        <Link to={reportPath(row.atelierCode, row.period)}>
-          Examiner
-          <span className="fr-sr-only">
-            {" "}
-            le rapport – {row.atelierName}, {month}
-          </span>
-        </Link>
       </td>
     </tr>
   );
