@@ -413,12 +413,31 @@ describe("notes on figures", () => {
     expect(absent.json()).toMatchObject({ version: v + 2, values: { trainingDays: 7 }, notes: { trainingDays: "dont 4 jours PAN" } });
     const emptied = await put("a86", "86", THIS_MONTH, { values: { trainingDays: 7 }, notes: { trainingDays: "" } }, v + 2);
     expect(emptied.json()).toMatchObject({ version: v + 3, notes: {} });
-    const history = (await read("a86", "86", THIS_MONTH)).history;
-    expect(history.at(-3).changes).toEqual([
+    // Each save is its own event, with its note as a remark ("" for the note removed)...
+    const [row] = await t.db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.atelierCode, "86"), eq(reports.period, THIS_MONTH)));
+    const events = await t.db
+      .select({ changes: reportEvents.changes, remarks: reportEvents.remarks })
+      .from(reportEvents)
+      .where(eq(reportEvents.reportId, row?.id ?? 0))
+      .orderBy(reportEvents.id);
+    expect(events.at(-3)?.changes).toEqual([
       { field: "note:trainingDays", from: "dont 4 jours pour le plan académique numérique", to: "dont 4 jours PAN" },
     ]);
-    expect(history.at(-2).changes).toEqual([{ field: "trainingDays", from: 6, to: 7 }]);
-    expect(history.at(-1).changes).toEqual([{ field: "note:trainingDays", from: "dont 4 jours PAN", to: null }]);
+    expect(events.at(-3)?.remarks).toEqual([{ kind: "note", field: "trainingDays", label: expect.any(String), text: "dont 4 jours PAN" }]);
+    expect(events.at(-2)).toEqual({ changes: [{ field: "trainingDays", from: 6, to: 7 }], remarks: [] });
+    expect(events.at(-1)?.changes).toEqual([{ field: "note:trainingDays", from: "dont 4 jours PAN", to: null }]);
+    expect(events.at(-1)?.remarks).toEqual([{ kind: "note", field: "trainingDays", label: expect.any(String), text: "" }]);
+    // ...and the history reads the sitting as one line, from the first value to the last.
+    const last = (await read("a86", "86", THIS_MONTH)).history.at(-1);
+    expect(last).toMatchObject({ action: "save", saves: 3, version: v + 3 });
+    expect(last.changes).toEqual([
+      { field: "note:trainingDays", from: "dont 4 jours pour le plan académique numérique", to: null },
+      { field: "trainingDays", from: 6, to: 7 },
+    ]);
+    expect(last.remarks).toEqual([{ kind: "note", field: "trainingDays", label: expect.any(String), text: "" }]);
   });
 
   it("are refused on a field the report's version does not have, or when too long, and nothing changes", async () => {

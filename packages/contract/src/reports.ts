@@ -125,21 +125,73 @@ export const ZWarning = z
   .meta({ id: "ReportWarning" });
 export type TWarning = z.infer<typeof ZWarning>;
 
+/** What a person's words on a report are: the history and the review show each as what it is. */
+export const REMARK_KINDS = ["return_comment", "reopen_reason", "reply", "justification", "note"] as const;
+export type RemarkKind = (typeof REMARK_KINDS)[number];
+
+export const ZRemark = z
+  .object({
+    kind: z.enum(REMARK_KINDS).meta({
+      description:
+        "return_comment : commentaire de renvoi ; reopen_reason : motif de réouverture ; reply : réponse de l'atelier ; justification : justification d'un avertissement ; note : note sur un chiffre.",
+    }),
+    field: z.string().optional().meta({ description: "Le code du champ d'une note, le code de l'avertissement d'une justification." }),
+    label: z.string().optional().meta({
+      description: "Le libellé du champ d'une note, le message de l'avertissement d'une justification (tel qu'il était affiché).",
+    }),
+    text: z.string().meta({ description: "Le texte ; vide pour une note retirée." }),
+  })
+  .meta({ id: "ReportRemark" });
+export type TRemark = z.infer<typeof ZRemark>;
+
 export const ZReportEvent = z
   .object({
-    at: z.string(),
+    at: z.string().meta({ description: "Quand ; pour des enregistrements regroupés, le premier." }),
+    until: z
+      .string()
+      .nullable()
+      .meta({ description: "Pour des enregistrements regroupés (une même séance de saisie), le dernier ; null sinon." }),
+    saves: z.number().int().min(1).meta({
+      description:
+        "Combien d'enregistrements cette ligne regroupe : les enregistrements successifs d'une même personne, sans autre événement entre eux et à moins de 30 minutes l'un de l'autre ; 1 sinon.",
+    }),
     actor: z.string(),
     action: z.enum(["create", "save", "submit", "validate", "return", "reopen", "move", "upgrade"]),
     fromStatus: ZReportStatus.nullable(),
     toStatus: ZReportStatus,
-    version: z.number().int(),
-    changes: z.array(
-      z.object({ field: z.string(), from: z.union([z.number(), z.string(), z.null()]), to: z.union([z.number(), z.string(), z.null()]) }),
-    ),
-    comment: z.string().nullable(),
+    version: z
+      .number()
+      .int()
+      .meta({ description: "La version que l'événement laisse (pour des enregistrements regroupés, celle du dernier)." }),
+    changes: z
+      .array(
+        z.object({ field: z.string(), from: z.union([z.number(), z.string(), z.null()]), to: z.union([z.number(), z.string(), z.null()]) }),
+      )
+      .meta({
+        description:
+          "Les valeurs changées ; pour des enregistrements regroupés, de la première valeur à la dernière (un champ revenu à sa valeur n'y est plus).",
+      }),
+    comment: z
+      .string()
+      .nullable()
+      .meta({ description: "Compatibilité : le commentaire de renvoi ou le motif de réouverture (voir remarks)." }),
+    remarks: z.array(ZRemark).meta({ description: "Les textes que porte l'événement, chacun avec sa nature, dans l'ordre." }),
   })
   .meta({ id: "ReportEvent" });
 export type TReportEvent = z.infer<typeof ZReportEvent>;
+
+/** One turn of the dialogue on a report: who said what, when, as what. */
+export const ZConversationEntry = z
+  .object({
+    at: z.string(),
+    actor: z.string(),
+    kind: z.enum(["return_comment", "reopen_reason", "reply", "justification"]),
+    field: z.string().optional().meta({ description: "Le code de l'avertissement justifié." }),
+    label: z.string().optional().meta({ description: "Le message de l'avertissement justifié." }),
+    text: z.string(),
+  })
+  .meta({ id: "ConversationEntry" });
+export type TConversationEntry = z.infer<typeof ZConversationEntry>;
 
 /** The director's notes on figures, by field code ("dont 40 journées pour le plan académique numérique"). */
 export const ZReportNotes = z
@@ -198,6 +250,10 @@ const reportStateShape = {
     .object({ action: z.enum(["return", "reopen"]), at: z.string(), actor: z.string() })
     .nullable()
     .meta({ description: "Le renvoi (ou la réouverture nationale) qui a rendu le rapport à l'atelier, quand il est renvoyé." }),
+  conversation: z.array(ZConversationEntry).meta({
+    description:
+      "Le dialogue sur le rapport, du plus ancien au plus récent : commentaires de renvoi, motifs de réouverture, réponses de l'atelier, justifications (les notes telles qu'elles sont : voir notes).",
+  }),
   reference: z
     .object({
       previousMonth: ZReportValues.nullable(),
@@ -253,7 +309,10 @@ export const ZReportHistoryPage = z
     items: z.array(ZReportEvent),
     page: z.number().int(),
     pageSize: z.number().int(),
-    total: z.number().int().meta({ description: "Le nombre d'événements du rapport, toutes pages comprises." }),
+    total: z
+      .number()
+      .int()
+      .meta({ description: "Le nombre de lignes de l'historique (enregistrements regroupés comptés une fois), toutes pages comprises." }),
   })
   .meta({ id: "ReportHistoryPage" });
 export type TReportHistoryPage = z.infer<typeof ZReportHistoryPage>;

@@ -449,7 +449,9 @@ export const reportEvents = pgTable(
      * the director's reply, a justification (labelled by its warning), a note on a field.
      */
     remarks: jsonb()
-      .$type<{ kind: "return_comment" | "reopen_reason" | "reply" | "justification" | "note"; field?: string; label?: string; text: string }[]>()
+      .$type<
+        { kind: "return_comment" | "reopen_reason" | "reply" | "justification" | "note"; field?: string; label?: string; text: string }[]
+      >()
       .notNull()
       .default([]),
   },

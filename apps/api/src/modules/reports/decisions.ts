@@ -16,6 +16,13 @@ import { assertYearOpen, type ReportSettings, stateAfter } from "./service.ts";
 
 type Decision = Extract<ReportAction, "validate" | "return" | "reopen">;
 
+/** A return's comment and a reopening's reason, as what they are (a validation says nothing). */
+function remarksOf(action: Decision, comment: string | null): repo.Remark[] {
+  const text = comment?.trim() ?? "";
+  if (action === "validate" || text === "") return [];
+  return [{ kind: action === "return" ? "return_comment" : "reopen_reason", text }];
+}
+
 /** The decision itself; `answer` false when nobody reads the report afterwards (a batch). */
 async function applyDecision<A extends boolean>(
   db: Db,
@@ -57,6 +64,7 @@ async function applyDecision<A extends boolean>(
         toStatus: next.to,
         version: report.version + 1,
         comment,
+        remarks: remarksOf(action, comment),
       },
     );
     await queueDecisionEmails(tx, { atelierCode, period, action, comment });

@@ -46,6 +46,20 @@ function diff(before: ReportValues, after: ReportValues, prefix = "") {
 /** The history names a note by its field: `note:<code>`, beside the value's own change. */
 export const notesDiff = (before: Notes, after: Notes) => diff(before, after, "note:");
 
+/**
+ * The notes a save wrote, as remarks of its event: the field's code and its
+ * label in the report's version (what the director saw), the text as saved
+ * ("" for a note removed).
+ */
+export function noteRemarks(form: FormDefinition, changes: ReturnType<typeof notesDiff>): repo.Remark[] {
+  const labels = new Map(formFields(form).map((f) => [f.code, f.label]));
+  return changes.map((c) => {
+    const field = c.field.slice("note:".length);
+    const label = labels.get(field);
+    return { kind: "note", field, ...(label === undefined ? {} : { label }), text: typeof c.to === "string" ? c.to : "" };
+  });
+}
+
 /** Keeps entered values only: null means "not entered", stored as absent. */
 function compact(values: ReportValues): ReportValues {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined && v !== ""));
@@ -152,7 +166,7 @@ export async function saveDraft(
     const created = await repo.createDraft(
       db,
       { atelierCode, period, territoryCode, formVersion: form.version, values, notes },
-      { ...event, changes: [...diff({}, values), ...notesDiff({}, notes)] },
+      { ...event, changes: [...diff({}, values), ...notesDiff({}, notes)], remarks: noteRemarks(form, notesDiff({}, notes)) },
     );
     // Someone else created it at the same moment: their version wins until this person chooses.
     if (!created) throw await conflictNow(db, atelierCode, period);
@@ -169,7 +183,8 @@ export async function saveDraft(
   const next = nextStatus(report.status, "save");
   if ("error" in next) throw new AppError("NOT_EDITABLE", 409, next.error);
   // A save that changes only notes is a save: a new version, an event.
-  const changes = [...diff(report.values, values), ...notesDiff(report.notes, notes)];
+  const noteChanges = notesDiff(report.notes, notes);
+  const changes = [...diff(report.values, values), ...noteChanges];
   // Nothing changed: the version it named, and the values stored at that version.
   if (changes.length === 0) return answer(report, warningsOf(form, report.values, past));
   const warnings = warningsOf(form, values, past);
@@ -178,7 +193,7 @@ export async function saveDraft(
     report.id,
     expected,
     { values, notes, fromStatus: report.status, toStatus: next.to },
-    { ...event, changes },
+    { ...event, changes, remarks: noteRemarks(form, noteChanges) },
   );
   // Another save (or a submission) got there between the read and the write: nothing was written.
   if (!updated) throw await conflictNow(db, atelierCode, period);

@@ -1,5 +1,5 @@
 import type { ReportStatus, ReportValues } from "@enquete/domain";
-import { and, asc, count, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { ateliers, atelierTerritories, reportEvents, reports, users } from "../../db/schema.ts";
 import { membershipOn } from "../referential/repository.ts";
@@ -233,6 +233,8 @@ export interface DraftEvent {
   actorId: string;
   actorLabel: string;
   changes: { field: string; from: number | string | null; to: number | string | null }[];
+  /** The notes the save wrote. */
+  remarks: Remark[];
 }
 
 const RETURNED_DRAFT = "id, status, version, form_version, values, notes, updated_at";
@@ -272,8 +274,9 @@ export async function createDraft(
         on conflict (atelier_code, period) do nothing
         returning ${sql.raw(RETURNED_DRAFT)}
       ), event as (
-        insert into report_events (report_id, actor_id, actor_label, action, from_status, to_status, version, changes)
-        select id, ${event.actorId}, ${event.actorLabel}, 'create', null, status, version, ${JSON.stringify(event.changes)}::jsonb from created
+        insert into report_events (report_id, actor_id, actor_label, action, from_status, to_status, version, changes, remarks)
+        select id, ${event.actorId}, ${event.actorLabel}, 'create', null, status, version, ${JSON.stringify(event.changes)}::jsonb,
+          ${JSON.stringify(event.remarks)}::jsonb from created
         returning id
       )
       select ${sql.raw(RETURNED_DRAFT)} from created`);
@@ -302,8 +305,8 @@ export async function updateDraft(
         where id = $1 and version = $2 and status = $5::report_status
         returning ${RETURNED_DRAFT}
       ), event as (
-        insert into report_events (report_id, actor_id, actor_label, action, from_status, to_status, version, changes)
-        select id, $6, $7, 'save', $5::report_status, status, version, $8::jsonb from updated
+        insert into report_events (report_id, actor_id, actor_label, action, from_status, to_status, version, changes, remarks)
+        select id, $6, $7, 'save', $5::report_status, status, version, $8::jsonb, $10::jsonb from updated
         returning id
       )
       select ${RETURNED_DRAFT} from updated`,
@@ -317,46 +320,115 @@ export async function updateDraft(
       event.actorLabel,
       JSON.stringify(event.changes),
       JSON.stringify(change.notes),
+      JSON.stringify(event.remarks),
     ],
   });
   return rows[0] ? toDraftRow(rows[0]) : null;
 }
 
-/** An event as the history shows it (the whole history of GET, and its pages). */
-const EVENT_COLUMNS = {
-  at: reportEvents.at,
-  actor: reportEvents.actorLabel,
-  action: reportEvents.action,
-  fromStatus: reportEvents.fromStatus,
-  toStatus: reportEvents.toStatus,
-  version: reportEvents.version,
-  changes: reportEvents.changes,
-  comment: reportEvents.comment,
-};
+export type Remark = (typeof reportEvents.$inferSelect)["remarks"][number];
 
-/** One page of a report's history, the latest version first, and how many events it has in all. */
-export async function historyPage(db: Db, atelierCode: string, period: string, limit: number, offset: number) {
-  const ofReport = and(eq(reports.atelierCode, atelierCode), eq(reports.period, period));
-  const [items, totals] = await Promise.all([
-    db
-      .select(EVENT_COLUMNS)
-      .from(reportEvents)
-      .innerJoin(reports, eq(reports.id, reportEvents.reportId))
-      .where(ofReport)
-      .orderBy(desc(reportEvents.version), desc(reportEvents.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ total: count() }).from(reportEvents).innerJoin(reports, eq(reports.id, reportEvents.reportId)).where(ofReport),
-  ]);
-  return { items, total: totals[0]?.total ?? 0 };
+/**
+ * An event's remarks; for a row written before they were typed (the demo
+ * history, events older than migration 0014), the ones its comment and note
+ * changes stand for, by the migration's own function.
+ */
+const REMARKS = `case when e.remarks = '[]'::jsonb then report_event_legacy_remarks(e.action, e.comment, e.changes) else e.remarks end`;
+
+/** One event of a report's history, and the line of the history it belongs to (`entry`, 1 for the oldest). */
+export interface HistoryRow {
+  entry: number;
+  at: Date;
+  actor: string;
+  action: string;
+  fromStatus: ReportStatus | null;
+  toStatus: ReportStatus;
+  version: number;
+  changes: { field: string; from: number | string | null; to: number | string | null }[];
+  comment: string | null;
+  remarks: Remark[];
 }
 
-export async function eventsOf(db: DbOrTx, reportId: number) {
-  return await db
-    .select(EVENT_COLUMNS)
-    .from(reportEvents)
-    .where(eq(reportEvents.reportId, reportId))
-    .orderBy(asc(reportEvents.at), asc(reportEvents.id));
+/**
+ * A report's history cut into its lines, the latest `limit` lines after
+ * skipping the `offset` latest ones (every line when `limit` is null), with
+ * the number of lines in all. A line is one event, except one sitting's
+ * autosaves: consecutive saves by the same person, with no other event
+ * between them and less than 30 minutes between two of them, are one line.
+ * The lines are found with window functions on the narrow columns, so that
+ * only the page's events are read whole, however many saves the report has.
+ */
+export async function historyLines(db: Db, atelierCode: string, period: string, limit: number | null, offset: number) {
+  const { rows } = await db.$client.query<{
+    total: number;
+    form_version: number | null;
+    entry: string | null;
+    at: Date;
+    actor: string;
+    action: string;
+    from_status: ReportStatus | null;
+    to_status: ReportStatus;
+    version: number;
+    changes: HistoryRow["changes"];
+    comment: string | null;
+    remarks: Remark[];
+  }>({
+    name: "report-history-lines",
+    text: `with report as (
+        select id, form_version from reports where atelier_code = $1 and period = $2
+      ), bounds as (
+        select e.id, e.at,
+          case when e.action = 'save' and lag(e.action) over w = 'save'
+            and lag(coalesce(e.actor_id::text, e.actor_label)) over w = coalesce(e.actor_id::text, e.actor_label)
+            and e.at - lag(e.at) over w < interval '30 minutes' then 0 else 1 end as starts
+        from report_events e join report on report.id = e.report_id
+        window w as (order by e.at, e.id)
+      ), lines as (
+        select id, sum(starts) over (order by at, id) as entry from bounds
+      ), totals as (
+        select coalesce(max(entry), 0)::int as total from lines
+      )
+      select totals.total, (select form_version from report) as form_version, lines.entry,
+        e.at, e.actor_label as actor, e.action, e.from_status, e.to_status, e.version, e.changes, e.comment, ${REMARKS} as remarks
+      from totals
+        left join lines on lines.entry <= totals.total - $4::int and ($3::int is null or lines.entry > totals.total - $4::int - $3::int)
+        left join report_events e on e.id = lines.id
+      order by lines.entry, e.at, e.id`,
+    values: [atelierCode, period, limit, offset],
+  });
+  const total = rows[0]?.total ?? 0;
+  const events: HistoryRow[] = rows.flatMap((r) =>
+    r.entry === null
+      ? []
+      : [
+          {
+            entry: Number(r.entry),
+            at: r.at,
+            actor: r.actor,
+            action: r.action,
+            fromStatus: r.from_status,
+            toStatus: r.to_status,
+            version: r.version,
+            changes: r.changes,
+            comment: r.comment,
+            remarks: r.remarks,
+          },
+        ],
+  );
+  return { total, formVersion: rows[0]?.form_version ?? null, events };
+}
+
+/**
+ * The words a report's submissions and decisions carry, oldest first: only
+ * they address someone (a save's remarks are notes, read as they stand).
+ */
+export async function spokenRemarks(db: DbOrTx, reportId: number) {
+  const { rows } = await db.execute<{ at: string | Date; actor: string; remarks: Remark[] }>(
+    sql`select e.at, e.actor_label as actor, ${sql.raw(REMARKS)} as remarks from report_events e
+      where e.report_id = ${reportId} and e.action in ('submit', 'return', 'reopen')
+      order by e.at, e.id`,
+  );
+  return rows.map((r) => ({ at: r.at instanceof Date ? r.at : new Date(r.at), actor: r.actor, remarks: r.remarks }));
 }
 
 /** The latest return or reopening of a report: what a returned report shows while it is corrected. */

@@ -136,14 +136,22 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         tags: ["Enquête"],
         summary: "L'historique d'un rapport, page par page, le plus récent d'abord",
         description:
-          "Chaque enregistrement et chaque décision : qui, quand, les valeurs changées, le commentaire. `total` compte tous les événements ; page commence à 1 (20 par page par défaut, 100 au plus).",
+          "Chaque enregistrement et chaque décision : qui, quand, les valeurs changées, les textes (`remarks` : commentaire de renvoi, motif de réouverture, réponse de l'atelier, justifications, notes). Les enregistrements successifs d'une même personne à moins de 30 minutes l'un de l'autre, sans autre événement entre eux, font une seule ligne (`saves`, `at` le premier, `until` le dernier, les valeurs de la première à la dernière). `total` compte les lignes ; page commence à 1 (20 par page par défaut, 100 au plus).",
         params: ZReportParams,
         querystring: ZReportHistoryQuery,
         response: { 200: ZReportHistoryPage, ...errors },
       },
       preHandler: app.allow(readers),
     },
-    async (request) => await service.reportHistory(db, caller(request), request.params.atelier, request.params.period, request.query),
+    async (request) =>
+      await service.reportHistory(
+        db,
+        caller(request),
+        request.params.atelier,
+        request.params.period,
+        request.query,
+        await current(request),
+      ),
   );
 
   app.put(
@@ -183,7 +191,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       schema: {
         tags: ["Enquête"],
         summary: "Soumettre le rapport à la direction territoriale",
-        description: "422 avec chaque champ manquant, chaque règle enfreinte et chaque avertissement non justifié.",
+        description:
+          "422 avec chaque champ manquant, chaque règle enfreinte et chaque avertissement non justifié. `reply` : la réponse de l'atelier au commentaire de renvoi, pour un rapport renvoyé seulement (422, champ reply, sinon) ; elle figure dans `conversation` et dans l'historique.",
         params: ZReportParams,
         headers: ZSaveReportHeaders,
         body: ZSubmitReportBody,
@@ -197,7 +206,11 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
         caller(request),
         request.params.atelier,
         request.params.period,
-        { justifications: request.body?.justifications ?? {}, ifMatch: request.headers["if-match"] },
+        {
+          justifications: request.body?.justifications ?? {},
+          reply: request.body?.reply,
+          ifMatch: request.headers["if-match"],
+        },
         await current(request),
       ),
   );

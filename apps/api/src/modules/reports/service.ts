@@ -33,6 +33,7 @@ import type { NationalSettings } from "../settings/service.ts";
 import { assertCanRead } from "./access.ts";
 // The decisions use this module's checks; a batch across months reuses their batch of a month (calls only, at run time).
 import { validateBatch } from "./decisions.ts";
+import { conversationOf, historyEntries } from "./history.ts";
 import * as repo from "./repository.ts";
 import { buildState, formOf, historyOf, iso, loadReference, type Opening, own, type Reference } from "./state.ts";
 
@@ -150,22 +151,17 @@ export async function conflict(
   });
 }
 
-const toEvent = (e: Awaited<ReturnType<typeof repo.eventsOf>>[number]) => ({
-  ...e,
-  at: e.at.toISOString(),
-  action: e.action as TReport["history"][number]["action"],
-});
-
 export async function getReport(db: Db, caller: Caller, atelierCode: string, period: string, settings: ReportSettings): Promise<TReport> {
   const territoryCode = await assertCanRead(db, caller, atelierCode, period);
   if (!parsePeriod(period)) throw notFound();
   // Independent reads run side by side.
-  const [report, reference, opening] = await Promise.all([
+  const [report, reference, opening, lines] = await Promise.all([
     repo.findReport(db, atelierCode, period),
     loadReference(db, atelierCode, period, settings.forms),
     openingOf(db, atelierCode),
+    repo.historyLines(db, atelierCode, period, null, 0),
   ]);
-  const events = report ? await repo.eventsOf(db, report.id) : [];
+  const events = report ? lines.events : [];
   const last = events[events.length - 1];
   const lastReturn = [...events].reverse().find((e) => e.action === "return" || e.action === "reopen");
   const state = buildState({
@@ -182,9 +178,13 @@ export async function getReport(db: Db, caller: Caller, atelierCode: string, per
     opening,
     forms: settings.forms,
     caller,
+    conversation: conversationOf(events.filter((e) => SPOKEN.has(e.action))),
   });
-  return { ...state, history: events.map(toEvent) };
+  return { ...state, history: historyEntries(events, state.form) };
 }
+
+/** The events whose remarks address someone (repo.spokenRemarks reads the same). */
+const SPOKEN = new Set(["submit", "return", "reopen"]);
 
 /** A page of the history, the latest change first, with the same access as the report itself. */
 export async function reportHistory(
@@ -193,10 +193,19 @@ export async function reportHistory(
   atelierCode: string,
   period: string,
   query: TReportHistoryQuery,
+  settings: ReportSettings,
 ): Promise<TReportHistoryPage> {
   await assertCanRead(db, caller, atelierCode, period);
-  const { items, total } = await repo.historyPage(db, atelierCode, period, query.pageSize, (query.page - 1) * query.pageSize);
-  return { items: items.map(toEvent), page: query.page, pageSize: query.pageSize, total };
+  const { events, total, formVersion } = await repo.historyLines(
+    db,
+    atelierCode,
+    period,
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  );
+  const form = formVersion === null ? null : formOf(settings.forms, { formVersion }, period);
+  // The repository reads a page's events oldest first; a page lists its lines the latest first.
+  return { items: historyEntries(events, form).reverse(), page: query.page, pageSize: query.pageSize, total };
 }
 
 /**
@@ -223,6 +232,7 @@ export async function stateAfter(
   const reference = known ?? (await loadReference(tx, updated.atelierCode, updated.period, settings.forms, true));
   const opening = knownOpening ?? (await openingOf(tx, updated.atelierCode));
   const written = { actor: caller.displayName, at: updated.updatedAt };
+  const conversation = conversationOf(await repo.spokenRemarks(tx, updated.id));
   return buildState({
     atelierCode: updated.atelierCode,
     period: updated.period,
@@ -239,7 +249,15 @@ export async function stateAfter(
     opening,
     forms: settings.forms,
     caller,
+    conversation,
   });
+}
+
+/** A reply answers a return comment or a reopening reason: only a returned report has one. */
+function assertReplyExpected(status: string, reply: string) {
+  if (reply === "" || status === "returned") return;
+  const message = "Ce rapport n'a pas été renvoyé : il n'y a pas de commentaire auquel répondre.";
+  throw new AppError("REPLY_NOT_EXPECTED", 422, message, [{ field: "reply", message }]);
 }
 
 export async function submit(
@@ -247,7 +265,7 @@ export async function submit(
   caller: Caller,
   atelierCode: string,
   period: string,
-  input: { justifications: Record<string, string>; ifMatch: string | undefined },
+  input: { justifications: Record<string, string>; reply?: string | undefined; ifMatch: string | undefined },
   settings: ReportSettings,
 ): Promise<TReportState> {
   assertDirects(caller, atelierCode);
@@ -263,6 +281,9 @@ export async function submit(
     if (expected !== null && expected !== report.version) throw await conflict(tx, report);
     const next = nextStatus(report.status, "submit");
     if ("error" in next) throw new AppError("INVALID_TRANSITION", 409, next.error);
+    // An empty reply is no reply; trimmed here too, the service is not only reached through the route's schema.
+    const reply = input.reply?.trim() ?? "";
+    assertReplyExpected(report.status, reply);
     // The report's own version: its required fields and rules, whatever version a later month uses.
     const form = formOf(settings.forms, report, period);
     const reference = await loadReference(tx, atelierCode, period, settings.forms, true);
@@ -282,7 +303,14 @@ export async function submit(
     }
     // Only the justifications of warnings that stand are kept.
     const kept = Object.fromEntries(check.warnings.map((w) => [w.code, own(justifications, w.code) ?? ""]));
-    const comment = Object.values(kept).join(" · ") || null;
+    // The reply first (it answers the return), then each justification under the warning it answers, as the director saw it.
+    const remarks: repo.Remark[] = [
+      ...(reply === "" ? [] : [{ kind: "reply" as const, text: reply }]),
+      ...check.warnings.flatMap((w) => {
+        const text = own(kept, w.code)?.trim() ?? "";
+        return text === "" ? [] : [{ kind: "justification" as const, field: w.code, label: w.message, text }];
+      }),
+    ];
     const updated = await repo.updateReport(
       tx,
       report.id,
@@ -300,10 +328,12 @@ export async function submit(
         fromStatus: report.status,
         toStatus: next.to,
         version: report.version + 1,
-        comment,
+        // `comment` is a return's or a reopening's only: the justifications are remarks, each labelled.
+        comment: null,
+        remarks,
       },
     );
-    return await stateAfter(tx, caller, updated, { action: "submit", comment }, settings, reference, opening);
+    return await stateAfter(tx, caller, updated, { action: "submit", comment: null }, settings, reference, opening);
   });
 }
 

@@ -204,6 +204,8 @@ export interface StateInput {
   /** The published questionnaire versions (the national settings'). */
   forms: FormCatalogue;
   caller: Caller;
+  /** The dialogue on the report, oldest first. */
+  conversation: TReportState["conversation"];
 }
 
 export function buildState(input: StateInput): TReportState {
@@ -266,6 +268,7 @@ export function buildState(input: StateInput): TReportState {
     updatedBy: report ? (input.lastEvent?.actor ?? null) : null,
     returnComment: returned?.comment ?? null,
     returnEvent: returned ? { action: returned.action, at: returned.at.toISOString(), actor: returned.actor } : null,
+    conversation: input.conversation,
     reference: {
       previousMonth,
       sameMonthLastYear: valuesOf(form, reference.sameMonthLastYear),
