@@ -6,7 +6,7 @@ import { api } from "../api/client.ts";
 import { PROFILE_PATH } from "../features/profile/paths.ts";
 import { useSession } from "../features/session/useSession.ts";
 import { useApiData } from "../shared/useApiData.ts";
-import { brandTop, homeLinkProps } from "./brand.tsx";
+import { brandTop, homeLinkProps, operatorLogo } from "./brand.tsx";
 import { type NavigationNames, navigationItems, needsScopeNames } from "./navigation.ts";
 
 /** The referential's names, fetched only for a menu that lists several dashboards (a national director who also runs an atelier). */
@@ -52,6 +52,7 @@ export function AppHeader({ onSignOut }: { onSignOut: () => void }) {
     <Header
       brandTop={brandTop}
       homeLinkProps={homeLinkProps}
+      operatorLogo={operatorLogo}
       serviceTitle="Enquête atelier"
       serviceTagline="L'enquête mensuelle d'activité des ateliers Canopé"
       quickAccessItems={quickAccessItems}

@@ -1,9 +1,12 @@
 import { PageHeading } from "../../shared/PageHeading.tsx";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
+import { ContactAddress } from "../legal/ContactAddress.tsx";
+import { usePublicContact } from "../legal/publicContact.ts";
 
 /** The accessibility statement: honest about the absence of an audit so far. */
 export function AccessibilityPage() {
   useDocumentTitle("Déclaration d'accessibilité");
+  const { state, retry } = usePublicContact();
   return (
     <div className="fr-container fr-my-4w">
       <div className="fr-grid-row">
@@ -21,9 +24,10 @@ export function AccessibilityPage() {
           </p>
           <h2>Retour d'information et contact</h2>
           <p>
-            Si vous ne parvenez pas à accéder à un contenu ou à une fonction, signalez-le à l'administration de la plateforme : elle vous
-            proposera une autre façon d'y accéder.
+            Si vous ne parvenez pas à accéder à un contenu ou à une fonction, signalez-le à l'équipe nationale de la plateforme : elle vous
+            proposera une autre façon d'y accéder ou d'obtenir l'information.
           </p>
+          <ContactAddress state={state} retry={retry} lead="Écrivez à" />
           <h2>Voie de recours</h2>
           <p>
             Si vous nous avez signalé un défaut d'accessibilité sans obtenir de réponse satisfaisante, vous pouvez écrire au Défenseur des

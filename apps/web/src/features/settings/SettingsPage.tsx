@@ -13,29 +13,35 @@ import { QUESTIONNAIRE_PATH, QUESTIONNAIRE_TITLE } from "../questionnaire/paths.
 import { useSession } from "../session/useSession.ts";
 import { CloseYearForm } from "./CloseYearForm.tsx";
 import { DueDayForm } from "./DueDayForm.tsx";
+import { PublicPagesForm } from "./PublicPagesForm.tsx";
 import { ReminderDaysForm } from "./ReminderDaysForm.tsx";
 
-/** The campaign's national settings: the due day of the reports, the reminder days and the closing of finished years. */
+/**
+ * The campaign's national settings: the due day of the reports, the reminder
+ * days and the closing of finished years; and, for the national team and the
+ * administrators, what the public pages say (contact address, hosting).
+ */
 export function SettingsPage() {
   useDocumentTitle("Paramètres de la campagne");
   const { user } = useSession();
   const national = user?.roles.some((r) => r.role === "national") ?? false;
+  const admin = user?.roles.some((r) => r.role === "admin") ?? false;
 
   return (
     <div className="fr-container fr-mb-4w">
       <Breadcrumb currentPageLabel="Paramètres de la campagne" segments={[{ label: "Tableau de bord", linkProps: { to: "/" } }]} />
       <PageHeading>Paramètres de la campagne</PageHeading>
-      {national ? (
+      {national || admin ? (
         <>
-          <QuestionnaireTile />
-          <SettingsContent />
+          {national && <QuestionnaireTile />}
+          <SettingsContent campaign={national} />
         </>
       ) : (
         <Alert
           severity="info"
           as="h2"
           title="Page réservée à l'équipe nationale"
-          description="Seule la direction de l'ingénierie des services (DIS) fixe le jour d'échéance et les jours des rappels, et clôt les années."
+          description="Seule la direction de l'ingénierie des services (DIS) fixe le jour d'échéance et les jours des rappels, et clôt les années ; l'adresse de contact des pages publiques est fixée par elle ou par l'administration de la plateforme."
         />
       )}
     </div>
@@ -58,24 +64,30 @@ function QuestionnaireTile() {
   );
 }
 
-function SettingsContent() {
+/** `campaign`: the national team's settings of the campaign; without it, only the public pages' (an administrator). */
+function SettingsContent({ campaign }: { campaign: boolean }) {
   const { state, retry } = useApiData((signal) => fetchSettings(signal), []);
   return (
     <div aria-busy={state.status === "loading"}>
       {state.status === "loading" && <Loading label="Chargement des paramètres…" />}
       {state.status === "error" && <LoadError as="h2" title="Impossible de charger les paramètres" error={state.error} onRetry={retry} />}
-      {state.status === "success" && <SettingsForms initial={state.data} />}
+      {state.status === "success" && <SettingsForms initial={state.data} campaign={campaign} />}
     </div>
   );
 }
 
-function SettingsForms({ initial }: { initial: TSettings }) {
+function SettingsForms({ initial, campaign }: { initial: TSettings; campaign: boolean }) {
   const [settings, setSettings] = useState(initial);
   return (
     <>
-      <DueDayForm dueDay={settings.dueDay} onSaved={setSettings} />
-      <ReminderDaysForm settings={settings} onSaved={setSettings} />
-      <CloseYearForm closedYears={settings.closedYears} onClosed={setSettings} />
+      {campaign && (
+        <>
+          <DueDayForm dueDay={settings.dueDay} onSaved={setSettings} />
+          <ReminderDaysForm settings={settings} onSaved={setSettings} />
+          <CloseYearForm closedYears={settings.closedYears} onClosed={setSettings} />
+        </>
+      )}
+      <PublicPagesForm settings={settings} onSaved={setSettings} />
     </>
   );
 }
