@@ -364,26 +364,28 @@ describe("the dashboard workbook", () => {
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = wb.getWorksheet("Indicateurs nationaux") as ExcelJS.Worksheet;
+    const sheet = wb.getWorksheet("National") as ExcelJS.Worksheet;
     const rows: ExcelJS.Row[] = [];
     sheet.eachRow((row) => {
       rows.push(row);
     });
+    const headers = sheet.getRow(2).values as string[];
+    const col = (header: string) => headers.indexOf(header);
     const at = rows.findIndex((r) => r.getCell(1).value === "1-5");
     const [fiche, proxy] = [rows[at + 1], rows[at + 2]] as [ExcelJS.Row, ExcelJS.Row];
     const expected = of(await get("scope=national&year=2025"), "1-5").definitions as Definition[];
     expect(String(fiche.getCell(2).value)).toBe(`Définition employée : ${FICHE} (17 rapports, questionnaire version 2)`);
     expect(String(proxy.getCell(2).value)).toBe(`Définition employée : ${PROXY} (15 rapports, questionnaire version 1)`);
-    expect(fiche.getCell(7).value).toBeCloseTo((expected[0]?.value ?? Number.NaN) / 100, 6);
-    expect(proxy.getCell(9).value).toBe(expected[1]?.numerator);
-    expect(proxy.getCell(10).value).toBe(expected[1]?.denominator);
-    // The monthly totals have a column for the new field, empty in the months of version 1.
+    expect(fiche.getCell(col("Valeur (%)")).value).toBeCloseTo((expected[0]?.value ?? Number.NaN) / 100, 6);
+    expect(proxy.getCell(col("Numérateur")).value).toBe(expected[1]?.numerator);
+    expect(proxy.getCell(col("Dénominateur")).value).toBe(expected[1]?.denominator);
+    // The monthly totals have a column for the new field, empty in the months of version 1 (headers in row 2, January in row 3).
     const monthly = wb.getWorksheet("Totaux mensuels") as ExcelJS.Worksheet;
-    const column = (monthly.getRow(1).values as string[]).indexOf(
+    const column = (monthly.getRow(2).values as string[]).indexOf(
       "Jours de formation réalisés (durée des actions, quel que soit le nombre de stagiaires)",
     );
     expect(column).toBeGreaterThan(0);
-    expect(monthly.getRow(2).getCell(column).value).toBeNull();
-    expect(monthly.getRow(8).getCell(column).value).toBe(2 + 20);
+    expect(monthly.getRow(3).getCell(column).value).toBeNull();
+    expect(monthly.getRow(9).getCell(column).value).toBe(2 + 20);
   });
 });
