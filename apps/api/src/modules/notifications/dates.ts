@@ -2,7 +2,7 @@
  * Calendar days (`YYYY-MM-DD`) as the emails need them: moving by a few days,
  * and written the French way ("jeudi 10 décembre 2026", "1er mars").
  */
-import { MONTHS_FR } from "@enquete/domain";
+import { frenchDayNumber, MONTHS_FR } from "@enquete/domain";
 
 const WEEKDAYS_FR = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"] as const;
 
@@ -11,11 +11,10 @@ const asDate = (day: string) => new Date(`${day}T12:00:00Z`);
 
 export { addDays } from "@enquete/domain";
 
-/** "10 décembre", "1er mars". */
+/** "10 décembre", "1er mars" (the domain's "1er", as the web app writes it). */
 export function dayMonth(day: string): string {
   const d = asDate(day);
-  const n = d.getUTCDate();
-  return `${n === 1 ? "1er" : n} ${MONTHS_FR[d.getUTCMonth()]}`;
+  return `${frenchDayNumber(d.getUTCDate())} ${MONTHS_FR[d.getUTCMonth()]}`;
 }
 
 /** "jeudi 10 décembre 2026". */

@@ -46,7 +46,7 @@ export function reminderEmail(input: {
   const note = STATUS_NOTE[input.status] ?? "";
   if (input.when === "before") {
     return {
-      subject: `Rappel : rapport ${month} à remettre avant le ${dayMonth(input.dueDate)} (atelier ${input.atelierCode})`,
+      subject: `Rappel : rapport ${month} à soumettre avant le ${dayMonth(input.dueDate)} (atelier ${input.atelierCode})`,
       body: [
         "Bonjour,",
         `Le rapport d'activité ${month} de l'${input.atelierLabel} est attendu au plus tard le ${longDate(input.dueDate)}, ${inDays(days)}. ${note}`,
