@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(async () => await t.close());
 
 const anonymous = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers });
-const as = (who: string, method: "GET" | "POST" | "PUT", url: string, payload?: unknown) =>
+const as = (who: string, method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie: cookies[who] ?? "" }, ...(payload === undefined ? {} : { payload }) });
 
 async function openJson(): Promise<TOpenDataIndicators> {
