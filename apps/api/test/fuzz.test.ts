@@ -302,6 +302,10 @@ const FOR: Record<string, Person[]> = {
   "GET /api/audit": ["admin"],
   "POST /api/me/tokens": ["national", "viewer", "territory"],
   "GET /api/outbox": ["admin"],
+  // Open data: for anyone, without sign-in.
+  "GET /api/open-data/indicators.json": ["anonymous"],
+  "GET /api/open-data/indicators.csv": ["anonymous"],
+  "GET /api/open-data/schema.json": ["anonymous"],
 };
 
 const everyone = fc.constantFrom<Person>("anonymous", "stale", ...(Object.keys(PEOPLE) as (keyof typeof PEOPLE)[]));
