@@ -129,11 +129,8 @@ async function write(
     const rows = await reportPage(db, filter, after, PAGE);
     for (const r of rows) {
       const values = rowValues(r, ctx);
-      const row = sheet.addRow(ctx.columns.map((c, i) => xlsxValue(c.type, values[i] ?? null)));
-      ctx.columns.forEach((c, i) => {
-        row.getCell(i + 1).numFmt = XLSX_FORMATS[c.type];
-      });
-      row.commit();
+      // Each cell takes its column's style, number format included.
+      sheet.addRow(ctx.columns.map((c, i) => xlsxValue(c.type, values[i] ?? null))).commit();
       rowCount += 1;
     }
     if (rows.length < PAGE) break;
