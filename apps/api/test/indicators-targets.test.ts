@@ -84,6 +84,8 @@ describe("targets", () => {
       ["/api/targets/1-1/2025", { value: -5 }, "value", /négative/],
       ["/api/targets/1-1/2025", { value: 10.123 }, "value", /Deux décimales/],
       ["/api/targets/1-1/2025", { value: "90 000" }, "value", /Saisissez la cible/],
+      // Beneficiaries are people: a whole number (1-1's trainee-days may have half days).
+      ["/api/targets/2-2-2/2025", { value: 623_333.33 }, "value", /saisissez un nombre entier/],
       ["/api/targets/1-1/2025", {}, "value", /Saisissez la cible/],
       ["/api/targets/1-1/2025", { value: 1, extra: true }, "", /./],
       ["/api/targets/9-9/2025", { value: 1 }, "indicator", /Indicateur inconnu : 1-1, 1-4, 1-5, 2-2-2, 3-4, 4-1-1/],
@@ -95,6 +97,7 @@ describe("targets", () => {
       expect(res.statusCode, url + JSON.stringify(body)).toBe(422);
       if (field) expect(res.json().errors, url).toContainEqual({ field, message: expect.stringMatching(message) });
     }
+    expect((await call("national", "PUT", "/api/targets/1-1/2026", { value: 90_000.5 })).statusCode).toBe(200);
     for (const who of ["viewer", "dtNormandie", "atelier14"]) {
       const res = await call(who, "PUT", "/api/targets/1-1/2025", { value: 1 });
       expect(res.statusCode, who).toBe(403);

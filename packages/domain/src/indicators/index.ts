@@ -9,4 +9,5 @@ export * from "./periods.ts";
 export * from "./scope.ts";
 export * from "./targets.ts";
 export * from "./types.ts";
+export * from "./whole-counts.ts";
 export * from "./year-before.ts";

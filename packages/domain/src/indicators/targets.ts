@@ -9,6 +9,7 @@ import { hasAtMostTwoDecimals } from "../questionnaire/numbers.ts";
 import { round2 } from "./evaluate.ts";
 import type { IndicatorScope } from "./scope.ts";
 import type { IndicatorDef } from "./types.ts";
+import { isWholeCount } from "./whole-counts.ts";
 
 export const TARGET_FIRST_YEAR = 2016;
 export const TARGET_LAST_YEAR = 2100;
@@ -31,6 +32,9 @@ export function targetValueProblem(def: IndicatorDef, value: number): string | n
   if (!Number.isFinite(value)) return "Saisissez un nombre.";
   if (value < 0) return "Une cible ne peut pas être négative.";
   if (!hasAtMostTwoDecimals(value)) return "Deux décimales au plus (par exemple 12,5).";
+  if (isWholeCount(def) && !Number.isInteger(value)) {
+    return "Cet indicateur compte des personnes ou des actions : saisissez un nombre entier (par exemple 680 000).";
+  }
   if (def.unit === "%" && value > 100) return "Cet indicateur est une part : saisissez un pourcentage entre 0 et 100 (15 pour 15 %).";
   if (value > TARGET_MAX) return "Ce nombre est trop grand.";
   return null;

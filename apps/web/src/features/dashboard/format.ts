@@ -1,6 +1,6 @@
-/** French numbers of the dashboard: "75 847,5", "6,2 %" (one decimal for a share). */
+/** French numbers of the dashboard: "75 847,5", "6,2 %" (one decimal for a share), whole counts of people and actions. */
 import type { TCompleteness } from "@enquete/contract";
-import type { IndicatorBasis } from "@enquete/domain";
+import { type IndicatorBasis, wholeIfCount } from "@enquete/domain";
 import { plural } from "../../shared/format.ts";
 
 type Unit = "nombre" | "%";
@@ -21,6 +21,12 @@ export function formatPercent(value: number): string {
 export function formatValue(value: number | null | undefined, unit: Unit): string {
   if (value === null || value === undefined) return "non calculable";
   return unit === "%" ? formatPercent(value) : formatNumber(value);
+}
+
+/** A contract indicator's value: a count of people, events or sessions as a whole number (a target spread over months too). */
+export function formatIndicatorValue(code: string, value: number | null | undefined, unit: Unit): string {
+  if (value === null || value === undefined || unit === "%") return formatValue(value, unit);
+  return formatNumber(wholeIfCount(code, value));
 }
 
 /**

@@ -3,7 +3,7 @@ import { type IndicatorDef, reachedRate } from "@enquete/domain";
 import { useId } from "react";
 import { Link } from "react-router";
 import { ScrollTable } from "../../shared/ScrollTable.tsx";
-import { formatPercent, formatValue, hasNoData } from "../dashboard/format.ts";
+import { formatIndicatorValue, formatPercent, hasNoData } from "../dashboard/format.ts";
 import { NoData } from "../dashboard/NoData.tsx";
 import { DASHBOARD_PATH } from "../dashboard/paths.ts";
 import type { YearValues } from "./loadTargets.ts";
@@ -61,7 +61,7 @@ export function IndicatorTargets({ indicator, years, targets, values, currentYea
                   {editable ? (
                     <TargetEditor indicator={indicator} year={year} saved={saved} onSaved={onSaved} />
                   ) : saved ? (
-                    `${saved.isBaseline ? "Référence : " : ""}${formatValue(saved.value, indicator.unit)}`
+                    `${saved.isBaseline ? "Référence : " : ""}${formatIndicatorValue(indicator.code, saved.value, indicator.unit)}`
                   ) : (
                     "aucune"
                   )}
@@ -78,7 +78,7 @@ export function IndicatorTargets({ indicator, years, targets, values, currentYea
                     <NoData explanation={`aucun rapport validé n'est compté pour ${year} : ce n'est pas zéro`} />
                   ) : (
                     <>
-                      {formatValue(value, indicator.unit)}
+                      {formatIndicatorValue(indicator.code, value, indicator.unit)}
                       {year === currentYear && <span className="fr-hint-text">à ce jour</span>}
                     </>
                   )}

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { indicatorAnchor } from "../anchors.ts";
 import { CumulativeChart } from "../chart/CumulativeChart.tsx";
+import { thinLastMonth } from "../chart/chartText.ts";
 import { buildSeries } from "../chart/series.ts";
 import { yearName } from "../settings.ts";
 import type { DashboardData, IndicatorValue } from "../types.ts";
@@ -20,6 +21,7 @@ export function IndicatorCard({ indicator, data }: Props) {
     ...(indicator.target === undefined ? {} : { target: indicator.target }),
     ...(indicator.parts ? { extra: distanceLearning } : {}),
   });
+  const thinMonth = thinLastMonth(series);
 
   return (
     <article id={indicatorAnchor(indicator.code)} className="fr-card fr-card--no-arrow fr-mb-3w" aria-labelledby={headingId}>
@@ -38,6 +40,7 @@ export function IndicatorCard({ indicator, data }: Props) {
                 completeness={indicators.completeness}
                 distanceLearning={indicators.distanceLearning}
                 distanceLearningMonths={distanceLearning}
+                thinMonth={thinMonth}
               />
               <IndicatorFiche indicator={indicator} />
             </div>
@@ -46,6 +49,7 @@ export function IndicatorCard({ indicator, data }: Props) {
                 series={series}
                 unit={indicator.unit}
                 subject={`${indicator.code}, ${yearName(settings.year, settings.yearType)}`}
+                basis={settings.basis}
               />
             </div>
           </div>

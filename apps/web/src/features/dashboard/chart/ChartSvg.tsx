@@ -50,7 +50,7 @@ export function ChartSvg({ series, width, unit }: Props) {
   const trajectory = series.points.map((p) => p.trajectory);
   const max = Math.max(0, ...values.map((v) => v ?? 0), ...trajectory.map((v) => v ?? 0));
   // A share is read against a scale of at least 10 %: a flat 0 % must not look like a full axis.
-  const ticks = axisTicks(unit === "%" ? Math.max(max, 10) : max);
+  const ticks = unit === "%" ? axisTicks(Math.max(max, 10)) : axisTicks(max, 4, 1);
   const top = ticks[ticks.length - 1] ?? 1;
   const tickText = (t: number) => (unit === "%" ? `${formatNumber(t)} %` : formatNumber(t));
   const left = Math.max(...ticks.map((t) => tickText(t).length)) * 7 + 10;

@@ -1,8 +1,10 @@
 import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import type { IndicatorBasis } from "@enquete/domain";
 import { useId } from "react";
 import { ChartDataTable } from "./ChartDataTable.tsx";
 import { ChartSvg } from "./ChartSvg.tsx";
-import { CURVE_LEGENDS, CURVE_TITLES, curveSummary, trajectoryLegend } from "./chartText.ts";
+import { CURVE_LEGENDS, CURVE_TITLES, curveSummary, THIN_WARNING, thinLastMonth, trajectoryLegend } from "./chartText.ts";
 import type { Series } from "./series.ts";
 import { useElementWidth } from "./useElementWidth.ts";
 
@@ -11,6 +13,8 @@ type Props = {
   unit: "nombre" | "%";
   /** "Sessions de co-design, 2025": names the figure and its table. */
   subject: string;
+  /** What the figures count: the completeness of a thin month says it. */
+  basis: IndicatorBasis;
 };
 
 const SWATCH = { width: 28, height: 10 };
@@ -20,7 +24,7 @@ const SWATCH = { width: 28, height: 10 };
  * drawing, a legend in words and line styles (not colour alone), a sentence
  * with where it ends, and the same numbers as a table.
  */
-export function CumulativeChart({ series, unit, subject }: Props) {
+export function CumulativeChart({ series, unit, subject, basis }: Props) {
   const captionId = useId();
   const summaryId = useId();
   const [ref, width] = useElementWidth<HTMLDivElement>(560);
@@ -53,7 +57,15 @@ export function CumulativeChart({ series, unit, subject }: Props) {
         )}
       </ul>
       <p id={summaryId} className="fr-text--sm fr-mb-1w">
-        {curveSummary(series, unit)}
+        {curveSummary(series, unit, basis)}
+        {thinLastMonth(series) && (
+          <>
+            {" "}
+            <Badge as="span" severity="warning" small>
+              {THIN_WARNING}
+            </Badge>
+          </>
+        )}
       </p>
       <Accordion label="Données du graphique (tableau)" titleAs="h4">
         <ChartDataTable series={series} unit={unit} caption={title} targetShown={targetShown} />

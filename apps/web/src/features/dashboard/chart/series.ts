@@ -4,9 +4,10 @@
  * ratio of the cumulated sums (never an average of monthly ratios); a ratio
  * of snapshots (staff at the end of the month) does not accumulate: each
  * month shows its own level. The target's trajectory is a straight line
- * from zero to the yearly target for a sum, the target itself for a share.
+ * from zero to the yearly target for a sum, the target itself for a share;
+ * a count of people or actions stays whole on it (623 333, not 623 333,33).
  */
-import { contractIndicator, round2, yearMonths } from "@enquete/domain";
+import { contractIndicator, round2, wholeIfCount, yearMonths } from "@enquete/domain";
 import type { DashboardSettings } from "../settings.ts";
 import type { BreakdownGroup } from "../types.ts";
 
@@ -61,7 +62,7 @@ export function buildSeries({ code, settings, months, target, extra }: Input): S
     const v = indicatorIn(group, code);
     const included = group?.completeness.included ?? 0;
     const expected = group?.completeness.expected ?? 0;
-    const trajectory = target === undefined ? null : kind === "sum" ? round2((target * (i + 1)) / 12) : target;
+    const trajectory = target === undefined ? null : kind === "sum" ? wholeIfCount(code, round2((target * (i + 1)) / 12)) : target;
     const reached = i <= last;
     const noData = !hasData(period);
     if (kind === "sum") {
