@@ -32,7 +32,7 @@ beforeAll(async () => {
   expect(imported.statusCode, imported.body).toBe(200);
   const dl = (await t.app.inject({ url: "/api/distance-learning?year=2025", headers: { cookie } })).json();
   distanceLearning = dl.moocTraineeDays + dl.magistereTraineeDays;
-  const res = await t.app.inject({ url: "/api/exports/reports.csv?year=2025", headers: { cookie } });
+  const res = await t.app.inject({ url: "/api/exports/reports.csv?year=2025&headers=codes", headers: { cookie } });
   expect(res.statusCode).toBe(200);
   rows = parseFrenchCsv(res.body);
 }, 120_000);
@@ -47,8 +47,8 @@ const share = (numerator: number, denominator: number) => Math.round((numerator 
 function recompute(list: Record<string, string>[], national: boolean) {
   const latest = new Map<string, Record<string, string>>();
   for (const r of list) {
-    const seen = latest.get(r.atelier ?? "");
-    if (!seen || (seen.mois ?? "") < (r.mois ?? "")) latest.set(r.atelier ?? "", r);
+    const seen = latest.get(r.atelierCode ?? "");
+    if (!seen || (seen.period ?? "") < (r.period ?? "")) latest.set(r.atelierCode ?? "", r);
   }
   const teams = [...latest.values()];
   return {
@@ -64,10 +64,14 @@ function recompute(list: Record<string, string>[], national: boolean) {
 const COUNTED = { official: ["validated"], provisional: ["submitted", "validated"] } as const;
 
 describe("2025 on the demo history: the CSV export and the indicators agree", () => {
-  it("holds a whole year of the network", () => {
-    expect(rows.length).toBeGreaterThan(101 * 12 * 0.95);
-    expect(new Set(rows.map((r) => r.atelier)).size).toBe(101);
-    expect(new Set(rows.map((r) => r.mois))).toEqual(
+  it("holds a whole year of the network: a row per expected report, the missing ones included", () => {
+    expect(rows).toHaveLength(101 * 12);
+    const missing = rows.filter((r) => r.status === "not_started");
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing.length).toBeLessThan(101 * 12 * 0.05);
+    expect(missing.every((r) => r.version === "" && r.traineeDaysOnSite === "" && r.late === "oui")).toBe(true);
+    expect(new Set(rows.map((r) => r.atelierCode)).size).toBe(101);
+    expect(new Set(rows.map((r) => r.period))).toEqual(
       new Set(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, "0")}`)),
     );
   });
@@ -77,16 +81,16 @@ describe("2025 on the demo history: the CSV export and the indicators agree", ()
       const res = await t.app.inject({ url: `/api/indicators?scope=national&year=2025&basis=${basis}`, headers: { cookie } });
       expect(res.statusCode).toBe(200);
       const body = res.json();
-      const counted = rows.filter((r) => (COUNTED[basis] as readonly string[]).includes(r.statut ?? ""));
+      const counted = rows.filter((r) => (COUNTED[basis] as readonly string[]).includes(r.status ?? ""));
       const expected = recompute(counted, true);
       for (const [code, value] of Object.entries(expected)) {
         const got = body.indicators.find((i: { code: string }) => i.code === code);
         expect(got.value, code).toBeCloseTo(value, 2);
       }
       expect(body.completeness).toMatchObject({
-        expected: 101 * 12,
-        submitted: rows.filter((r) => r.statut === "submitted" || r.statut === "validated").length,
-        validated: rows.filter((r) => r.statut === "validated").length,
+        expected: rows.length,
+        submitted: rows.filter((r) => r.status === "submitted" || r.status === "validated").length,
+        validated: rows.filter((r) => r.status === "validated").length,
         included: counted.length,
       });
       // Every flow field's total too.
@@ -102,7 +106,7 @@ describe("2025 on the demo history: the CSV export and the indicators agree", ()
     expect(groups).toHaveLength(12);
     for (const g of groups) {
       const expected = recompute(
-        rows.filter((r) => r.statut === "validated" && r.direction_territoriale === g.key),
+        rows.filter((r) => r.status === "validated" && r.territoryCode === g.key),
         false,
       );
       for (const [code, value] of Object.entries(expected)) {
