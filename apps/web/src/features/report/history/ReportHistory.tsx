@@ -3,11 +3,10 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { TReportEvent } from "@enquete/contract";
 import { type FormDefinition, formFields, STATUS_LABELS } from "@enquete/domain";
 import { useEffect, useRef, useState } from "react";
-import { formatDateTime } from "../../../shared/format.ts";
 import { LoadError } from "../../../shared/LoadError.tsx";
 import { ACTION_LABELS, moveText } from "../labels.ts";
-import { changeText } from "./changeText.ts";
-import { useReportHistory } from "./useReportHistory.ts";
+import { changesBesideRemarks, changeText, lineTitle, remarkText, versionText, whenText } from "./changeText.ts";
+import { lineKey, useReportHistory } from "./useReportHistory.ts";
 
 type Props = { atelier: string; period: string; version: number; form: FormDefinition };
 
@@ -17,7 +16,7 @@ function statusChange(e: TReportEvent): string | null {
   return e.fromStatus ? `${STATUS_LABELS[e.fromStatus]} → ${to}` : to;
 }
 
-const modifications = (n: number) => `${n.toLocaleString("fr-FR")} modification${n > 1 ? "s" : ""}`;
+const entries = (n: number) => `${n.toLocaleString("fr-FR")} entrée${n > 1 ? "s" : ""}`;
 
 /** What an event says of itself (a move, a change of questionnaire version): the fact, not a person's comment. */
 function factText(e: TReportEvent): string | null {
@@ -27,8 +26,9 @@ function factText(e: TReportEvent): string | null {
 }
 
 /**
- * Who did what, when, with each changed value, note and comment; the latest
- * first. Loaded when opened, twenty at a time. Fields are named by the
+ * Who did what, when, with each changed value, and each remark as what it is
+ * (return comment, reopening reason, reply, justification, note); the latest
+ * first, a sitting of autosaves as one line. Loaded when opened, twenty lines at a time. Fields are named by the
  * report's own questionnaire version; a field it does not have (retired at a
  * change of version) by its code.
  */
@@ -62,7 +62,7 @@ export function ReportHistory({ atelier, period, version, form }: Props) {
           : total === 0
             ? "Aucune modification : ce rapport n'a pas encore été enregistré."
             : total !== null
-              ? `${modifications(items.length)} affichée${items.length > 1 ? "s" : ""} sur ${total.toLocaleString("fr-FR")}, de la plus récente à la plus ancienne.`
+              ? `${entries(items.length)} affichée${items.length > 1 ? "s" : ""} sur ${total.toLocaleString("fr-FR")}, de la plus récente à la plus ancienne.`
               : ""}
       </p>
       {items.length > 0 && (
@@ -70,21 +70,35 @@ export function ReportHistory({ atelier, period, version, form }: Props) {
           {items.map((e, i) => {
             const change = statusChange(e);
             const fact = factText(e);
+            const changes = changesBesideRemarks(e);
             return (
-              <li key={e.version} ref={i === focusFrom.current ? firstNew : undefined} tabIndex={-1} className="fr-mb-3w">
+              <li key={lineKey(e)} ref={i === focusFrom.current ? firstNew : undefined} tabIndex={-1} className="fr-mb-3w">
                 <p className="fr-mb-1v">
-                  <strong>{ACTION_LABELS[e.action]}</strong> le {formatDateTime(e.at)}, par {e.actor} (version {e.version})
+                  <strong>{lineTitle(e, ACTION_LABELS[e.action])}</strong> {whenText(e)}, par {e.actor} ({versionText(e)})
                 </p>
                 {change && <p className="fr-mb-1v fr-text--sm">Statut : {change}</p>}
                 {fact && <p className="fr-mb-1v fr-text--sm">{fact}</p>}
-                {!fact && e.comment && (
-                  <p className="fr-mb-1v fr-text--sm" style={{ whiteSpace: "pre-line" }}>
+                {e.remarks.map((r) => {
+                  const { title, text } = remarkText(r, labels);
+                  return (
+                    <p
+                      key={`${r.kind}|${r.field ?? ""}`}
+                      className="fr-mb-1v fr-text--sm"
+                      style={{ whiteSpace: "pre-line", overflowWrap: "anywhere" }}
+                    >
+                      <strong>{title}</strong> : {text}
+                    </p>
+                  );
+                })}
+                {/* An event of a kind that carries no remark yet keeps its words: never lost, said plainly. */}
+                {!fact && e.remarks.length === 0 && e.comment && (
+                  <p className="fr-mb-1v fr-text--sm" style={{ whiteSpace: "pre-line", overflowWrap: "anywhere" }}>
                     Commentaire : {e.comment}
                   </p>
                 )}
-                {e.changes.length > 0 && (
+                {changes.length > 0 && (
                   <ul className="fr-text--sm fr-mb-0">
-                    {e.changes.map((c) => (
+                    {changes.map((c) => (
                       <li key={c.field}>{changeText(c, labels, e.action)}</li>
                     ))}
                   </ul>

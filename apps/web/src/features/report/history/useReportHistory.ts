@@ -17,10 +17,13 @@ export type HistoryState =
   | { status: "ready"; items: TReportEvent[]; total: number }
   | { status: "error"; error: unknown; items: TReportEvent[]; total: number | null };
 
-/** Pages fetched with an offset overlap when changes were made meanwhile: each version appears once. */
+/** A line's identity across pages: a move keeps the version it found, so the version alone is not enough. */
+export const lineKey = (e: Pick<TReportEvent, "version" | "action" | "at">) => `${e.version}|${e.action}|${e.at}`;
+
+/** Pages fetched with an offset overlap when changes were made meanwhile: each line appears once. */
 function merge(older: TReportEvent[], more: TReportEvent[]): TReportEvent[] {
-  const seen = new Set(older.map((e) => e.version));
-  return [...older, ...more.filter((e) => !seen.has(e.version))];
+  const seen = new Set(older.map(lineKey));
+  return [...older, ...more.filter((e) => !seen.has(lineKey(e)))];
 }
 
 export function useReportHistory(atelier: string, period: string, version: number, open: boolean) {

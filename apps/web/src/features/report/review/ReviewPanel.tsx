@@ -2,6 +2,7 @@ import type { ButtonProps } from "@codegouvfr/react-dsfr/Button";
 import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
 import type { TReportState } from "@enquete/contract";
 import { reportsApi } from "../../../api/reports.ts";
+import { Conversation } from "../conversation/Conversation.tsx";
 import { CommentModal } from "./CommentModal.tsx";
 import { reopenModal, returnModal, validateModal } from "./modals.ts";
 import { notesOf } from "./NotesToAnswer.tsx";
@@ -50,7 +51,7 @@ function nothingToDecide(status: TReportState["status"]): string {
 }
 
 /**
- * The reviewer's decisions on the report, each behind a DSFR modal (which
+ * The reviewer's decisions on the report, after the conversation so far, each behind a DSFR modal (which
  * traps the focus, closes on Escape and gives the focus back to its button).
  * The modals stay mounted while the person reviews, so that one closes
  * cleanly even when its button goes with the report's new status.
@@ -64,6 +65,8 @@ export function ReviewPanel({ report, atelierName, actions, queueHref, onDecided
       <h2 id={DECISION_ID} className="fr-h4" tabIndex={-1}>
         Décision
       </h2>
+      {/* What was said before deciding: the returns, the atelier's replies, its justifications, in order. */}
+      <Conversation conversation={report.conversation} headingLevel={3} />
       {first ? <ButtonsGroup inlineLayoutWhen="md and up" buttons={[first, ...others]} /> : <p>{nothingToDecide(report.status)}</p>}
       {queueHref && (
         <p className="fr-mb-0">
