@@ -89,6 +89,8 @@ describe("2025 on the demo history: the CSV export and the indicators agree", ()
       }
       expect(body.completeness).toMatchObject({
         expected: rows.length,
+        // The export's lateness is the indicators': a first submission by the due date is on time.
+        onTime: rows.filter((r) => r.firstSubmittedAt !== "" && r.late === "non").length,
         submitted: rows.filter((r) => r.status === "submitted" || r.status === "validated").length,
         validated: rows.filter((r) => r.status === "validated").length,
         included: counted.length,
