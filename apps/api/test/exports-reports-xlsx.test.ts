@@ -176,4 +176,15 @@ describe("the reports workbook", () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].field).toBe("status");
   });
+
+  it("is described in the OpenAPI document beside the CSV, with its status filter", async () => {
+    const doc = (await t.app.inject({ url: "/api/openapi.json" })).json();
+    for (const path of ["/api/exports/reports.xlsx", "/api/exports/reports.csv"]) {
+      const get = doc.paths[path]?.get;
+      expect(get?.tags, path).toEqual(["Exports"]);
+      expect(get.parameters.map((p: { name: string }) => p.name)).toEqual(
+        expect.arrayContaining(["year", "yearType", "status", "headers"]),
+      );
+    }
+  });
 });
