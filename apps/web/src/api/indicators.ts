@@ -32,9 +32,19 @@ export function fetchDistanceLearning(year: number, signal?: AbortSignal): Promi
   return request<TDistanceLearningYear>(`/distance-learning${search({ year })}`, { signal });
 }
 
-/** GET /api/exports/reports.csv: one row per report of the caller's scope. */
-export function reportsCsvUrl(year: number, yearType: YearType): string {
-  return `/api/exports/reports.csv${search({ year, yearType })}`;
+/** The reports an export keeps: all, or those of the listed statuses (not_started: the expected reports that are missing). */
+export type ReportsExportStatus = "all" | "validated" | "submitted,validated" | "not_started";
+
+const statusParam = (status: ReportsExportStatus) => (status === "all" ? undefined : status);
+
+/** GET /api/exports/reports.csv, for scripts: the columns named by their stable codes. */
+export function reportsCsvUrl(year: number, yearType: YearType, status: ReportsExportStatus = "all"): string {
+  return `/api/exports/reports.csv${search({ year, yearType, status: statusParam(status), headers: "codes" })}`;
+}
+
+/** GET /api/exports/reports.xlsx, for people: the same columns, typed, with French headers. */
+export function reportsXlsxUrl(year: number, yearType: YearType, status: ReportsExportStatus = "all"): string {
+  return `/api/exports/reports.xlsx${search({ year, yearType, status: statusParam(status) })}`;
 }
 
 /** GET /api/exports/indicators.xlsx: the year's dashboard workbook (official figures). */
