@@ -1,4 +1,5 @@
 import type { TIndicators } from "@enquete/contract";
+import { useId } from "react";
 import { ScrollTable } from "../../../shared/ScrollTable.tsx";
 import { formatNumber, formatValue, hasNoData } from "../format.ts";
 import { NoData } from "../NoData.tsx";
@@ -13,8 +14,14 @@ function valueText(f: FigureValue, included: number) {
   return `${value} (${formatNumber(f.numerator)} sur ${formatNumber(f.denominator)})`;
 }
 
-/** Every other figure of the period in one compact table, grouped like the questionnaire, then the reporting figures. */
+/**
+ * Every other figure of the period in one compact table, grouped like the
+ * questionnaire, then the reporting figures. Two levels of row headers (the
+ * group, the figure): each value names its three headers (headers/id, RGAA 5.7).
+ */
 export function FiguresTable({ indicators, caption }: Props) {
+  const prefix = useId();
+  const id = (...parts: string[]) => `${prefix}-${parts.join("-")}`;
   const groups = indicators.figureGroups
     .map((g) => ({ ...g, figures: indicators.figures.filter((f) => f.group === g.code) }))
     .filter((g) => g.figures.length > 0);
@@ -24,23 +31,29 @@ export function FiguresTable({ indicators, caption }: Props) {
         <ScrollTable caption={caption} className="fr-table--bordered fr-table--no-caption">
           <thead>
             <tr>
-              <th scope="col">Chiffre</th>
-              <th scope="col">Valeur</th>
+              <th scope="col" id={id("chiffre")}>
+                Chiffre
+              </th>
+              <th scope="col" id={id("valeur")}>
+                Valeur
+              </th>
             </tr>
           </thead>
           {groups.map((g) => (
             <tbody key={g.code}>
               <tr>
-                <th scope="rowgroup" colSpan={2} className="fr-cell--multiline">
+                <th scope="rowgroup" colSpan={2} className="fr-cell--multiline" id={id("g", g.code)}>
                   {g.label}
                 </th>
               </tr>
               {g.figures.map((f) => (
                 <tr key={f.code}>
-                  <th scope="row" className="fr-cell--multiline">
+                  <th scope="row" className="fr-cell--multiline" id={id("f", f.code)} headers={`${id("chiffre")} ${id("g", g.code)}`}>
                     {f.label}
                   </th>
-                  <td>{valueText(f, indicators.completeness.included)}</td>
+                  <td headers={`${id("valeur")} ${id("g", g.code)} ${id("f", f.code)}`}>
+                    {valueText(f, indicators.completeness.included)}
+                  </td>
                 </tr>
               ))}
             </tbody>
