@@ -117,7 +117,7 @@ describe.skipIf(!chromiumPath)("the monthly report form", () => {
       .waitFor();
 
     // Submitting: the hard error at its field and in the focused summary, with the unjustified warning.
-    await page.getByRole("button", { name: "Soumettre" }).click();
+    await page.getByRole("button", { name: "Soumettre le rapport" }).click();
     const summary = page.locator("#resume-erreurs");
     await summary.getByRole("heading", { name: /Le rapport ne peut pas encore être soumis : 2 points à corriger/ }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("resume-erreurs");
@@ -168,7 +168,11 @@ describe.skipIf(!chromiumPath)("the monthly report form", () => {
       eventsDpe: 2,
     });
 
-    await page.getByRole("button", { name: "Soumettre" }).click();
+    await page.getByRole("button", { name: "Soumettre le rapport" }).click();
+    await page
+      .getByRole("dialog", { name: "Vérifier et soumettre le rapport" })
+      .getByRole("button", { name: "Confirmer et soumettre" })
+      .click();
     await page.getByRole("heading", { name: "Rapport soumis" }).waitFor();
     await page.getByText("Soumis", { exact: true }).waitFor();
     expect(await page.locator("main").locator("input, textarea").count()).toBe(0);
@@ -200,11 +204,11 @@ describe.skipIf(!chromiumPath)("the monthly report form", () => {
     const from = dayInFrench(lastDayOf(THIS_MONTH), true);
     if (isMonthOver(THIS_MONTH, parisDate())) {
       // The last day of the month: the month is over, its report can be sent.
-      await page.getByRole("button", { name: "Soumettre" }).waitFor();
+      await page.getByRole("button", { name: "Soumettre le rapport" }).waitFor();
       expect(await page.getByText(`pourra être soumis à partir du ${from}`).count()).toBe(0);
     } else {
       await page.getByText(`Le mois n'est pas terminé : ce rapport pourra être soumis à partir du ${from}.`).waitFor();
-      expect(await page.getByRole("button", { name: "Soumettre" }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Soumettre le rapport" }).count()).toBe(0);
       await page.locator("#field-trainingActions").fill("4");
       const save = page.getByRole("button", { name: "Enregistrer le brouillon" });
       expect(await save.getAttribute("aria-describedby")).toBe("report-draft-only");
@@ -362,7 +366,7 @@ describe.skipIf(!chromiumPath)("the monthly report form", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-highlights");
     await page.keyboard.type("Un mois calme.");
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Soumettre");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Soumettre le rapport");
     expect(await page.locator("#resume-erreurs").count()).toBe(0);
 
     // The error summary takes the focus; its link leads to the field.
@@ -376,9 +380,17 @@ describe.skipIf(!chromiumPath)("the monthly report form", () => {
     await page.keyboard.type("1");
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press("Tab");
-      if ((await page.evaluate(() => document.activeElement?.textContent)) === "Soumettre") break;
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === "Soumettre le rapport") break;
     }
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Soumettre");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Soumettre le rapport");
+    await page.keyboard.press("Enter");
+    // The confirmation step takes the focus; Tab reaches « Confirmer et soumettre ».
+    await page.getByRole("dialog", { name: "Vérifier et soumettre le rapport" }).waitFor();
+    for (let i = 0; i < 10; i++) {
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === "Confirmer et soumettre") break;
+      await page.keyboard.press("Tab");
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Confirmer et soumettre");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Rapport soumis" }).waitFor();
 

@@ -55,10 +55,14 @@ export const reportsApi = {
       redirectOnUnauthorized: false,
     }),
 
-  submit: (atelier: string, period: string, justifications: Record<string, string>, version: number) =>
+  /**
+   * `reply`: the director's answer to the return comment (a returned report only; the API refuses it
+   * otherwise, 422 on the field `reply`); an empty one is not sent.
+   */
+  submit: (atelier: string, period: string, justifications: Record<string, string>, version: number, reply?: string) =>
     request<TReportState>(`${reportPath(atelier, period)}/submit`, {
       method: "POST",
-      body: { justifications },
+      body: reply?.trim() ? { justifications, reply: reply.trim() } : { justifications },
       headers: ifMatch(version),
       redirectOnUnauthorized: false,
     }),

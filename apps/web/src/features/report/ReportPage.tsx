@@ -194,7 +194,7 @@ function SubmittedNotice({ report }: { report: TReportState }) {
         severity="success"
         as="h2"
         title="Rapport soumis"
-        description={`Votre rapport a été transmis à la direction territoriale${report.submittedAt ? ` le ${formatDateTime(report.submittedAt)}` : ""}. Il n'est plus modifiable, sauf s'il vous est renvoyé.`}
+        description={`Votre rapport a été soumis à la direction territoriale${report.submittedAt ? ` le ${formatDateTime(report.submittedAt)}` : ""}. Il n'est plus modifiable, sauf s'il vous est renvoyé.`}
       />
     </div>
   );

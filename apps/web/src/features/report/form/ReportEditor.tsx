@@ -1,7 +1,7 @@
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { TReportState, TSavedDraft } from "@enquete/contract";
 import { dayInFrench, type FormDefinition, isMonthOver, parisDate } from "@enquete/domain";
-import { type RefObject, useCallback, useImperativeHandle, useMemo, useRef, useState } from "react";
+import { type FocusEvent, type RefObject, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { reportsApi } from "../../../api/reports.ts";
 import { ConflictPanel } from "../conflict/ConflictPanel.tsx";
@@ -13,13 +13,16 @@ import { SaveProblem, SaveStatusLine } from "../save/SaveStatus.tsx";
 import { useDraftSaver } from "../save/useDraftSaver.ts";
 import { MovedMeanwhile } from "../upgrade/MovedMeanwhile.tsx";
 import type { UpgradeHandle } from "../upgrade/UpgradeHandle.ts";
+import { ConfirmSubmission, type ReturnedBy, SUBMIT_BUTTON_ID } from "./ConfirmSubmission.tsx";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 import { FormHint, FormSections, stopImplicitSubmit } from "./FormSections.tsx";
 import type { ReportFormInput, ReportFormOutput } from "./formText.ts";
 import { RestoredNotice } from "./RestoredNotice.tsx";
 import { historyFromMedians, REPORT_FORM_MODE, reportResolver, type Stage } from "./reportResolver.ts";
+import { submissionSummary } from "./submissionSummary.ts";
 import { useAutosaveOnChange } from "./useAutosaveOnChange.ts";
 import { useRecheckAfterSubmit } from "./useRecheckAfterSubmit.ts";
+import { useRuleChecks } from "./useRuleChecks.ts";
 import { useSubmitReport } from "./useSubmitReport.ts";
 
 type Props = {
@@ -51,7 +54,8 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted, upgra
   const [plan] = useState(() => planStart(form, report, store.read()));
   const [restoredShown, setRestoredShown] = useState(plan.restored || plan.leftOut.length > 0);
   const history = useMemo(() => historyFromMedians(report.reference.medians), [report.reference.medians]);
-  const stage = useRef<Stage>("draft");
+  // Types and the rules between fields as each field is left; everything a submission needs once "Soumettre" is pressed.
+  const stage = useRef<Stage>("rules");
   const [resolver] = useState(() => reportResolver(form, history, () => stage.current));
 
   const methods = useForm<ReportFormInput, unknown, ReportFormOutput>({
@@ -77,8 +81,29 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted, upgra
   );
   useAutosaveOnChange({ methods, saver, store });
   useRecheckAfterSubmit(methods, stage);
+  const { onLeft, showRestored } = useRuleChecks(methods, form, stage);
 
-  const { onSubmit, attempted, submitting, focusKey } = useSubmitReport({
+  // Text kept on this device as typed ("abc", "12,,5") comes back with its error, not silently.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for what the page started with
+  useEffect(() => {
+    if (plan.restored) showRestored(plan.text);
+  }, []);
+
+  // The reply to a return comment, typed in the confirmation step: kept on this device until it is sent.
+  const returned: ReturnedBy | null =
+    report.status === "returned" ? { comment: report.returnComment, reopened: report.returnEvent?.action === "reopen" } : null;
+  const [reply, setReply] = useState(() => (returned ? (store.readReply() ?? "") : ""));
+  const replyRef = useRef(reply);
+  const onReplyChange = useCallback(
+    (text: string) => {
+      replyRef.current = text;
+      setReply(text);
+      store.writeReply(text);
+    },
+    [store],
+  );
+
+  const { onSubmit, confirm, checked, attempted, submitting, focusKey, replyError, stepError } = useSubmitReport({
     atelier,
     period,
     methods,
@@ -87,7 +112,12 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted, upgra
       stage.current = s;
     },
     onSubmitted,
+    reply: () => (returned ? replyRef.current : undefined),
   });
+  const summary = useMemo(
+    () => (checked ? submissionSummary(form, checked.values, checked.notes, checked.justifications, history) : null),
+    [checked, form, history],
+  );
 
   const resolveConflict = useCallback(
     ({ text, notes }: Draft) => {
@@ -129,7 +159,14 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted, upgra
 
   // A month is submitted once it is over (from its last day); until then the form keeps a draft.
   const submittable = isMonthOver(period, parisDate());
-  const onFieldBlur = useCallback(() => saver.flush(), [saver]);
+  const onFieldBlur = useCallback(
+    (event?: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      saver.flush();
+      const name = event?.target?.name;
+      if (name?.startsWith("values.")) onLeft(name.slice("values.".length));
+    },
+    [saver, onLeft],
+  );
   const moved = state.kind === "conflict" ? movedTo(state, form) : null;
 
   return (
@@ -157,13 +194,32 @@ export function ReportEditor({ report, form, userId, onSaved, onSubmitted, upgra
           onFieldBlur={onFieldBlur}
         />
         {submittable ? (
-          <Button type="submit" iconId="fr-icon-send-plane-line" iconPosition="right" disabled={submitting}>
-            {submitting ? "Soumission…" : "Soumettre"}
+          <Button
+            type="submit"
+            iconId="fr-icon-send-plane-line"
+            iconPosition="right"
+            disabled={submitting}
+            nativeButtonProps={{ id: SUBMIT_BUTTON_ID, "aria-haspopup": "dialog" }}
+          >
+            {submitting ? "Soumission…" : "Soumettre le rapport"}
           </Button>
         ) : (
           <DraftOnly from={report.submittableFrom} onSave={() => saver.flush()} />
         )}
       </form>
+      {/* Outside the form: the step's buttons are not the form's. */}
+      {submittable && (
+        <ConfirmSubmission
+          summary={summary}
+          returned={returned}
+          reply={reply}
+          onReplyChange={onReplyChange}
+          replyError={replyError}
+          error={stepError}
+          pending={submitting}
+          onConfirm={() => void confirm()}
+        />
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { parisDate } from "@enquete/domain";
-import type { CSSProperties } from "react";
+import { type CSSProperties, useState, useSyncExternalStore } from "react";
 import { signalUnauthorized } from "../../../api/http.ts";
 import type { SaveState } from "./DraftSaver.ts";
 
@@ -22,29 +22,43 @@ export function savedAtText(at: Date | null, now = new Date()): string {
   return `Enregistré le ${dayAndTime.format(at)}`;
 }
 
-export function statusText(state: SaveState): string {
+/** The state in a few words (what a phone shows on one line), and what it means (the rest of the sentence). */
+export function statusParts(state: SaveState): { short: string; detail: string | null } {
   switch (state.kind) {
     case "unsaved":
-      return "Pas encore enregistré : l'enregistrement est automatique dès votre première saisie";
+      return { short: "Pas encore enregistré", detail: "l'enregistrement est automatique dès votre première saisie" };
     case "saved":
-      return savedAtText(state.at);
+      return { short: savedAtText(state.at), detail: null };
     case "pending":
-      return "Modifications non enregistrées";
+      return { short: "Modifications non enregistrées", detail: null };
     case "invalid":
-      return "Modifications non enregistrées : corrigez les champs signalés (vos saisies sont conservées sur cet appareil)";
+      return {
+        short: "Modifications non enregistrées",
+        detail: "corrigez les champs signalés (vos saisies sont conservées sur cet appareil)",
+      };
     case "saving":
-      return "Enregistrement…";
+      return { short: "Enregistrement…", detail: null };
     case "offline":
       return state.reason === "offline"
-        ? "Hors ligne – vos saisies sont conservées sur cet appareil"
-        : "Serveur injoignable – vos saisies sont conservées sur cet appareil, nouvel essai automatique";
+        ? { short: "Hors ligne", detail: "vos saisies sont conservées sur cet appareil" }
+        : { short: "Serveur injoignable", detail: "vos saisies sont conservées sur cet appareil, nouvel essai automatique" };
     case "expired":
-      return "Session expirée – vos saisies sont conservées sur cet appareil";
+      return { short: "Session expirée", detail: "vos saisies sont conservées sur cet appareil" };
     case "conflict":
-      return "Enregistrement suspendu : choisissez entre les deux versions";
+      return { short: "Enregistrement suspendu", detail: "choisissez entre les deux versions" };
     case "error":
-      return "Échec de l'enregistrement – vos saisies sont conservées sur cet appareil";
+      return { short: "Échec de l'enregistrement", detail: "vos saisies sont conservées sur cet appareil" };
   }
+}
+
+/** The words between the two parts: a colon where the rest says what to do, a dash where it reassures. */
+function separator(state: SaveState): string {
+  return state.kind === "unsaved" || state.kind === "invalid" || state.kind === "conflict" ? " : " : " – ";
+}
+
+export function statusText(state: SaveState): string {
+  const { short, detail } = statusParts(state);
+  return detail ? `${short}${separator(state)}${detail}` : short;
 }
 
 const ICONS: Record<SaveState["kind"], string> = {
@@ -70,13 +84,54 @@ const STICKY: CSSProperties = {
 
 /** The state of the autosave, always visible and announced politely. */
 export function SaveStatusLine({ state }: { state: SaveState }) {
+  const phone = useIsPhone();
+  const [open, setOpen] = useState(false);
+  const { short, detail } = statusParts(state);
   return (
     <div style={STICKY} className="fr-py-1w fr-mb-2w">
-      <p className="fr-mb-0 fr-text--sm" role="status" aria-live="polite" data-testid="save-status">
-        <span className={`${ICONS[state.kind]} fr-icon--sm fr-mr-1w`} aria-hidden="true" />
-        {statusText(state)}
-      </p>
+      <div style={{ display: "flex", alignItems: "center", gap: "0.5rem" }}>
+        {/* One line on a phone: the rest of the sentence is still read out, and shown on request. */}
+        <p className="fr-mb-0 fr-text--sm" role="status" aria-live="polite" data-testid="save-status" style={phone ? ONE_LINE : FLEX}>
+          <span className={`${ICONS[state.kind]} fr-icon--sm fr-mr-1w`} aria-hidden="true" />
+          {short}
+          {detail && <span className={phone ? "fr-sr-only" : undefined}>{`${separator(state)}${detail}`}</span>}
+        </p>
+        {phone && detail && (
+          <button
+            type="button"
+            className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm"
+            style={{ flexShrink: 0 }}
+            aria-expanded={open}
+            aria-controls="save-status-details"
+            onClick={() => setOpen((o) => !o)}
+          >
+            Détails<span className="fr-sr-only"> de l'enregistrement</span>
+          </button>
+        )}
+      </div>
+      {phone && detail && (
+        <p id="save-status-details" className="fr-mb-0 fr-text--xs" hidden={!open}>
+          {detail.replace(/^./, (c) => c.toUpperCase())}.
+        </p>
+      )}
     </div>
+  );
+}
+
+const FLEX: CSSProperties = { flex: "1 1 auto", minWidth: 0 };
+const ONE_LINE: CSSProperties = { ...FLEX, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" };
+
+// DSFR's "sm" breakpoint (36em): below it, a phone.
+const PHONE = "(max-width: 35.99em)";
+
+function useIsPhone(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(PHONE);
+      query.addEventListener("change", onChange);
+      return () => query.removeEventListener("change", onChange);
+    },
+    () => window.matchMedia(PHONE).matches,
   );
 }
 
@@ -95,7 +150,7 @@ export function SaveProblem({ state, onRetry }: { state: SaveState; onRetry: () 
         description={
           <>
             <p className="fr-mb-2w">
-              Elles sont conservées sur cet appareil et seront envoyées dès que le serveur répondra : gardez cette page ouverte, ou
+              Elles sont conservées sur cet appareil et seront enregistrées dès que le serveur répondra : gardez cette page ouverte, ou
               revenez-y plus tard depuis ce navigateur.
             </p>
             <Button priority="secondary" size="small" iconId="fr-icon-refresh-line" onClick={onRetry}>

@@ -24,6 +24,7 @@ const PREFIX = "enquete-atelier:brouillon:v1";
 
 const valuesKey = (k: DraftKey) => `${PREFIX}:${k.userId}:${k.atelier}:${k.period}`;
 const justificationsKey = (k: DraftKey) => `${valuesKey(k)}:justifications`;
+const replyKey = (k: DraftKey) => `${valuesKey(k)}:reponse`;
 
 function readJson(key: string): unknown {
   try {
@@ -87,8 +88,20 @@ export class LocalDraftStore {
     else writeJson(justificationsKey(this.key), justifications);
   }
 
+  /** The reply to a return comment, typed in the confirmation step: sent with the submission only, kept here until then. */
+  readReply(): string | null {
+    const v = readJson(replyKey(this.key));
+    return typeof v === "string" ? v : null;
+  }
+
+  writeReply(reply: string): void {
+    if (reply === "") remove(replyKey(this.key));
+    else writeJson(replyKey(this.key), reply);
+  }
+
   clearAll(): void {
     this.clear();
     remove(justificationsKey(this.key));
+    remove(replyKey(this.key));
   }
 }
