@@ -29,8 +29,9 @@ export function HelpPage() {
         <Accordion titleAs="h3" label="Jusqu'à quand ?">
           <p>
             Le rapport d'un mois est dû <strong>{due}</strong>. Un rapport soumis pour la première fois après cette date, ou pas encore
-            soumis, est signalé en retard ; un rapport renvoyé puis soumis de nouveau garde le retard de sa première soumission. Un courriel
-            de rappel vous est envoyé quelques jours avant l'échéance, et un autre si le rapport est en retard.
+            soumis, est signalé en retard ; un rapport renvoyé puis soumis de nouveau garde le retard de sa première soumission. Tant que le
+            rapport n'est pas soumis, un courriel de rappel vous est envoyé quelques jours avant l'échéance, et un autre s'il est en retard
+            (vous pouvez les désactiver depuis la page « Mon profil »).
           </p>
         </Accordion>
       </div>

@@ -43,8 +43,7 @@ export function LegalNoticePage() {
       <p>
         Les textes, la présentation et le code de la plateforme appartiennent à Réseau Canopé, sauf mention contraire ; toute reproduction
         en dehors d'un usage personnel ou du cadre du service demande son accord. Le système de design de l'État et la fonte Marianne
-        restent la propriété de l'État. Les chiffres déclarés par les ateliers restent ceux de Réseau Canopé et ne sont publiés qu'à travers
-        les données ouvertes.
+        restent la propriété de l'État. Les chiffres déclarés par les ateliers ne sont rendus publics que par les données ouvertes.
       </p>
 
       <h2>Données ouvertes</h2>

@@ -28,7 +28,7 @@ export const KEPT_DATA: readonly KeptCategory[] = [
     title: "Heures et adresses de connexion",
     what: "Pour chaque session ouverte : le moment de la connexion et du dernier usage, l'adresse IP et le navigateur (User-Agent). Pour chaque adresse IP depuis laquelle vous vous êtes connecté : la date de la dernière connexion réussie, qui évite qu'un tiers puisse bloquer votre compte en se trompant de mot de passe.",
     howLong:
-      "Une session prend fin après 30 minutes sans activité et au plus tard 12 heures après la connexion (valeurs par défaut de la plateforme) ; les sessions terminées sont effacées à la connexion suivante d'un utilisateur. Les adresses de connexion réussie ne sont pas effacées automatiquement à ce jour : elles ne servent plus après 90 jours et restent tant que le compte existe.",
+      "Une session prend fin après 30 minutes sans activité et au plus tard 12 heures après la connexion (valeurs par défaut de la plateforme) ; une session fermée par la déconnexion est effacée aussitôt, les autres à la première connexion qui suit leur expiration. Les adresses de connexion réussie ne sont pas effacées automatiquement à ce jour : elles ne servent plus après 90 jours et restent tant que le compte existe.",
     who: "Vous (page « Mon profil », rubrique des sessions) ; l'administration peut mettre fin à vos sessions en désactivant le compte.",
   },
   {
