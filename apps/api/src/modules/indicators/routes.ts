@@ -15,7 +15,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> 
         tags: ["Indicateurs"],
         summary: "Les indicateurs du contrat et les chiffres du tableau de bord d'un périmètre et d'une période",
         description:
-          "Chiffres officiels (rapports validés) ou provisoires (soumis et validés), avec leur complétude. Les valeurs en % sont des pourcentages (12,5 pour 12,5 %). Un territoire compte chaque rapport dans le territoire de l'atelier au mois du rapport.",
+          "Chiffres officiels (rapports validés) ou provisoires (soumis et validés), avec leur complétude, chacun à côté de la même période un an plus tôt (previous : même périmètre, même base ; pour une année en cours, les mêmes mois terminés). Les valeurs en % sont des pourcentages (12,5 pour 12,5 %). Un territoire compte chaque rapport dans le territoire de l'atelier au mois du rapport.",
         querystring: ZIndicatorsQuery,
         response: { 200: ZIndicators, 401: ZApiError, 403: ZApiError, 404: ZApiError, 422: ZApiError, 429: ZApiError },
       },
