@@ -10,6 +10,7 @@ import { Loading } from "../../shared/Loading.tsx";
 import { PageHeading } from "../../shared/PageHeading.tsx";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
 import { useSession } from "../session/useSession.ts";
+import { Conversation } from "./conversation/Conversation.tsx";
 import { ReportEditor } from "./form/ReportEditor.tsx";
 import { ReportHistory } from "./history/ReportHistory.tsx";
 import { ofMonth } from "./monthText.ts";
@@ -123,7 +124,7 @@ function LoadedReport({ report, atelierName, update, saved, refresh }: LoadedPro
       )}
       <ReportHeader report={report} atelierName={atelierName} />
       {outcome && <OutcomeNotice key={outcome.id} outcome={outcome} queueHref={queueHref} />}
-      {report.status === "returned" && <ReturnedNotice report={report} />}
+      {report.status === "returned" && <ReturnedNotice report={report} withConversation={!reviewer} />}
       {submitted && <SubmittedNotice report={submitted} />}
       {upgraded && report.editable && <UpgradedNotice key={upgraded.id} upgraded={upgraded} />}
       {actions.length > 0 && <DecisionShortcut actions={actions} />}
@@ -136,6 +137,10 @@ function LoadedReport({ report, atelierName, update, saved, refresh }: LoadedPro
         editor={editor}
         onUpgraded={onUpgraded}
       />
+      {/* The director reads the exchanges on a report it can no longer change; reviewers read them in their panel. */}
+      {!reviewer && !report.editable && isDirectorOf(roles, report.atelierCode) && (
+        <Conversation conversation={report.conversation} headingLevel={2} className="fr-mb-4w" />
+      )}
       {reviewer && (
         <ReviewPanel
           report={report}

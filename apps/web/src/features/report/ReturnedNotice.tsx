@@ -1,9 +1,24 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import type { TReportState } from "@enquete/contract";
 import { formatDateTime } from "../../shared/format.ts";
+import { Conversation } from "./conversation/Conversation.tsx";
 
-/** A returned report starts with what was asked: the territory's comment, or the national team's reason for reopening it. */
-export function ReturnedNotice({ report }: { report: TReportState }) {
+/**
+ * A returned report starts with what was asked: the territory's comment, or
+ * the national team's reason for reopening it. With `withConversation` (the
+ * director's side: reviewers read it in their panel), the exchanges before it
+ * follow, in order, once there is more than this one comment.
+ */
+export function ReturnedNotice({ report, withConversation = false }: { report: TReportState; withConversation?: boolean }) {
+  return (
+    <>
+      <ReturnAlert report={report} />
+      {withConversation && report.conversation.length > 1 && <Conversation conversation={report.conversation} headingLevel={2} />}
+    </>
+  );
+}
+
+function ReturnAlert({ report }: { report: TReportState }) {
   const event = report.returnEvent;
   const reopened = event?.action === "reopen";
   const comment = report.returnComment;

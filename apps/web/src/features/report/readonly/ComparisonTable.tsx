@@ -2,6 +2,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import type { TReportState } from "@enquete/contract";
 import type { FieldDef, SectionDef } from "@enquete/domain";
 import { ScrollTable } from "../../../shared/ScrollTable.tsx";
+import { useIsPhone } from "../useIsPhone.ts";
 import { displayValue } from "../valueText.ts";
 import { comparedMonths, fieldChanges, NO_VALUE, referenceText } from "./comparison.ts";
 
@@ -90,6 +91,8 @@ function FieldRow({ field, report, isDirector }: { field: FieldDef; report: TRep
  * atelier's note on a figure on the line under it.
  */
 export function ComparisonTable({ section, report, isDirector }: Props) {
+  // On a phone the table scrolls in its frame: the frame then takes the keyboard, to be scrolled without a mouse.
+  const phone = useIsPhone();
   const fields = section.fields.filter((f) => f.type !== "text");
   if (fields.length === 0) return null;
   const months = comparedMonths(report.period);
@@ -98,6 +101,7 @@ export function ComparisonTable({ section, report, isDirector }: Props) {
       caption={<>{section.title} : les chiffres du mois, du mois précédent et du même mois l'an dernier</>}
       className="fr-table--multiline fr-table--no-caption fr-mb-2w"
       tableStyle={TABLE}
+      focusable={phone}
     >
       <thead>
         <tr>

@@ -1,8 +1,9 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { parisDate } from "@enquete/domain";
-import { type CSSProperties, useState, useSyncExternalStore } from "react";
+import { type CSSProperties, useState } from "react";
 import { signalUnauthorized } from "../../../api/http.ts";
+import { useIsPhone } from "../useIsPhone.ts";
 import type { SaveState } from "./DraftSaver.ts";
 
 // Paris time, as everywhere in the app (the history of the report, the conflict's "saved at").
@@ -120,20 +121,6 @@ export function SaveStatusLine({ state }: { state: SaveState }) {
 
 const FLEX: CSSProperties = { flex: "1 1 auto", minWidth: 0 };
 const ONE_LINE: CSSProperties = { ...FLEX, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" };
-
-// DSFR's "sm" breakpoint (36em): below it, a phone.
-const PHONE = "(max-width: 35.99em)";
-
-function useIsPhone(): boolean {
-  return useSyncExternalStore(
-    (onChange) => {
-      const query = window.matchMedia(PHONE);
-      query.addEventListener("change", onChange);
-      return () => query.removeEventListener("change", onChange);
-    },
-    () => window.matchMedia(PHONE).matches,
-  );
-}
 
 /** A save that failed is loud: what happened, that nothing is lost, and what to do. */
 /** After this many saves without an answer, the wait is no longer a passing hiccup: it is said loudly. */
