@@ -77,10 +77,10 @@ describe.skipIf(!chromiumPath)("the campaign follow-up", () => {
     await signIn(page, NATIONAL, `/?annee=${YEAR}`);
     await grid(page).waitFor();
 
-    // Twelve territories, 101 ateliers, twelve months.
+    // Twelve territories, 101 ateliers, twelve months (after the territory and atelier columns).
     expect(await grid(page).locator("th[scope=rowgroup]").count()).toBe(12);
     expect(await grid(page).locator("tbody th[scope=row]").count()).toBe(101);
-    expect(await grid(page).locator("thead th").count()).toBe(13);
+    expect(await grid(page).locator("thead th").count()).toBe(14);
 
     expect(await gridCell(page, "Atelier Canopé 27 – Évreux", MONTH)).toEqual({ seen: "V", read: "Validé, en retard" });
     expect(await gridCell(page, "Atelier Canopé 76 – Rouen", MONTH)).toEqual({ seen: "–", read: "Non commencé, en retard" });

@@ -69,7 +69,9 @@ export function LoginForm({ onSignIn }: Props) {
           nativeInputProps={{
             ...register("email"),
             type: "email",
-            autoComplete: "username",
+            // The sign-in identifier is the email address: "email" is its purpose (WCAG 1.3.5), valid on an
+            // email field where "username" is not, and password managers take it as the account's name.
+            autoComplete: "email",
             spellCheck: false,
             autoCapitalize: "none",
             required: true,
