@@ -80,12 +80,18 @@ const queueTable = (page: Page) => page.getByRole("table", { name: /^Rapports à
 async function queueRows(page: Page): Promise<string[]> {
   const table = queueTable(page);
   await table.waitFor();
-  const rows = await table
-    .locator("tbody tr")
-    .evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll("td, th")].map((c) => (c.textContent ?? "").replace(/\s+/g, " ").trim())),
-    );
-  return rows.map((cells) => `${cells[1]} · ${cells[2]}`).filter((r) => MINE.some((code) => r.includes(`Canopé ${code} –`)));
+  // The cells as seen on screen: the texts only screen readers get are left out.
+  const rows = await table.locator("tbody tr").evaluateAll((trs) =>
+    trs.map((tr) =>
+      [...tr.querySelectorAll("td, th")].map((c) => {
+        const seen = c.cloneNode(true) as Element;
+        for (const hidden of seen.querySelectorAll(".fr-sr-only")) hidden.remove();
+        return (seen.textContent ?? "").replace(/\s+/g, " ").trim();
+      }),
+    ),
+  );
+  // Columns: selection, atelier (the link to examine), month, submitted on, timeliness.
+  return rows.map((cells) => `${cells[2]} · ${cells[1]}`).filter((r) => MINE.some((code) => r.includes(`Canopé ${code} –`)));
 }
 
 const row = (p: Period, atelier: string) => `${title(p)} · ${atelier}`;
@@ -116,7 +122,8 @@ describe.skipIf(!chromiumPath)("the territorial director's review queue", () => 
     ]);
     // The draft of 61 does not wait for review.
     expect(await queueTable(page).getByText("61 – Alençon").count()).toBe(0);
-    const examine = page.getByRole("link", { name: `Examiner le rapport – ${CAEN}, ${title(TWO_AGO)}` });
+    // The atelier's name is the link that opens the report to examine it.
+    const examine = page.getByRole("link", { name: `Examiner le rapport – ${CAEN}, ${title(TWO_AGO)}`, exact: true });
     expect(await examine.getAttribute("href")).toBe(`/ateliers/14/rapports/${formatPeriod(TWO_AGO)}`);
     // Each row says where it stands against its deadline, in the words of the home and the report.
     const caen = queueTable(page)
@@ -209,12 +216,22 @@ describe.skipIf(!chromiumPath)("the territorial director's review queue", () => 
     await keyboard.close();
   });
 
-  it("works on a phone 360 px wide: the tables scroll, not the page", async () => {
+  it("works on a phone 360 px wide: the tables scroll, not the page, and each report's examine link is in view", async () => {
     await onPhone(chromiumPath as string, async (small) => {
       await signIn(small);
       await queueTable(small).waitFor();
       await small.getByRole("table", { name: /^Statut des rapports mensuels/ }).waitFor();
       expect(await horizontalOverflow(small)).toBeLessThanOrEqual(0);
+      const links = queueTable(small).getByRole("link", { name: /^Examiner le rapport – / });
+      expect(await links.count()).toBeGreaterThan(0);
+      for (const link of await links.all()) {
+        const box = await link.boundingBox();
+        expect(box).not.toBeNull();
+        // Inside the 360 px screen, with the table not scrolled sideways.
+        expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+        expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
+      }
+      expect(await queueTable(small).evaluate((t) => t.closest(".fr-table__container")?.scrollLeft ?? 0)).toBe(0);
     });
   });
 });

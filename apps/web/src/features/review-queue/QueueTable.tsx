@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { formatDay } from "../../shared/format.ts";
 import { ScrollTable } from "../../shared/ScrollTable.tsx";
 import { LatenessCell } from "../atelier-months/LatenessCell.tsx";
-import { ofMonth, reportPath } from "../atelier-months/months.ts";
+import { reportPath } from "../atelier-months/months.ts";
 import { monthTitle, type QueueRow, rowKey } from "./queue.ts";
 
 type Props = {
@@ -69,9 +69,11 @@ function QueueTableRow({ row, checked, onToggle }: { row: QueueRow; checked: boo
         </div>
       </td>
       <th scope="row" className="fr-cell--multiline">
+        {/* Read aloud as before the name became the link: "Examiner le rapport – Atelier Canopé 14 – Caen, Octobre 2026". */}
         <Link to={reportPath(row.atelierCode, row.period)}>
+          <span className="fr-sr-only">Examiner le rapport – </span>
           {row.atelierName}
-          <span className="fr-sr-only"> – examiner le rapport {ofMonth(row.period)}</span>
+          <span className="fr-sr-only">, {month}</span>
         </Link>
       </th>
       <td>{month}</td>
