@@ -308,15 +308,14 @@ describe("events written before the remarks", () => {
       [{ kind: "reopen_reason", text: "Chiffres à reprendre." }],
       [],
     ];
-    // Before the backfill (the demo history is written so): the reads derive them.
+    // Before the backfill (the demo history writes its returns so): the reads derive the comments' remarks.
     const before = await read("national", LEGACY);
     expect(before.conversation.map((e: Entry) => [e.kind, e.text])).toEqual([
       ["justification", "Écart expliqué · Pic de fréquentation"],
       ["return_comment", "Merci de vérifier."],
       ["reopen_reason", "Chiffres à reprendre."],
     ]);
-    const note = before.history.find((e: { actor: string }) => e.actor === "Ancien save");
-    expect(note.remarks).toEqual([{ ...expected[0]?.[0], label: expect.stringContaining("Stagiaires") }]);
+    expect(before.history.find((e: { action: string }) => e.action === "return").remarks).toEqual(expected[2]);
     // The migration's own statement, run on these rows.
     const migration = readFileSync(new URL("../../../migrations/0014_report_event_remarks.sql", import.meta.url), "utf8");
     const update = migration
@@ -327,6 +326,9 @@ describe("events written before the remarks", () => {
     await t.db.execute(sql.raw(update as string));
     const rows = (await eventsOf(LEGACY)).slice(1);
     expect(rows.map((r) => r.remarks)).toEqual(expected);
+    // The note filled, the history names its field by the report's questionnaire.
+    const note = (await read("national", LEGACY)).history.find((e: { actor: string }) => e.actor === "Ancien save");
+    expect(note.remarks).toEqual([{ ...expected[0]?.[0], label: "Stagiaires formés (personnes)" }]);
     // Already-typed remarks are left alone by a second run.
     await t.db.execute(sql.raw(update as string));
     expect((await eventsOf(LEGACY)).slice(1).map((r) => r.remarks)).toEqual(expected);

@@ -329,11 +329,14 @@ export async function updateDraft(
 export type Remark = (typeof reportEvents.$inferSelect)["remarks"][number];
 
 /**
- * An event's remarks; for a row written before they were typed (the demo
- * history, events older than migration 0014), the ones its comment and note
- * changes stand for, by the migration's own function.
+ * An event's remarks; for a row with a comment written without them (the
+ * demo history's returns), the ones its comment stands for, by the function
+ * migration 0014 filled older rows with. Rows without a comment are read as
+ * they are: the function is not run on every autosave (the migration filled
+ * the notes of the saves before it; the demo history writes none).
  */
-const REMARKS = `case when e.remarks = '[]'::jsonb then report_event_legacy_remarks(e.action, e.comment, e.changes) else e.remarks end`;
+const REMARKS = `case when e.remarks <> '[]'::jsonb or e.comment is null then e.remarks
+  else report_event_legacy_remarks(e.action, e.comment, e.changes) end`;
 
 /** One event of a report's history, and the line of the history it belongs to (`entry`, 1 for the oldest). */
 export interface HistoryRow {
