@@ -9,12 +9,12 @@ import { type DashboardSettings, yearName } from "./settings.ts";
 import { useFileDownload } from "./useFileDownload.ts";
 import { useGrants } from "./useGrants.ts";
 
-/** The reports an export may keep, as the status filter of the API takes them. */
+/** The reports an export may keep, as the status filter of the API takes them; short, as a link's detail never wraps. */
 const STATUS_CHOICES: { value: ReportsExportStatus; label: string }[] = [
   { value: "all", label: "Tous les rapports attendus, absents compris" },
-  { value: "validated", label: "Les rapports validés seulement" },
-  { value: "submitted,validated", label: "Les rapports soumis ou validés" },
-  { value: "not_started", label: "Les rapports absents (attendus, non commencés)" },
+  { value: "validated", label: "Rapports validés seulement" },
+  { value: "submitted,validated", label: "Rapports soumis ou validés" },
+  { value: "not_started", label: "Rapports absents (attendus, non commencés)" },
 ];
 const isChoice = (value: string): value is ReportsExportStatus => STATUS_CHOICES.some((c) => c.value === value);
 
@@ -34,7 +34,7 @@ export function ExportLinks({ settings }: { settings: Pick<DashboardSettings, "y
   if (!reports && !dashboard) return null;
   const year = yearName(settings.year, settings.yearType);
   const ofYear = settings.yearType === "school" ? `de l'année scolaire ${year}` : `de l'année ${year}`;
-  const chosen = STATUS_CHOICES.find((c) => c.value === status)?.label.toLowerCase() ?? "";
+  const chosen = STATUS_CHOICES.find((c) => c.value === status)?.label ?? "";
   return (
     <section aria-labelledby={`${SECTION_IDS.exports}-titre`} id={SECTION_IDS.exports} className="fr-mt-6w">
       <h2 id={`${SECTION_IDS.exports}-titre`}>Exports</h2>
@@ -80,7 +80,7 @@ export function ExportLinks({ settings }: { settings: Pick<DashboardSettings, "y
                 onClick={download.onClick}
               >
                 Télécharger les rapports mensuels {ofYear} (CSV, pour un script)
-                <span className="fr-link__detail">{chosen}, colonnes nommées par leur code</span>
+                <span className="fr-link__detail">{chosen}</span>
               </a>
             </li>
           </>
@@ -107,7 +107,7 @@ export function ExportLinks({ settings }: { settings: Pick<DashboardSettings, "y
       )}
       <p className="fr-hint-text">
         {reports &&
-          "Le classeur des rapports garde les codes d'atelier en texte (01 reste 01), les nombres et les dates typés, et décrit chaque colonne dans sa feuille « Colonnes ». Le fichier CSV (séparateur point-virgule) est fait pour les scripts : un tableur y lirait « 01 » comme le nombre 1. "}
+          "Le classeur des rapports garde les codes d'atelier en texte (01 reste 01), les nombres et les dates typés, et décrit chaque colonne dans sa feuille « Colonnes ». Le fichier CSV (séparateur point-virgule, colonnes nommées par leur code) est fait pour les scripts : un tableur y lirait « 01 » comme le nombre 1. "}
         {dashboard && "Le tableau de bord a une feuille par direction territoriale. "}
         Les fichiers couvrent tout votre périmètre, quelle que soit la page d'où vous les téléchargez.
       </p>
