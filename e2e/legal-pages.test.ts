@@ -56,10 +56,44 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function freshPage(): Promise<{ page: Page; problems: string[] }> {
+/** The machine is shared by many browser tests at once: a page may take long to show, not forever. */
+const PAGE_TIMEOUT = 60_000;
+
+async function freshPage(expected?: RegExp): Promise<{ page: Page; problems: string[] }> {
   await browser.context.clearCookies();
   const page = await browser.context.newPage();
-  return { page, problems: watchProblems(page) };
+  page.setDefaultTimeout(PAGE_TIMEOUT);
+  return { page, problems: watchProblems(page, expected) };
+}
+
+/**
+ * Opens one answer of the help page. A click that lands before the DSFR's
+ * script has taken the accordion in hand does nothing: clicked again until open.
+ */
+async function openAnswer(page: Page, question: string) {
+  const button = page.getByRole("button", { name: question, exact: true });
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if ((await button.getAttribute("aria-expanded")) === "true") return;
+    await button.click();
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`La réponse à « ${question} » ne s'ouvre pas.`);
+}
+
+/** Opens a page of the app and waits for its heading; on failure, says what was shown instead. */
+async function open(page: Page, path: string) {
+  await page.goto(`${platform.baseUrl}${path}`);
+  await page
+    .getByRole("heading", { level: 1 })
+    .first()
+    .waitFor()
+    .catch(async (error: Error) => {
+      const shown = await page
+        .locator("h1, h2, .fr-alert")
+        .allInnerTexts()
+        .catch(() => []);
+      throw new Error(`${path} : ${error.message}\nAdresse : ${page.url()}\nTitres : ${shown.join(" | ")}`);
+    });
 }
 
 async function signInThere(page: Page, email: string) {
@@ -105,7 +139,7 @@ describe.skipIf(!chromiumPath)("the pages a public service owes", () => {
     for (const path of ["/contact", "/aide", "/accessibilite", "/donnees-personnelles", "/mentions-legales"]) {
       await page.goto(`${platform.baseUrl}${path}`);
       // On the help page, the address is in the answer to its last question.
-      if (path === "/aide") await page.getByRole("button", { name: "À qui poser une question ?" }).click();
+      if (path === "/aide") await openAnswer(page, "À qui poser une question ?");
       await page
         .getByText(path === "/mentions-legales" ? "Hébergement : Réseau Canopé (à préciser par l'exploitation)" : NO_ADDRESS)
         .first()
@@ -114,7 +148,7 @@ describe.skipIf(!chromiumPath)("the pages a public service owes", () => {
     }
     expect(problems).toEqual([]);
     await page.close();
-  }, 60_000);
+  }, 180_000);
 
   it("reaches every footer link by the keyboard alone, signed out, from the sign-in page and a public page", async () => {
     const { page, problems } = await freshPage();
@@ -138,7 +172,8 @@ describe.skipIf(!chromiumPath)("the pages a public service owes", () => {
   }, 420_000);
 
   it("shows on the contact page the address the national team set on the settings page, after refusing one that is not", async () => {
-    const { page, problems } = await freshPage();
+    // The refused address is a 422 the browser logs: expected here.
+    const { page, problems } = await freshPage(/status of (401|422)/);
     await signInThere(page, NATIONAL);
     await page.goto(`${platform.baseUrl}/parametres`);
     const field = page.getByLabel("Adresse de contact");
@@ -162,6 +197,7 @@ describe.skipIf(!chromiumPath)("the pages a public service owes", () => {
     const other = await launchBrowser(chromiumPath as string);
     try {
       const reader = await other.context.newPage();
+      reader.setDefaultTimeout(PAGE_TIMEOUT);
       const readerProblems = watchProblems(reader);
       await reader.goto(`${platform.baseUrl}/contact`);
       const mail = reader.getByRole("link", { name: ADDRESS });
@@ -169,7 +205,7 @@ describe.skipIf(!chromiumPath)("the pages a public service owes", () => {
       expect(await mail.getAttribute("href")).toBe(`mailto:${ADDRESS}`);
       for (const path of ["/aide", "/accessibilite", "/donnees-personnelles", "/mentions-legales"]) {
         await reader.goto(`${platform.baseUrl}${path}`);
-        if (path === "/aide") await reader.getByRole("button", { name: "À qui poser une question ?" }).click();
+        if (path === "/aide") await openAnswer(reader, "À qui poser une question ?");
         await reader.getByRole("link", { name: ADDRESS }).first().waitFor();
       }
       await reader.getByText("Hébergé par l'exploitant de test, 1 rue de l'Essai, 86000 Poitiers.").waitFor();
@@ -181,7 +217,7 @@ describe.skipIf(!chromiumPath)("the pages a public service owes", () => {
     } finally {
       await other.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   it("names the ministry in the State's block, with the operator's logo beside it, in the header and the footer", async () => {
     const { page } = await freshPage();
@@ -199,48 +235,53 @@ describe.skipIf(!chromiumPath)("the pages a public service owes", () => {
     expect(await footerLogo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
-  }, 60_000);
+  }, 180_000);
 
   it("passes both accessibility engines on every legal page, signed out and signed in, the help's answers opened", async () => {
     const { page, problems } = await freshPage();
     for (const { path } of LEGAL_PAGES) {
-      await page.goto(`${platform.baseUrl}${path}`);
-      await page.getByRole("heading", { level: 1 }).waitFor();
+      await open(page, path);
       expect(await seriousA11yViolations(page), path).toEqual([]);
     }
-    await page.goto(`${platform.baseUrl}/connexion`);
-    await page.getByRole("heading", { level: 1 }).waitFor();
+    await open(page, "/connexion");
     expect(await seriousA11yViolations(page), "/connexion").toEqual([]);
     await signInThere(page, DIRECTOR);
     await page.goto(`${platform.baseUrl}/aide`);
-    const question = page.getByRole("button", { name: "Jusqu'à quand ?" });
-    await question.click();
+    await openAnswer(page, "Jusqu'à quand ?");
     await page.getByText("Le rapport d'un mois est dû").waitFor();
     // The due day of this platform (its default): the help tells it, not a date of its own.
     await page.getByText("le 10 du mois suivant").waitFor();
-    for (const button of await page.locator(".fr-accordion__btn[aria-expanded='false']").all()) await button.click();
+    // One answer open in each group (a group keeps one open at a time).
+    for (const question of [
+      "Qu'est-ce qu'une « journée stagiaire » ?",
+      "Mon rapport m'a été renvoyé : que faire ?",
+      "À qui poser une question ?",
+    ]) {
+      await openAnswer(page, question);
+    }
     expect(await seriousA11yViolations(page), "/aide ouverte").toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
-  }, 120_000);
+  }, 300_000);
 
   it("fits a 360 px phone on every legal page and on a page with the new header, signed in", async () => {
     await onPhone(chromiumPath as string, async (page) => {
+      page.setDefaultTimeout(PAGE_TIMEOUT);
       const problems = watchProblems(page);
       for (const { path } of LEGAL_PAGES) {
-        await page.goto(`${platform.baseUrl}${path}`);
-        await page.getByRole("heading", { level: 1 }).waitFor();
-        if (path === "/aide") for (const button of await page.locator(".fr-accordion__btn").all()) await button.click();
+        await open(page, path);
+        if (path === "/aide")
+          for (const question of ["Et si la connexion coupe pendant la saisie ?", "Comment changer mon mot de passe ?"])
+            await openAnswer(page, question);
         expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
         expect(await seriousA11yViolations(page), path).toEqual([]);
       }
       await signInThere(page, DIRECTOR);
-      await page.goto(`${platform.baseUrl}/`);
-      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      await open(page, "/");
       expect(await page.locator(".fr-header__operator img").isVisible()).toBe(true);
       expect(await horizontalOverflow(page), "/").toBeLessThanOrEqual(0);
       expect(await seriousA11yViolations(page), "/").toEqual([]);
       expect(problems).toEqual([]);
     });
-  }, 120_000);
+  }, 300_000);
 });
