@@ -6,9 +6,12 @@
  * 2B, last year, which no other browser test touches (they use this year's
  * recent months, and other territories). Then, on a platform of its own with
  * the full demo (version 2 of the questionnaire published from the school
- * year's first month), 1-5 names the definitions each figure rests on.
+ * year's first month), 1-5 names the definitions each figure rests on; the
+ * cards show the year before; 4-1-1's thin last month (its reports not yet
+ * due) warns of it; counts of people stay whole on the curve and the targets page.
  */
 import { readFile } from "node:fs/promises";
+import { addMonths, formatPeriod, isThin } from "@enquete/domain";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
@@ -72,13 +75,24 @@ async function breakdownRow(page: Page, name: string): Promise<string[]> {
   return (await row.getByRole("cell").allTextContents()).map(text);
 }
 
-async function overflowAt360(path: string): Promise<number> {
+async function overflowAt360(path: string): Promise<{ overflow: number; widest: string[] }> {
   return await onPhone(chromiumPath as string, async (small) => {
     await signIn(small, NATIONAL, path);
     await dashboardReady(small);
     // The curves are drawn at the width they are given: let them measure it.
     await small.waitForTimeout(200);
-    return await horizontalOverflow(small);
+    const overflow = await horizontalOverflow(small);
+    // What sticks out, to name it when the page scrolls sideways.
+    const widest =
+      overflow > 0
+        ? await small.evaluate(() =>
+            [...document.querySelectorAll("body *")]
+              .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+              .slice(-5)
+              .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")} ${Math.round(e.getBoundingClientRect().right)}`),
+          )
+        : [];
+    return { overflow, widest };
   });
 }
 
@@ -185,7 +199,8 @@ describe.skipIf(!chromiumPath)("the dashboards", () => {
       `/tableau-de-bord/territoires/paca-corse?annee=${YEAR}`,
       `/tableau-de-bord/ateliers/2A?annee=${YEAR}`,
     ]) {
-      expect({ path, overflow: await overflowAt360(path) }).toEqual({ path, overflow: 0 });
+      const { overflow, widest } = await overflowAt360(path);
+      expect({ path, overflow }, widest.join("\n")).toEqual({ path, overflow: 0 });
     }
   });
 });
@@ -198,7 +213,14 @@ const frPercent = (v: number) => `${new Intl.NumberFormat("fr-FR", { minimumFrac
 const versionsWords = (versions: number[]) =>
   `questionnaire version${versions.length > 1 ? "s" : ""} ${new Intl.ListFormat("fr-FR").format(versions.map(String))}`;
 
-describe.skipIf(!chromiumPath)("1-5 over two questionnaire versions", () => {
+type YearBefore = { value: number | null; change: number | null; changeUnit: "%" | "points"; periodLabel: string };
+type MonthGroup = {
+  key: string;
+  completeness: { included: number; expected: number };
+  indicators: { code: string; value: number | null }[];
+};
+
+describe.skipIf(!chromiumPath)("the full demo: 1-5 over two questionnaire versions, the year before, a thin month, whole counts", () => {
   let demo: Platform;
   let mixedYear: number;
   let cookie: string;
@@ -290,5 +312,133 @@ describe.skipIf(!chromiumPath)("1-5 over two questionnaire versions", () => {
       return await horizontalOverflow(small);
     });
     expect(overflow).toBe(0);
-  });
+  }, 180_000);
+
+  it("shows each card beside the year before, warns of 4-1-1's thin last month, and keeps counts of people whole", async () => {
+    // The year of the month just over, whose curve ends on it.
+    const year = addMonths(thisMonth(), -1).year;
+    const api = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+      const res = await fetch(`${demo.baseUrl}/api${path}`, {
+        ...init,
+        headers: { cookie, ...(init.body ? { "content-type": "application/json" } : {}) },
+      });
+      expect(res.status, path).toBe(200);
+      return (await res.json()) as T;
+    };
+    // A target that does not divide by twelve: 680 000 beneficiaries, 623 333 at the end of November.
+    await api(`/targets/2-2-2/${year}`, { method: "PUT", body: JSON.stringify({ value: 680_000 }) });
+    // The month just over: its reports are not due yet. One comes in (14 reports its team as in the month before) and is validated.
+    const justOver = formatPeriod(addMonths(thisMonth(), -1));
+    const monthBefore = await api<{ values: Record<string, unknown> }>(`/reports/14/${formatPeriod(addMonths(thisMonth(), -2))}`);
+    const director = await signInAt(demo.baseUrl, "atelier.14@canope.test");
+    const draft = await fetch(`${demo.baseUrl}/api/reports/14/${justOver}`, { headers: { cookie: director } });
+    const started = draft.ok ? ((await draft.json()) as { status: string; version?: number }) : null;
+    const save = await fetch(`${demo.baseUrl}/api/reports/14/${justOver}`, {
+      method: "PUT",
+      headers: {
+        cookie: director,
+        "content-type": "application/json",
+        ...(started && started.status !== "not_started" && started.version ? { "if-match": `"${started.version}"` } : {}),
+      },
+      body: JSON.stringify({ values: monthBefore.values }),
+    });
+    expect(save.status, await save.clone().text()).toBe(200);
+    const submitted = await fetch(`${demo.baseUrl}/api/reports/14/${justOver}/submit`, {
+      method: "POST",
+      headers: { cookie: director, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(submitted.status, await submitted.clone().text()).toBe(200);
+    const reviewer = await signInAt(demo.baseUrl, "dt.normandie@canope.test");
+    const validated = await fetch(`${demo.baseUrl}/api/reports/14/${justOver}/validate`, { method: "POST", headers: { cookie: reviewer } });
+    expect(validated.status, await validated.clone().text()).toBe(200);
+    const body = await api<{ indicators: { code: string; previous: YearBefore | null }[] }>(`/indicators?scope=national&year=${year}`);
+    const previous = body.indicators.find((i) => i.code === "2-2-2")?.previous;
+    expect(previous?.value).toBeGreaterThan(0);
+    expect(previous?.change).not.toBeNull();
+    const months = await api<{ breakdown: { groups: MonthGroup[] } }>(`/indicators?scope=national&year=${year}&breakdown=month`);
+    const lastMonth = months.breakdown.groups.filter((g) => g.completeness.included > 0).at(-1) as MonthGroup;
+    expect(lastMonth.key).toBe(justOver);
+    expect(isThin(lastMonth.completeness)).toBe(true);
+
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    const problems = watchProblems(page);
+    await signInPage(page, demo.baseUrl, NATIONAL, `/tableau-de-bord?annee=${year}`);
+    await dashboardReady(page);
+
+    // 2-2-2 beside the same months a year earlier, its growth in words for a screen reader.
+    const beneficiaries = card(page, "2-2-2");
+    const line = beneficiaries.locator("dl > div").filter({ has: page.locator("dt", { hasText: "Un an plus tôt" }) });
+    const p = previous as YearBefore;
+    const change = p.change as number;
+    const size = `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(change))} %`;
+    const when = p.periodLabel.startsWith("année ") ? `en ${p.periodLabel.slice(6)}` : `de ${p.periodLabel}`;
+    expect(text(await line.locator("dd").textContent())).toBe(
+      text(
+        `${frNumber.format(p.value as number)} ${when} · ${change > 0 ? "+" : "−"}${size}${change > 0 ? "en hausse de" : "en baisse de"} ${size}`,
+      ),
+    );
+    expect(text(await line.locator('[aria-hidden="true"]').textContent())).toBe(text(`${change > 0 ? "+" : "−"}${size}`));
+    // Every card has its line.
+    for (const code of ["1-1", "1-4", "1-5", "2-2-2", "3-4", "4-1-1"]) {
+      expect(await card(page, code).getByText("Un an plus tôt :").count(), code).toBe(1);
+    }
+
+    // The trajectory of a count of people is whole: 623 333, never 623 333,33.
+    const summary = text(await beneficiaries.locator("figure > p").first().textContent());
+    expect(summary).toMatch(/trajectoire de la cible : 623 333\.$/);
+
+    // 4-1-1: the last month's level rests on a few reports: said in the chart's note and at the headline.
+    const trainers = card(page, "4-1-1");
+    const monthName = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+      new Date(`${lastMonth.key}-01T00:00:00Z`),
+    );
+    const completeness = `sur ${lastMonth.completeness.included.toLocaleString("fr-FR")} rapport${lastMonth.completeness.included > 1 ? "s" : ""} validé${lastMonth.completeness.included > 1 ? "s" : ""} de ${lastMonth.completeness.expected.toLocaleString("fr-FR")} attendus`;
+    const note = text(await trainers.locator("figure > p").first().textContent());
+    expect(note).toContain(`Fin ${monthName} : `);
+    expect(note).toContain(`(${text(completeness)})`);
+    expect(note).toContain("Chiffre provisoire : peu de rapports");
+    const alert = text(await trainers.locator(".fr-alert").textContent());
+    expect(alert).toContain("Chiffre provisoire : peu de rapports.");
+    expect(alert).toContain(`Dernier mois compté, ${monthName} :`);
+    expect(alert).toContain(text(completeness));
+    // A month with most of its reports has no warning: 2-2-2 is a sum, never warned.
+    expect(await beneficiaries.getByText("Chiffre provisoire : peu de rapports").count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The targets page: the target is whole, and a decimal one for people is refused at the field.
+    await page.goto(`${demo.baseUrl}/cibles`);
+    const section = page.getByRole("region", { name: /^2-2-2 – / });
+    await section.waitFor();
+    const field = section.getByLabel(`Cible ${year} de l'indicateur 2-2-2`);
+    expect(text(await field.inputValue())).toBe("680 000");
+    // The national values (second column) of a count of people: whole numbers (the shares reached keep their decimal).
+    const values: string[] = [];
+    for (const row of await section.getByRole("row").all()) {
+      const cells = row.getByRole("cell");
+      if ((await cells.count()) > 1) values.push(text(await cells.nth(1).textContent()));
+    }
+    expect(values.some((v) => /^\d{1,3}( \d{3})*/.test(v))).toBe(true);
+    for (const v of values) expect(v).not.toMatch(/\d,\d/);
+    await field.fill("623333,33");
+    await section.getByRole("button", { name: `Enregistrer cible ${year} de l'indicateur 2-2-2` }).click();
+    await section
+      .getByText("Cet indicateur compte des personnes ou des actions : saisissez un nombre entier (par exemple 680 000).")
+      .waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+
+    for (const path of [`/tableau-de-bord?annee=${year}`, "/cibles"]) {
+      const overflow = await onPhone(chromiumPath as string, async (small) => {
+        await signInPage(small, demo.baseUrl, NATIONAL, path);
+        await small.getByRole("heading", { level: 1 }).waitFor();
+        await (path === "/cibles" ? small.getByRole("region", { name: /^2-2-2 – / }) : card(small, "4-1-1").locator(".fr-alert")).waitFor();
+        await small.waitForTimeout(200);
+        return await horizontalOverflow(small);
+      });
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+    }
+  }, 240_000);
 });

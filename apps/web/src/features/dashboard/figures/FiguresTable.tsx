@@ -1,5 +1,4 @@
 import type { TIndicators } from "@enquete/contract";
-import { useId } from "react";
 import { ScrollTable } from "../../../shared/ScrollTable.tsx";
 import { formatNumber, formatValue, hasNoData } from "../format.ts";
 import { NoData } from "../NoData.tsx";
@@ -16,12 +15,11 @@ function valueText(f: FigureValue, included: number) {
 
 /**
  * Every other figure of the period in one compact table, grouped like the
- * questionnaire, then the reporting figures. Two levels of row headers (the
- * group, the figure): each value names its three headers (headers/id, RGAA 5.7).
+ * questionnaire, then the reporting figures. The group heads its rows from
+ * the first column (scope rowgroup) and spans no column: one level of row
+ * headers, each value tied to its figure and to "Valeur" (RGAA 5.7).
  */
 export function FiguresTable({ indicators, caption }: Props) {
-  const prefix = useId();
-  const id = (...parts: string[]) => `${prefix}-${parts.join("-")}`;
   const groups = indicators.figureGroups
     .map((g) => ({ ...g, figures: indicators.figures.filter((f) => f.group === g.code) }))
     .filter((g) => g.figures.length > 0);
@@ -31,29 +29,24 @@ export function FiguresTable({ indicators, caption }: Props) {
         <ScrollTable caption={caption} className="fr-table--bordered fr-table--no-caption">
           <thead>
             <tr>
-              <th scope="col" id={id("chiffre")}>
-                Chiffre
-              </th>
-              <th scope="col" id={id("valeur")}>
-                Valeur
-              </th>
+              <th scope="col">Chiffre</th>
+              <th scope="col">Valeur</th>
             </tr>
           </thead>
           {groups.map((g) => (
             <tbody key={g.code}>
               <tr>
-                <th scope="rowgroup" colSpan={2} className="fr-cell--multiline" id={id("g", g.code)}>
+                <th scope="rowgroup" className="fr-cell--multiline">
                   {g.label}
                 </th>
+                <td />
               </tr>
               {g.figures.map((f) => (
                 <tr key={f.code}>
-                  <th scope="row" className="fr-cell--multiline" id={id("f", f.code)} headers={`${id("chiffre")} ${id("g", g.code)}`}>
+                  <th scope="row" className="fr-cell--multiline">
                     {f.label}
                   </th>
-                  <td headers={`${id("valeur")} ${id("g", g.code)} ${id("f", f.code)}`}>
-                    {valueText(f, indicators.completeness.included)}
-                  </td>
+                  <td>{valueText(f, indicators.completeness.included)}</td>
                 </tr>
               ))}
             </tbody>
