@@ -194,7 +194,7 @@ describe.skipIf(!chromiumPath)("the monthly report form", () => {
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("enquete-atelier:brouillon")))).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 150_000);
 
   it("atelier 86, this month: noted as a draft while the month goes, submitted only from its last day", async () => {
     await browser.context.clearCookies();
