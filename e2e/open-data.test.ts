@@ -61,7 +61,19 @@ async function row(page: Page, table: string, indicator: string): Promise<string
 async function openSignedOut(): Promise<{ page: Page; problems: string[] }> {
   const opened = await newPage(browser.context);
   await opened.page.goto(`${platform.baseUrl}${PATH}`);
-  await opened.page.getByRole("heading", { level: 1, name: "Données ouvertes" }).waitFor();
+  await opened.page
+    .getByRole("heading", { level: 1, name: "Données ouvertes" })
+    .waitFor()
+    .catch(async (error: Error) => {
+      // Say what the page showed instead: a failed asset, an error, another page.
+      const shown = text(
+        await opened.page
+          .locator("body")
+          .textContent({ timeout: 1_000 })
+          .catch(() => null),
+      );
+      throw new Error(`${error.message}\nPage : ${opened.page.url()} ; ${shown.slice(0, 300)} ; ${opened.problems.join(" | ")}`);
+    });
   return opened;
 }
 
@@ -123,7 +135,7 @@ describe.skipIf(!chromiumPath)("open data, without signing in", { timeout: 180_0
     expect(await page.getByRole("table", { name: nationalTable }).getByRole("rowheader").count()).toBe(6);
 
     // A territory chosen in the select: Normandie counts the same reports; a count's target is the network's.
-    const select = page.getByLabel("Direction territoriale");
+    const select = page.getByRole("combobox", { name: "Direction territoriale" });
     await select.selectOption({ label: "Normandie" });
     const normandie = "Indicateurs 2025 de la direction territoriale Normandie : chiffres officiels (rapports validés)";
     await page.getByRole("table", { name: normandie }).waitFor();
@@ -134,6 +146,9 @@ describe.skipIf(!chromiumPath)("open data, without signing in", { timeout: 180_0
 
     // The download links, reached by keyboard from the top of the page, answer without a session.
     await tabTo(page, /^Indicateurs \(CSV\)/, 80);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    expect(download.suggestedFilename()).toBe("indicateurs-enquete-atelier.csv");
+    expect(new URL(download.url()).pathname).toBe("/api/open-data/indicators.csv");
     const links = {
       "Indicateurs (CSV)": ["/api/open-data/indicators.csv", "text/csv; charset=utf-8"],
       "Indicateurs (JSON)": ["/api/open-data/indicators.json", "application/json; charset=utf-8"],
@@ -148,7 +163,7 @@ describe.skipIf(!chromiumPath)("open data, without signing in", { timeout: 180_0
     }
 
     // A territory without any report: no value, which is not zero.
-    await page.getByLabel("Direction territoriale").selectOption({ label: "Bretagne – Pays de la Loire" });
+    await page.getByRole("combobox", { name: "Direction territoriale" }).selectOption({ label: "Bretagne – Pays de la Loire" });
     const bretagne = "Indicateurs 2025 de la direction territoriale Bretagne – Pays de la Loire : chiffres officiels (rapports validés)";
     await page.getByRole("table", { name: bretagne }).waitFor();
     expect((await row(page, bretagne, "2-2-2"))[0]).toBe("aucune donnée");

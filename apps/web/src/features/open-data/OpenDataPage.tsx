@@ -49,26 +49,27 @@ export function OpenDataPage() {
       </p>
 
       <h2>Télécharger les données</h2>
+      {/* Files of the API, not pages of the app: the browser fetches them itself (reloadDocument), never the router. */}
       <div className="fr-grid-row fr-grid-row--gutters fr-mb-3w">
         <div className="fr-col-12 fr-col-md-4">
           <Download
             label="Indicateurs (CSV)"
             details="CSV – UTF-8, séparateur virgule, point décimal"
-            linkProps={{ href: OPEN_DATA_CSV_URL, download: "indicateurs-enquete-atelier.csv" }}
+            linkProps={{ to: OPEN_DATA_CSV_URL, reloadDocument: true, download: "indicateurs-enquete-atelier.csv" }}
           />
         </div>
         <div className="fr-col-12 fr-col-md-4">
           <Download
             label="Indicateurs (JSON)"
             details="JSON – les mêmes lignes, avec la licence"
-            linkProps={{ href: OPEN_DATA_JSON_URL, download: "indicateurs-enquete-atelier.json" }}
+            linkProps={{ to: OPEN_DATA_JSON_URL, reloadDocument: true, download: "indicateurs-enquete-atelier.json" }}
           />
         </div>
         <div className="fr-col-12 fr-col-md-4">
           <Download
             label="Schéma des données"
             details="JSON – Table Schema : chaque colonne décrite"
-            linkProps={{ href: OPEN_DATA_SCHEMA_URL, download: "schema-indicateurs-enquete-atelier.json" }}
+            linkProps={{ to: OPEN_DATA_SCHEMA_URL, reloadDocument: true, download: "schema-indicateurs-enquete-atelier.json" }}
           />
         </div>
       </div>
