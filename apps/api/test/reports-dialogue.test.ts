@@ -252,6 +252,19 @@ describe("the history's lines", () => {
       pages.push(...res.json().items);
     }
     expect(pages).toEqual([...history].reverse());
+    // A script that replays the history asks for every event, each save with its own values.
+    const each = (await req("dtAlpc", "GET", `/api/reports/86/${SITTINGS}/history?pageSize=100&group=none`)).json();
+    expect(each.total).toBe(events);
+    expect(each.items.every((e: { saves: number; until: string | null }) => e.saves === 1 && e.until === null)).toBe(true);
+    // The third save of the sitting, as it was: trainees put back, which the sitting's line no longer shows.
+    const third = each.items.find((e: { version: number }) => e.version === sitting.version - 2);
+    expect([...third.changes].sort((a: { field: string }, b: { field: string }) => a.field.localeCompare(b.field))).toEqual([
+      { field: "trainees", from: 121, to: 120 },
+      { field: "trainingActions", from: 2, to: 3 },
+    ]);
+    const refused = await req("dtAlpc", "GET", `/api/reports/86/${SITTINGS}/history?group=tout`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors[0]).toMatchObject({ field: "group", message: "Regroupement attendu : sittings ou none." });
   });
 
   it("reads a report of 2,000 autosaves quickly, by lines", async () => {

@@ -300,6 +300,10 @@ export const ZReportHistoryQuery = z.object({
     .min(1, "Une ligne au moins.")
     .max(100, "100 lignes au plus.")
     .default(20),
+  group: z.enum(["sittings", "none"], { error: "Regroupement attendu : sittings ou none." }).default("sittings").meta({
+    description:
+      "sittings (par défaut) : les enregistrements d'une même séance de saisie font une ligne ; none : une ligne par événement, chaque enregistrement avec ses propres valeurs (pour un script qui rejoue l'historique).",
+  }),
 });
 export type TReportHistoryQuery = z.infer<typeof ZReportHistoryQuery>;
 

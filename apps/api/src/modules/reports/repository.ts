@@ -361,7 +361,15 @@ export interface HistoryRow {
  * The lines are found with window functions on the narrow columns, so that
  * only the page's events are read whole, however many saves the report has.
  */
-export async function historyLines(db: Db, atelierCode: string, period: string, limit: number | null, offset: number) {
+export async function historyLines(
+  db: Db,
+  atelierCode: string,
+  period: string,
+  limit: number | null,
+  offset: number,
+  /** false: one line per event, each save on its own (for a script that replays the history). */
+  groupSittings = true,
+) {
   const { rows } = await db.$client.query<{
     total: number;
     form_version: number | null;
@@ -381,7 +389,7 @@ export async function historyLines(db: Db, atelierCode: string, period: string, 
         select id, form_version from reports where atelier_code = $1 and period = $2
       ), bounds as (
         select e.id, e.at,
-          case when e.action = 'save' and lag(e.action) over w = 'save'
+          case when $5::boolean and e.action = 'save' and lag(e.action) over w = 'save'
             and lag(coalesce(e.actor_id::text, e.actor_label)) over w = coalesce(e.actor_id::text, e.actor_label)
             and e.at - lag(e.at) over w < interval '30 minutes' then 0 else 1 end as starts
         from report_events e join report on report.id = e.report_id
@@ -397,7 +405,7 @@ export async function historyLines(db: Db, atelierCode: string, period: string, 
         left join lines on lines.entry <= totals.total - $4::int and ($3::int is null or lines.entry > totals.total - $4::int - $3::int)
         left join report_events e on e.id = lines.id
       order by lines.entry, e.at, e.id`,
-    values: [atelierCode, period, limit, offset],
+    values: [atelierCode, period, limit, offset, groupSittings],
   });
   const total = rows[0]?.total ?? 0;
   const events: HistoryRow[] = rows.flatMap((r) =>

@@ -202,6 +202,7 @@ export async function reportHistory(
     period,
     query.pageSize,
     (query.page - 1) * query.pageSize,
+    query.group === "sittings",
   );
   const form = formVersion === null ? null : formOf(settings.forms, { formVersion }, period);
   // The repository reads a page's events oldest first; a page lists its lines the latest first.
