@@ -8,6 +8,7 @@
  * column. Written with exceljs's streaming writer, page by page: memory
  * stays flat whatever the number of reports.
  */
+import { once } from "node:events";
 import { PassThrough, type Readable } from "node:stream";
 import type { ExportColumn, ExportColumnType, FormCatalogue } from "@enquete/domain";
 import ExcelJS from "exceljs";
@@ -126,6 +127,9 @@ async function write(
   let rowCount = 1;
   let after: { atelierCode: string; period: string } | null = null;
   for (;;) {
+    // A reader gone: nothing more to compute. A slow one: the next page waits for it, so memory stays flat.
+    if (out.destroyed) return;
+    if (out.writableNeedDrain) await Promise.race([once(out, "drain"), once(out, "close")]);
     const rows = await reportPage(db, filter, after, PAGE);
     for (const r of rows) {
       const values = rowValues(r, ctx);
