@@ -6,8 +6,9 @@
  * codes as headers, French-Excel conventions, and the caller's reach.
  */
 import { BUILT_IN_CATALOGUE, parisDate, reportExportColumns } from "@enquete/domain";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indicatorTargets, reports } from "../src/db/schema.ts";
+import { ateliers, indicatorTargets, reports } from "../src/db/schema.ts";
 import { seedTargets } from "../src/db/seed/targets.ts";
 import { parseFrenchCsv } from "./exports-csv.ts";
 import { buildValues } from "./factories.ts";
@@ -43,6 +44,23 @@ beforeAll(async () => {
     formVersion: 1,
     values: values({ highlights: '=HYPERLINK("http://pirate.example") ; "accueil"\nsur deux lignes' }),
   });
+  // 02's January: a figure flagged as unusual, justified (its warning's code names the field).
+  await t.db.insert(reports).values({
+    atelierCode: "02",
+    period: "2025-01",
+    territoryCode: "hauts-de-france",
+    status: "validated",
+    version: 4,
+    formVersion: 1,
+    values: buildValues(),
+    justifications: { "unusualFigure:trainees": "Un colloque académique ce mois-ci." },
+    firstSubmittedAt: new Date("2025-02-03T08:00:00Z"),
+    submittedAt: new Date("2025-02-03T08:00:00Z"),
+    validatedAt: new Date("2025-02-04T08:00:00Z"),
+  });
+  // 04 opens in April, 05 closes from October: nothing is expected of them outside those months.
+  await t.db.update(ateliers).set({ openedOn: "2025-04-01" }).where(eq(ateliers.code, "04"));
+  await t.db.update(ateliers).set({ closedOn: "2025-10-01" }).where(eq(ateliers.code, "05"));
   const people = {
     national: [{ role: "national" }],
     viewer: [{ role: "viewer" }],
@@ -199,6 +217,12 @@ describe("the reports CSV", () => {
     );
     expect(people?.["Notes sur les chiffres"]).toBe("Stagiaires formés (personnes) : dont 20 néo-titulaires");
     expect(people?.["Validé par"]).toBe("Personne national");
+    // A figure flagged as unusual: the warning names its field.
+    const unusual = (await csv("national")).rows.find((r) => r["Code de l'atelier"] === "02" && r.Mois === "2025-01");
+    expect(unusual?.Justifications).toBe(
+      "Stagiaires formés (personnes) : Ce chiffre s'écarte fortement des habitudes de l'atelier (plus de 3 fois ou moins du tiers de sa médiane sur 12 mois) : confirmez-le. : Un colloque académique ce mois-ci.",
+    );
+    expect(find(rows, "02", "2025-01").justifications).toBe("unusualFigure:trainees : Un colloque académique ce mois-ci.");
   });
 
   it("keeps the trace of a reopening while the report is back with the atelier", async () => {
@@ -233,8 +257,14 @@ describe("the reports CSV", () => {
 
   it("has a row for each expected report that is missing, in the territory of its month", async () => {
     const { rows } = await codes("national");
-    // Every atelier is open all year and every month of 2025 is over: a row per atelier and month.
-    expect(rows).toHaveLength(101 * 12);
+    // Every month of 2025 is over: a row per atelier and month it is open (04 from April, 05 until September).
+    expect(rows).toHaveLength(101 * 12 - 3 - 3);
+    expect(rows.filter((r) => r.atelierCode === "04").map((r) => r.period)).toEqual(
+      ["04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) => `2025-${m}`),
+    );
+    expect(rows.filter((r) => r.atelierCode === "05").map((r) => r.period)).toEqual(
+      ["01", "02", "03", "04", "05", "06", "07", "08", "09"].map((m) => `2025-${m}`),
+    );
     const missing = find(rows, "01", "2025-01");
     expect(missing).toMatchObject({
       atelierName: "Atelier Canopé 01 – Bourg-en-Bresse",
