@@ -131,6 +131,13 @@ async function openDialog(page: Page, name: string) {
   return dialog;
 }
 
+/** "Soumettre le rapport", then the confirmation step's "Confirmer et soumettre". */
+async function submitThroughConfirmation(page: Page) {
+  await page.getByRole("button", { name: "Soumettre le rapport" }).click();
+  const dialog = await openDialog(page, "Vérifier et soumettre le rapport");
+  await dialog.getByRole("button", { name: "Confirmer et soumettre" }).click();
+}
+
 const focusedText = (page: Page) => page.evaluate(() => (document.activeElement?.textContent ?? "").replace(/\s+/g, " ").trim());
 
 /** The focused element's label (a field) or text (a button, a link). */
@@ -156,7 +163,7 @@ describe.skipIf(!chromiumPath)("a month's report across roles", () => {
     await signInTo(page, DIRECTOR, reportPath("86", MONTH));
     await page.locator("#field-trainers").fill("5");
     await page.locator('textarea[name="justifications.beneficiariesByPublic"]').fill(JUSTIFICATION);
-    await page.getByRole("button", { name: "Soumettre" }).click();
+    await submitThroughConfirmation(page);
     await page.getByRole("heading", { name: "Rapport soumis" }).waitFor();
     const report = await serverReport("86", MONTH);
     expect(report.status).toBe("submitted");
@@ -185,7 +192,11 @@ describe.skipIf(!chromiumPath)("a month's report across roles", () => {
       "Pas de rapport",
     ]);
     // The soft warning, with the director's justification under it.
-    await page.getByText("La répartition par public ne correspond pas au total").waitFor();
+    await page.getByText("La répartition par public ne correspond pas au total").first().waitFor();
+    // And in the exchange above the decision, under the warning it answers.
+    const exchange = page.getByRole("region", { name: "Échanges sur ce rapport" });
+    await exchange.getByText(/^Justification : La répartition par public ne correspond pas au total/).waitFor();
+    await exchange.getByText(JUSTIFICATION).waitFor();
     await page.getByText(`Justification de l'atelier : ${JUSTIFICATION}`).waitFor();
     await page.getByRole("button", { name: "Historique" }).waitFor();
     expect(await page.getByRole("link", { name: "Retour aux rapports à examiner" }).first().getAttribute("href")).toBe(
@@ -229,7 +240,7 @@ describe.skipIf(!chromiumPath)("a month's report across roles", () => {
     await page.getByText(`Commentaire : ${COMMENT}`).first().waitFor();
 
     await page.locator("#field-eventParticipants").fill("45");
-    await page.getByRole("button", { name: "Soumettre" }).click();
+    await submitThroughConfirmation(page);
     await page.getByRole("heading", { name: "Rapport soumis" }).waitFor();
     const report = await serverReport("86", MONTH);
     expect(report.status).toBe("submitted");
@@ -292,7 +303,7 @@ describe.skipIf(!chromiumPath)("a month's report across roles", () => {
     await page.goto(`${baseUrl}${reportPath("86", MONTH)}`);
     await page.getByRole("heading", { name: "Rapport rouvert par la direction nationale" }).waitFor();
     await page.getByText(`Motif : ${REASON}`).waitFor();
-    await page.getByRole("button", { name: "Soumettre" }).waitFor();
+    await page.getByRole("button", { name: "Soumettre le rapport" }).waitFor();
     expect(problems).toEqual([]);
     await page.close();
   });
