@@ -9,10 +9,11 @@ import { formatPeriod } from "@enquete/domain";
 import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./browser.ts";
-import { apiSignIn } from "./support/api.ts";
+import { apiSignIn, call } from "./support/api.ts";
 import { seriousA11yViolations } from "./support/checks.ts";
 import { monthsAgo, thisMonth } from "./support/months.ts";
 import { signIn, watchProblems } from "./support/session.ts";
+import { COMPLETE_VALUES } from "./support/values.ts";
 
 const chromiumPath = inject("chromiumPath");
 const baseUrl = inject("baseUrl");
@@ -124,10 +125,21 @@ describe.skipIf(!chromiumPath)("a second writer on the report page", () => {
 
   it("atelier 65: the history is loaded only when opened, the latest change first, older ones on demand", async () => {
     await browser.context.clearCookies();
+    // 25 lines of history: autosaves of one sitting make one line, so each save here follows a submission and a return.
     const director = await apiSignIn("atelier.65@canope.test");
-    let saved = await putReport(director, "65", PREVIOUS_MONTH, { trainingActions: 0 }, 0);
-    for (let i = 1; i <= 24; i++) saved = await putReport(director, "65", PREVIOUS_MONTH, { trainingActions: i }, saved.version);
-    expect(saved.version).toBe(25);
+    const territory = await apiSignIn("dt.midi-pyrenees-languedoc-roussillon@canope.test");
+    const route = `/reports/65/${PREVIOUS_MONTH}`;
+    let saved = await putReport(director, "65", PREVIOUS_MONTH, { ...COMPLETE_VALUES, trainingActions: 5 }, 0);
+    for (let i = 1; i <= 8; i++) {
+      await call(director, "POST", `${route}/submit`, {});
+      await call(territory, "POST", `${route}/return`, { comment: `Vérification ${i}.` });
+      const { version } = (await call(director, "GET", route)) as { version: number };
+      saved = await putReport(director, "65", PREVIOUS_MONTH, { ...COMPLETE_VALUES, trainingActions: 5 + i }, version);
+    }
+    const firstPage = (await call(director, "GET", `${route}/history?page=1&pageSize=20`)) as { total: number };
+    expect(firstPage.total).toBe(25);
+    const secondPage = (await call(director, "GET", `${route}/history?page=2&pageSize=20`)) as { items: { version: number }[] };
+    const firstOlder = secondPage.items[0]?.version;
 
     const page = await browser.context.newPage();
     const problems = watchProblems(page);
@@ -143,27 +155,30 @@ describe.skipIf(!chromiumPath)("a second writer on the report page", () => {
     // Opened with the keyboard: the first page, the latest change first.
     await toggle.focus();
     await page.keyboard.press("Enter");
-    await page.getByText("20 modifications affichées sur 25, de la plus récente à la plus ancienne.").waitFor();
+    await page.getByText("20 entrées affichées sur 25, de la plus récente à la plus ancienne.").waitFor();
     expect(historyCalls).toHaveLength(1);
     const items = page.locator(`#${await toggle.getAttribute("aria-controls")} ol > li`);
     expect(await items.count()).toBe(20);
-    expect(await items.first().textContent()).toMatch(/^Enregistrement le .+, par .+ \(version 25\)/);
-    expect(await items.first().textContent()).toContain("Actions de formation réalisées : 23 → 24");
+    expect(await items.first().textContent()).toMatch(new RegExp(`^Enregistrement le .+, par .+ \\(version ${saved.version}\\)`));
+    expect(await items.first().textContent()).toContain("Actions de formation réalisées : 12 → 13");
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // Older ones on demand: the keyboard goes on from the first of them.
     await page.getByRole("button", { name: "Afficher les modifications plus anciennes" }).click();
-    await page.getByText("25 modifications affichées sur 25, de la plus récente à la plus ancienne.").waitFor();
+    await page.getByText("25 entrées affichées sur 25, de la plus récente à la plus ancienne.").waitFor();
     expect(await items.count()).toBe(25);
     expect(await items.last().textContent()).toMatch(/^Création le .+ \(version 1\)/);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/\(version 5\)/);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(`(version ${firstOlder})`);
     expect(await page.getByRole("button", { name: "Afficher les modifications plus anciennes" }).count()).toBe(0);
 
-    // A new save while it is open: the list starts again from it.
+    // A new save while it is open: the list starts again from it, in the same sitting as the last save.
     await page.locator("#field-trainingActions").fill("30");
     await page.locator("#field-trainingActions").blur();
-    await page.getByText("20 modifications affichées sur 26, de la plus récente à la plus ancienne.").waitFor();
-    expect(await items.first().textContent()).toContain("(version 26)");
+    await page.getByText("20 entrées affichées sur 25, de la plus récente à la plus ancienne.").waitFor();
+    expect(await items.first().textContent()).toMatch(
+      new RegExp(`^2 enregistrements automatiques .+ \\(versions ${saved.version} à ${saved.version + 1}\\)`),
+    );
+    expect(await items.first().textContent()).toContain("Actions de formation réalisées : 12 → 30");
     expect(problems).toEqual([]);
     await page.close();
   });
