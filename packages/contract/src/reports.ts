@@ -267,7 +267,7 @@ const reportStateShape = {
 export const ZReportState = z.object(reportStateShape).meta({ id: "ReportState" });
 export type TReportState = z.infer<typeof ZReportState>;
 
-/** A report as GET reads it: its state and its whole history, oldest first. */
+/** A report as GET reads it: its state and its whole history, oldest first (a sitting of autosaves as one line). */
 export const ZReport = z.object({ ...reportStateShape, history: z.array(ZReportEvent) }).meta({ id: "Report" });
 export type TReport = z.infer<typeof ZReport>;
 

@@ -120,7 +120,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
       schema: {
         tags: ["Enquête"],
         summary: "Un rapport mensuel, avec ses avertissements et son historique",
-        description: "L'historique complet, du plus ancien au plus récent ; GET …/history le donne page par page.",
+        description:
+          "L'historique complet, du plus ancien au plus récent, une séance d'enregistrements automatiques par ligne ; GET …/history le donne page par page. `conversation` : le dialogue sur le rapport (commentaires de renvoi, motifs de réouverture, réponses de l'atelier, justifications), dans l'ordre.",
         params: ZReportParams,
         response: { 200: ZReport, ...errors },
       },
