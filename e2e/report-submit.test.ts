@@ -121,6 +121,11 @@ describe.skipIf(!chromiumPath)("submitting a report", () => {
     await dialog.getByRole("button", { name: "Confirmer et soumettre" }).click();
     await page.getByRole("heading", { name: "Rapport soumis" }).waitFor();
     await page.getByText(/^Votre rapport a été soumis à la direction territoriale le \d/).waitFor();
+    // The step is gone with the form, and leaves the page scrolling as before.
+    expect(await page.locator("dialog[open]").count()).toBe(0);
+    expect(await page.evaluate(() => [document.documentElement, document.body].map((e) => getComputedStyle(e).overflowY))).not.toContain(
+      "hidden",
+    );
     const submitted = await serverReport(page, "29");
     expect(submitted.status).toBe("submitted");
     expect(submitted.values).toMatchObject({ visitorsOnSite: 1234, trainees: 60 });

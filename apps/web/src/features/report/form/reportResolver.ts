@@ -1,11 +1,11 @@
 /**
- * Validation in the domain's stages. While typing: types and signs only, each
- * field on blur. On "Soumettre": everything the server will check, at once
- * (required fields, hard rules, unjustified warnings), with the domain's own
- * checkSubmission, so that the server's 422 should never come as a surprise.
- * The questionnaire's preview adds a stage between them: the hard rules as
- * each field is left, so that a new rule is seen working without filling the
- * whole form.
+ * Validation in the domain's stages. "draft": types and signs only. "rules":
+ * and the hard rules between fields, as each field is left (the report's
+ * editor and the questionnaire's preview: a rule is seen working without
+ * filling the whole form, and nothing is said of empty fields). On
+ * "Soumettre": everything the server will check, at once (required fields,
+ * hard rules, unjustified warnings), with the domain's own checkSubmission, so
+ * that the server's 422 should never come as a surprise.
  */
 import { checkSubmission, type FormDefinition, type History, hardRuleProblems, type Problem, type ReportValues } from "@enquete/domain";
 import { zodResolver } from "@hookform/resolvers/zod";
