@@ -7,6 +7,7 @@
  * A change that cannot apply is skipped and reported: the rest still applies,
  * so the preview shows everything valid while the national user fixes the rest.
  */
+import { REPORT_EXPORT_CODES } from "../exports/report-columns.ts";
 import { FIELD_CODE_RE } from "../indicators/figures.ts";
 import { formatFrenchNumber } from "./numbers.ts";
 import { formFields, MAX_COUNT } from "./rules.ts";
@@ -82,7 +83,7 @@ const MISSING_SECTION = (code: string) => `La section ${code} n'existe pas dans 
 
 const isNumeric = (f: FieldDef) => f.type !== "text";
 
-/** The reports CSV's own columns before the fields' (apps/api/src/modules/exports/reports-csv.ts writes them). */
+/** The reports CSV's own columns of its first form (issue 11), no longer written but kept reserved: old files and scripts still name them. */
 export const REPORT_EXPORT_COLUMNS = [
   "atelier",
   "nom_atelier",
@@ -100,11 +101,11 @@ export const REPORT_EXPORT_COLUMNS = [
 export const REPORT_EXPORT_NOTES_COLUMN = "notes";
 
 /**
- * Codes a field cannot take: the reports CSV's own columns, since a field of
- * that name would give two columns nobody can tell apart (compared without
- * case, as codes are).
+ * Codes a field cannot take: the reports exports' own columns (today's codes,
+ * and those of the first CSV), since a field of that name would give two
+ * columns nobody can tell apart (compared without case, as codes are).
  */
-export const RESERVED_FIELD_CODES: readonly string[] = [...REPORT_EXPORT_COLUMNS, REPORT_EXPORT_NOTES_COLUMN];
+export const RESERVED_FIELD_CODES: readonly string[] = [...REPORT_EXPORT_COLUMNS, REPORT_EXPORT_NOTES_COLUMN, ...REPORT_EXPORT_CODES];
 const RESERVED = new Set(RESERVED_FIELD_CODES.map((c) => c.toLowerCase()));
 
 /**
