@@ -55,24 +55,26 @@ type HtmlcsError = { code: string; message: string; where: string };
  * errors only (type 1): its warnings and notices ask a person to check
  * something and are not failures.
  *
+ * `within` (a CSS selector) limits it to one part of the page.
+ *
  * The source is evaluated through the DevTools protocol (page.evaluate of a
  * string), which the app's Content-Security-Policy (script-src 'self') does not
  * govern, where an injected inline script tag would be refused.
  */
-export async function htmlcsErrors(page: Page): Promise<string[]> {
+export async function htmlcsErrors(page: Page, within?: string): Promise<string[]> {
   const loaded = await page.evaluate(() => typeof (window as { HTMLCS?: unknown }).HTMLCS !== "undefined");
   if (!loaded) {
     await page.evaluate(htmlcsSource);
     await page.evaluate(completeTranslations, MISSING_TEXTS);
   }
   const errors = await page.evaluate(
-    () =>
+    (within) =>
       new Promise<HtmlcsError[]>((resolve, reject) => {
         type Message = { type: number; code: string; msg: string; element: Element | Document };
         const htmlcs = (
           window as unknown as {
             HTMLCS: {
-              process(standard: string, root: Document, done: () => void, failed: () => void, lang: string): void;
+              process(standard: string, root: Document | Element, done: () => void, failed: () => void, lang: string): void;
               getMessages(): Message[];
             };
           }
@@ -93,9 +95,11 @@ export async function htmlcsErrors(page: Page): Promise<string[]> {
           }
           return `${steps.join(" > ")} ${element.outerHTML.slice(0, 120)}`;
         };
+        const root = within ? document.querySelector(within) : document;
+        if (!root) return reject(new Error(`Rien ne correspond à ${within} dans la page.`));
         htmlcs.process(
           "WCAG2AA",
-          document,
+          root,
           () =>
             resolve(
               htmlcs
@@ -107,6 +111,7 @@ export async function htmlcsErrors(page: Page): Promise<string[]> {
           "en",
         );
       }),
+    within,
   );
   return errors.map((e) => `htmlcs ${e.code}: ${e.message} (${e.where})`);
 }

@@ -1,4 +1,4 @@
-import { type CSSProperties, type ReactNode, useId } from "react";
+import { type CSSProperties, type ReactNode, type RefObject, useEffect, useId, useRef, useState } from "react";
 
 interface Props {
   caption: ReactNode;
@@ -8,6 +8,7 @@ interface Props {
   /**
    * A long table that scrolls inside its frame: the frame takes the keyboard
    * focus and is named by the caption, so it can be scrolled without a mouse.
+   * A table wider than its frame (a phone) gets the same without asking.
    */
   focusable?: boolean;
   /** thead, tbody… */
@@ -17,28 +18,44 @@ interface Props {
 /** The DSFR table markup, written once: wrapper, scrolling container, caption. */
 export function ScrollTable({ caption, className, tableStyle, focusable = false, children }: Props) {
   const captionId = useId();
-  const content = (
-    <div className="fr-table__content">
-      <table style={tableStyle}>
-        <caption id={captionId}>{caption}</caption>
-        {children}
-      </table>
-    </div>
-  );
+  const container = useRef<HTMLDivElement>(null);
+  const scrolls = useScrolls(container);
+  const reachable = focusable || scrolls;
   return (
     <div className={["fr-table fr-table--sm", className].filter(Boolean).join(" ")}>
       <div className="fr-table__wrapper">
-        {focusable ? (
-          <>
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-            <section className="fr-table__container" tabIndex={0} aria-labelledby={captionId}>
-              {content}
-            </section>
-          </>
-        ) : (
-          <div className="fr-table__container">{content}</div>
-        )}
+        {/* One element whatever the width, so that a table of a thousand cells is not rebuilt when it starts to scroll. */}
+        <div
+          ref={container}
+          className="fr-table__container"
+          {...(reachable ? { role: "region", tabIndex: 0, "aria-labelledby": captionId } : {})}
+        >
+          <div className="fr-table__content">
+            <table style={tableStyle}>
+              <caption id={captionId}>{caption}</caption>
+              {children}
+            </table>
+          </div>
+        </div>
       </div>
     </div>
   );
+}
+
+/** Whether the element's content is larger than the element, i.e. it scrolls (a phone, a narrow window). */
+function useScrolls(ref: RefObject<HTMLElement | null>): boolean {
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    // The table grows with its rows and columns while the frame keeps its size.
+    const table = element.querySelector("table");
+    if (table) observer.observe(table);
+    return () => observer.disconnect();
+  }, [ref]);
+  return scrolls;
 }
