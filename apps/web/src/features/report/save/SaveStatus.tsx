@@ -1,26 +1,20 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { parisDate } from "@enquete/domain";
+import { frenchDateFormatter, parisDate } from "@enquete/domain";
 import { type CSSProperties, useState } from "react";
 import { signalUnauthorized } from "../../../api/http.ts";
 import { useIsPhone } from "../useIsPhone.ts";
 import type { SaveState } from "./DraftSaver.ts";
 
-// Paris time, as everywhere in the app (the history of the report, the conflict's "saved at").
+// Paris time, as everywhere in the app (the history of the report, the conflict's "saved at"); the 1st written "1er".
 const time = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
-const dayAndTime = new Intl.DateTimeFormat("fr-FR", {
-  day: "numeric",
-  month: "long",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/Paris",
-});
+const dayAndTime = frenchDateFormatter({ day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
 
 /** "Enregistré à 14:32" today, "Enregistré le 28 novembre à 14:32" before. */
 export function savedAtText(at: Date | null, now = new Date()): string {
   if (!at) return "Enregistré";
   if (parisDate(at) === parisDate(now)) return `Enregistré à ${time.format(at)}`;
-  return `Enregistré le ${dayAndTime.format(at)}`;
+  return `Enregistré le ${dayAndTime(at)}`;
 }
 
 /** The state in a few words (what a phone shows on one line), and what it means (the rest of the sentence). */
