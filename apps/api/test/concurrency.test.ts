@@ -52,7 +52,7 @@ async function historyOf(atelier: string, period: string): Promise<Event[]> {
   for (let page = 1; ; page++) {
     const res = await get<{ items: Event[]; total: number }>(
       directors[0] as string,
-      `/reports/${atelier}/${period}/history?page=${page}&pageSize=100`,
+      `/reports/${atelier}/${period}/history?page=${page}&pageSize=100&group=none`,
     );
     events.push(...res.items);
     if (events.length >= res.total || res.items.length === 0) break;

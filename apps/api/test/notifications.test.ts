@@ -261,7 +261,7 @@ describe("reminders (November 2026, due on Thursday 10 December)", () => {
     // 86 not started, 17 draft, 33 returned; not 14 (submitted), 22 (validated), nor who turned reminders off, nor a closed account.
     expect(smtp.received.flatMap((m) => m.to).sort()).toEqual([people.a17?.email, people.a33?.email, people.a86?.email].sort());
     const [mail] = inbox(people.a86?.email ?? "");
-    expect(mail?.subject).toBe("Rappel : rapport de novembre 2026 à remettre avant le 10 décembre (atelier 86)");
+    expect(mail?.subject).toBe("Rappel : rapport de novembre 2026 à soumettre avant le 10 décembre (atelier 86)");
     expect(mail?.text).toContain("au plus tard le jeudi 10 décembre 2026");
     expect(mail?.text).toContain("Atelier Canopé 86 – Poitiers");
     expect(mail?.text).toContain(`${PUBLIC_URL}/ateliers/86/rapports/2026-11`);
@@ -310,7 +310,7 @@ describe("reminders (November 2026, due on Thursday 10 December)", () => {
       expect(queued.before).toBeGreaterThan(0);
       await deliver();
       expect(inbox(people.a86?.email ?? "")[0]?.subject).toBe(
-        "Rappel : rapport de janvier 2027 à remettre avant le 15 février (atelier 86)",
+        "Rappel : rapport de janvier 2027 à soumettre avant le 15 février (atelier 86)",
       );
     } finally {
       await t.db.delete(settings).where(eq(settings.key, "dueDay"));

@@ -181,14 +181,14 @@ describe("a version 1 report after version 2 is published", () => {
   });
 
   it("is exported with its version: every version's columns, empty where its version has no such field, and its notes", async () => {
-    const res = await req("national", "GET", `/api/exports/reports.csv?year=${OLD.slice(0, 4)}`);
+    const res = await req("national", "GET", `/api/exports/reports.csv?year=${OLD.slice(0, 4)}&headers=codes`);
     expect(res.statusCode).toBe(200);
     const header = (res.body.split("\r\n")[0] ?? "").replaceAll('"', "").replace("\uFEFF", "").split(";");
-    expect(header).toEqual(expect.arrayContaining(["version_questionnaire", "agreementsOther", "trainingDays", "trainingDaysEspe"]));
+    expect(header).toEqual(expect.arrayContaining(["formVersion", "agreementsOther", "trainingDays", "trainingDaysEspe"]));
     expect(header.at(-1)).toBe("notes");
-    const row = parseFrenchCsv(res.body).find((r) => r.atelier === "86" && r.mois === OLD);
+    const row = parseFrenchCsv(res.body).find((r) => r.atelierCode === "86" && r.period === OLD);
     expect(row).toMatchObject({
-      version_questionnaire: "1",
+      formVersion: "1",
       agreementsOther: "2",
       trainees: "120",
       trainingDays: "",
@@ -372,10 +372,10 @@ describe("reading across versions", () => {
   });
 
   it("exports a version 2 report with its new fields and nothing under the retired one", async () => {
-    const res = await req("national", "GET", `/api/exports/reports.csv?year=${LAST_MONTH.slice(0, 4)}`);
-    const row = parseFrenchCsv(res.body).find((r) => r.atelier === "86" && r.mois === LAST_MONTH);
+    const res = await req("national", "GET", `/api/exports/reports.csv?year=${LAST_MONTH.slice(0, 4)}&headers=codes`);
+    const row = parseFrenchCsv(res.body).find((r) => r.atelierCode === "86" && r.period === LAST_MONTH);
     expect(row).toMatchObject({
-      version_questionnaire: "2",
+      formVersion: "2",
       trainingDays: "12",
       trainingDaysEspe: "3",
       agreementsOther: "",
