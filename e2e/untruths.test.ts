@@ -74,14 +74,15 @@ async function inAppLinks(page: Page): Promise<string[]> {
 /**
  * Opens each address as the signed-in person would and lists those that lead
  * to a dead end: a refusal or "not found" on the page, or a call of the page
- * to the API answered 403 or 404.
+ * to the API answered 403, 404 or 5xx.
  */
 async function deadEnds(page: Page, paths: readonly string[]): Promise<string[]> {
   const found: string[] = [];
   for (const path of paths) {
     const refusedCalls: string[] = [];
     const listener = (response: { url(): string; status(): number }) => {
-      if (response.url().includes("/api/") && (response.status() === 403 || response.status() === 404)) {
+      // A refusal, an unknown resource, or a failure of the server: the page does not give what its link promised.
+      if (response.url().includes("/api/") && (response.status() === 403 || response.status() === 404 || response.status() >= 500)) {
         refusedCalls.push(`${response.status()} ${new URL(response.url()).pathname}`);
       }
     };
