@@ -46,6 +46,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The network's grid (1,212 cells) goes through two accessibility engines: more than a test's usual minute on a busy machine. */
+const NETWORK_GRID_TIMEOUT = 120_000;
+
 // A 422 is the due day refused on purpose.
 const newPage = () => freshPage(browser.context, /status of (401|422)/);
 
@@ -72,40 +75,44 @@ async function overflowAt360(email: string, path: string, ready: (page: Page) =>
 }
 
 describe.skipIf(!chromiumPath)("the campaign follow-up", () => {
-  it("shows the national team the grid with text in each cell, the national rates and the late reports", async () => {
-    const { page, problems } = await newPage();
-    await signIn(page, NATIONAL, `/?annee=${YEAR}`);
-    await grid(page).waitFor();
+  it(
+    "shows the national team the grid with text in each cell, the national rates and the late reports",
+    async () => {
+      const { page, problems } = await newPage();
+      await signIn(page, NATIONAL, `/?annee=${YEAR}`);
+      await grid(page).waitFor();
 
-    // Twelve territories, 101 ateliers, twelve months (after the territory and atelier columns).
-    expect(await grid(page).locator("th[scope=rowgroup]").count()).toBe(12);
-    expect(await grid(page).locator("tbody th[scope=row]").count()).toBe(101);
-    expect(await grid(page).locator("thead th").count()).toBe(14);
+      // Twelve territories, 101 ateliers, twelve months (after the territory and atelier columns).
+      expect(await grid(page).locator("th[scope=rowgroup]").count()).toBe(12);
+      expect(await grid(page).locator("tbody th[scope=row]").count()).toBe(101);
+      expect(await grid(page).locator("thead th").count()).toBe(14);
 
-    expect(await gridCell(page, "Atelier Canopé 27 – Évreux", MONTH)).toEqual({ seen: "V", read: "Validé, en retard" });
-    expect(await gridCell(page, "Atelier Canopé 76 – Rouen", MONTH)).toEqual({ seen: "–", read: "Non commencé, en retard" });
-    await page.getByText("Légende du tableau").waitFor();
+      expect(await gridCell(page, "Atelier Canopé 27 – Évreux", MONTH)).toEqual({ seen: "V", read: "Validé, en retard" });
+      expect(await gridCell(page, "Atelier Canopé 76 – Rouen", MONTH)).toEqual({ seen: "–", read: "Non commencé, en retard" });
+      await page.getByText("Légende du tableau").waitFor();
 
-    const rates = page.getByRole("table", { name: `Taux de réponse ${YEAR} (mois terminés)` });
-    const nation = rates.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Réseau national" }) });
-    const nationCells = (await nation.getByRole("cell").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
-    expect(nationCells[0]?.replace(/\D/g, "")).toBe(String(101 * FINISHED_MONTHS));
-    for (const share of nationCells.slice(1)) expect(share).toMatch(/^\d+ % \(\d+\)$/);
-    expect(await rates.getByRole("rowheader").count()).toBe(13);
+      const rates = page.getByRole("table", { name: `Taux de réponse ${YEAR} (mois terminés)` });
+      const nation = rates.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Réseau national" }) });
+      const nationCells = (await nation.getByRole("cell").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
+      expect(nationCells[0]?.replace(/\D/g, "")).toBe(String(101 * FINISHED_MONTHS));
+      for (const share of nationCells.slice(1)) expect(share).toMatch(/^\d+ % \(\d+\)$/);
+      expect(await rates.getByRole("rowheader").count()).toBe(13);
 
-    expect(await seriousA11yViolations(page)).toEqual([]);
+      expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // 76 has never reported: its month is listed late, a link to the report page (after the first ones).
-    const late = page.getByRole("table", { name: new RegExp(`^Rapports en retard ${YEAR}`) });
-    await late.waitFor();
-    const more = page.getByRole("button", { name: /^Afficher les .* en retard$/ });
-    if (await more.isVisible()) await more.click();
-    const link = late.getByRole("link", { name: `Atelier Canopé 76 – Rouen – rapport ${ofMonth(MONTH)}` });
-    expect(await link.getAttribute("href")).toBe(`/ateliers/76/rapports/${formatPeriod(MONTH)}`);
-    expect(await late.getByRole("link", { name: `Atelier Canopé 27 – Évreux – rapport ${ofMonth(MONTH)}` }).count()).toBe(0);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+      // 76 has never reported: its month is listed late, a link to the report page (after the first ones).
+      const late = page.getByRole("table", { name: new RegExp(`^Rapports en retard ${YEAR}`) });
+      await late.waitFor();
+      const more = page.getByRole("button", { name: /^Afficher les .* en retard$/ });
+      if (await more.isVisible()) await more.click();
+      const link = late.getByRole("link", { name: `Atelier Canopé 76 – Rouen – rapport ${ofMonth(MONTH)}` });
+      expect(await link.getAttribute("href")).toBe(`/ateliers/76/rapports/${formatPeriod(MONTH)}`);
+      expect(await late.getByRole("link", { name: `Atelier Canopé 27 – Évreux – rapport ${ofMonth(MONTH)}` }).count()).toBe(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    NETWORK_GRID_TIMEOUT,
+  );
 
   it("shows a territorial director only their territory, without the settings", async () => {
     const { page, problems } = await newPage();
