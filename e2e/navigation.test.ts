@@ -56,7 +56,7 @@ describe("the menu's rules, per role", () => {
     expect(menu([{ role: "admin" }])).toEqual([
       "Accueil → /",
       "Tableau de bord → /tableau-de-bord",
-      "Administration [Comptes → /administration/comptes, Journal des actions → /administration/journal, Référentiel → /administration/referentiel, Courriels → /administration/courriels]",
+      "Administration [Comptes → /administration/comptes, Journal des actions → /administration/journal, Référentiel → /administration/referentiel, Courriels → /administration/courriels, Pages publiques → /parametres]",
     ]);
   });
 

@@ -55,7 +55,7 @@ async function signInAt(page: Page, email: string, path: string) {
   await page.waitForURL((url) => url.pathname === path.split("?")[0]);
 }
 
-const reminders = (page: Page) => page.getByRole("checkbox", { name: /Rappels de remise du rapport mensuel/ });
+const reminders = (page: Page) => page.getByRole("checkbox", { name: /Rappels d'échéance du rapport mensuel/ });
 const returnNotices = (page: Page) => page.getByRole("checkbox", { name: /Avis de renvoi d'un rapport/ });
 const validationNotices = (page: Page) => page.getByRole("checkbox", { name: /Avis de validation d'un rapport/ });
 

@@ -84,7 +84,7 @@ describe("what the journal says", () => {
       action: "setting.changed",
       actionLabel: "Paramètre modifié",
       subject: "setting:dueDay",
-      subjectLabel: "Jour limite de remise des rapports",
+      subjectLabel: "Jour d'échéance des rapports",
       // The settings name their actor by name only (settings/service.ts).
       actor: { id: national.id, label: "Nadia National" },
       before: 5,

@@ -121,6 +121,8 @@ export function navigationItems(roles: readonly TRoleGrant[], pathname: string, 
           { text: "Journal des actions", path: AUDIT_PATH },
           { text: "Référentiel", path: REFERENTIAL_PATH },
           { text: "Courriels", path: OUTBOX_PATH },
+          // The contact address and hosting notice of the public pages are set there; a national admin has it in "Paramètres" already.
+          ...(has("national") ? [] : [{ text: "Pages publiques", path: SETTINGS_PATH }]),
         ],
         pathname,
       ),

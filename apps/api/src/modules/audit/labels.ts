@@ -50,7 +50,7 @@ export const ACTION_LABELS: Record<string, string> = {
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
 
 const SETTING_LABELS: Record<string, string> = {
-  dueDay: "Jour limite de remise des rapports",
+  dueDay: "Jour d'échéance des rapports",
   reminderDaysBefore: "Jours de rappel avant la date limite",
   reminderDaysAfter: "Jours de relance après la date limite",
   contactEmail: "Adresse de contact des pages publiques",

@@ -23,7 +23,7 @@ export interface KindInfo {
 
 export const KINDS: Record<TNotificationKind, KindInfo> = {
   reminders: {
-    label: "Rappels de remise du rapport mensuel",
+    label: "Rappels d'échéance du rapport mensuel",
     description: "Trois jours avant la date limite, puis le lendemain, tant que le rapport n'est pas soumis.",
     essential: false,
     role: "atelier",

@@ -5,6 +5,7 @@ import type { TSettings } from "@enquete/contract";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { ApiError, errorMessage } from "../../api/ApiError.ts";
 import { saveDueDay } from "../../api/campaign.ts";
+import { formatDayNumber } from "../../shared/format.ts";
 
 type Props = { dueDay: number; onSaved: (settings: TSettings) => void };
 
@@ -51,7 +52,7 @@ export function DueDayForm({ dueDay, onSaved }: Props) {
         Jour d'échéance des rapports
       </h2>
       <p>
-        Le rapport d'un mois est dû ce jour-là du mois suivant. Actuellement : le {dueDay} du mois suivant. Un changement s'applique
+        Le rapport d'un mois est dû ce jour-là du mois suivant. Actuellement : le {formatDayNumber(dueDay)} du mois suivant. Un changement s'applique
         aussitôt à tous les rapports, y compris pour le calcul des retards.
       </p>
       <form noValidate onSubmit={(e) => void submit(e)}>
@@ -83,7 +84,7 @@ export function DueDayForm({ dueDay, onSaved }: Props) {
           small
           severity="success"
           className="fr-mt-2w"
-          description={`Enregistré : les rapports sont maintenant dus le ${outcome.dueDay} du mois suivant.`}
+          description={`Enregistré : les rapports sont maintenant dus le ${formatDayNumber(outcome.dueDay)} du mois suivant.`}
         />
       )}
       {outcome?.kind === "failed" && <Alert small severity="error" className="fr-mt-2w" description={errorMessage(outcome.error)} />}
