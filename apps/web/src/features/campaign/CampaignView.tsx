@@ -4,6 +4,7 @@ import { formatPeriod, periodOfDate } from "@enquete/domain";
 import { useId, useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { fetchCampaign } from "../../api/campaign.ts";
+import { formatDayNumber } from "../../shared/format.ts";
 import { LoadError } from "../../shared/LoadError.tsx";
 import { Loading } from "../../shared/Loading.tsx";
 import { useApiData } from "../../shared/useApiData.ts";
@@ -79,7 +80,9 @@ function CampaignBody({ campaign, national }: { campaign: TCampaign; national: b
   return (
     <>
       <h4 className="fr-h5 fr-mt-4w">Taux de réponse</h4>
-      <p className="fr-hint-text">Un mois est attendu une fois terminé ; son rapport est dû le {campaign.dueDay} du mois suivant.</p>
+      <p className="fr-hint-text">
+        Un mois est attendu une fois terminé ; son rapport est dû le {formatDayNumber(campaign.dueDay)} du mois suivant.
+      </p>
       <RatesTable campaign={campaign} showNation={national} />
       <h4 className="fr-h5 fr-mt-4w">Rapports par atelier et par mois</h4>
       <CampaignLegend />
