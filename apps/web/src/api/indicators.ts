@@ -1,7 +1,7 @@
 /**
  * The indicators of the contract and the dashboard's figures for a scope and
  * a year, the national distance learning of a year, and the addresses of the
- * two exports (plain downloads: the browser saves the file the API names).
+ * exports (plain downloads: the browser saves the file the API names).
  */
 import type { TDistanceLearningYear, TIndicators } from "@enquete/contract";
 import type { Breakdown, IndicatorBasis, YearType } from "@enquete/domain";
@@ -47,7 +47,7 @@ export function reportsXlsxUrl(year: number, yearType: YearType, status: Reports
   return `/api/exports/reports.xlsx${search({ year, yearType, status: statusParam(status) })}`;
 }
 
-/** GET /api/exports/indicators.xlsx: the year's dashboard workbook (official figures). */
+/** GET /api/exports/indicators.xlsx: the year's dashboard workbook (official and provisional figures, each beside the year before). */
 export function indicatorsXlsxUrl(year: number, yearType: YearType): string {
   return `/api/exports/indicators.xlsx${search({ year, yearType })}`;
 }

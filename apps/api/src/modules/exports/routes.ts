@@ -84,9 +84,9 @@ export const exportRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = a
     {
       schema: {
         tags: ["Exports"],
-        summary: "Le tableau de bord d'une année en classeur Excel (chiffres officiels)",
+        summary: "Le tableau de bord d'une année en classeur Excel (chiffres officiels et provisoires)",
         description:
-          "Indicateurs nationaux (valeur de référence, cible, valeur, taux d'atteinte, complétude), une feuille par direction territoriale du périmètre, les totaux mensuels, les fiches. Réservé aux directions nationale et territoriales, à l'administration et à la tutelle.",
+          "Indicateurs nationaux (valeur de référence, cible, valeur, taux d'atteinte, complétude, valeur de l'année précédente et évolution), une feuille par direction territoriale du périmètre, en chiffres officiels (rapports validés) puis provisoires (soumis et validés), les totaux mensuels, les fiches. Réservé aux directions nationale et territoriales, à l'administration et à la tutelle.",
         querystring: ZIndicatorsExportQuery,
         produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
         response: errors,
