@@ -71,8 +71,14 @@ function sheetName(parts: { lead?: string; scope?: string; territoryCode?: strin
   }
   const suffix = basis === "provisional" ? PROVISIONAL : "";
   const base = join(scope);
-  let name = `${base}${suffix}`;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base} ${i}${suffix}`;
+  // Whole words within Excel's limit, the number of a name taken and the suffix included: exceljs would cut it mid-word.
+  const fit = (tail: string) => {
+    const words = base.split(" ");
+    while (words.length > 1 && `${words.join(" ")}${tail}`.length > SHEET_NAME_MAX) words.pop();
+    return `${words.join(" ")}${tail}`.slice(0, SHEET_NAME_MAX);
+  };
+  let name = fit(suffix);
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = fit(` ${i}${suffix}`);
   taken.add(name.toLowerCase());
   return name;
 }

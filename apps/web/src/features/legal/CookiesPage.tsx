@@ -49,11 +49,11 @@ export function CookiesPage() {
       <p>Deux choses sont gardées dans le stockage local de votre navigateur (localStorage), sur votre appareil seulement :</p>
       <ul>
         <li>
-          <strong>La copie de vos saisies</strong> dans un rapport (valeurs, notes et justifications), pour que rien ne soit perdu si
-          l'onglet se ferme, si la connexion tombe ou si la session expire. La copie des valeurs est effacée dès que la plateforme les a
-          enregistrées ; les justifications, qui ne partent qu'avec la soumission, sont effacées quand le rapport est soumis. Une copie qui
-          n'a pas pu partir reste sur l'appareil jusqu'à votre prochaine visite du rapport, même après la déconnexion : sur un poste
-          partagé, attendez que la ligne d'enregistrement indique que tout est enregistré.
+          <strong>La copie de vos saisies</strong> dans un rapport (valeurs, notes, justifications et votre réponse à un commentaire de
+          renvoi), pour que rien ne soit perdu si l'onglet se ferme, si la connexion tombe ou si la session expire. La copie des valeurs est
+          effacée dès que la plateforme les a enregistrées ; les justifications et la réponse, qui ne partent qu'avec la soumission, sont
+          effacées quand le rapport est soumis. Une copie qui n'a pas pu partir reste sur l'appareil jusqu'à votre prochaine visite du
+          rapport, même après la déconnexion : sur un poste partagé, attendez que la ligne d'enregistrement indique que tout est enregistré.
         </li>
         <li>
           <strong>Votre préférence d'affichage</strong> (thème clair, sombre ou celui du système), choisie dans « Paramètres d'affichage »

@@ -55,13 +55,14 @@ export function timeOfDay(iso: string): string {
 }
 
 /**
- * When a line happened: "le 1er décembre 2026 à 14:02" for one event; for a
+ * When a line happened: "le 1er décembre 2026 à 14 h 02" for one event; for a
  * sitting of saves "le 1er décembre 2026, de 14 h 02 à 14 h 31" (or, across
  * midnight, "du … au …").
  */
 export function whenText(e: Pick<TReportEvent, "at" | "until">): string {
-  if (!e.until) return `le ${formatDateTime(e.at)}`;
   const day = parisDay.format(new Date(e.at));
+  // One way of writing a time in the whole list: "14 h 02", for one event as for a sitting.
+  if (!e.until) return `le ${formatDay(day)} à ${timeOfDay(e.at)}`;
   if (day !== parisDay.format(new Date(e.until))) return `du ${formatDateTime(e.at)} au ${formatDateTime(e.until)}`;
   return `le ${formatDay(day)}, de ${timeOfDay(e.at)} à ${timeOfDay(e.until)}`;
 }
