@@ -12,8 +12,8 @@ const oneDecimal = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 1, ma
 
 /** "en 2024" for a whole year, "en janvier à novembre 2025"-like labels read better with "de", "en mars 2025" for a month. */
 export function periodWords(periodLabel: string): string {
-  // "année scolaire 2023-2024" keeps its words; only a calendar year's "année 2024" reads "en 2024".
-  if (periodLabel.startsWith("année scolaire ")) return `en ${periodLabel}`;
+  // "année scolaire 2023-2024" reads "pour l'année scolaire 2023-2024"; only a calendar year's "année 2024" reads "en 2024".
+  if (periodLabel.startsWith("année scolaire ")) return `pour l'${periodLabel}`;
   if (periodLabel.startsWith("année ")) return `en ${periodLabel.slice("année ".length)}`;
   if (periodLabel.includes(" à ")) return `de ${periodLabel}`;
   return `en ${periodLabel}`;
