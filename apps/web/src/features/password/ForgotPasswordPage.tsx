@@ -102,7 +102,8 @@ export function ForgotPasswordPage() {
             nativeInputProps={{
               ...register("email"),
               type: "email",
-              autoComplete: "username",
+              // "username" is only valid on a text field (WCAG 1.3.5 for HTML_CodeSniffer); as on the sign-in form.
+              autoComplete: "email",
               spellCheck: false,
               autoCapitalize: "none",
               required: true,

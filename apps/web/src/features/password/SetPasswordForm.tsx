@@ -109,8 +109,16 @@ export function SetPasswordForm({ secret, info, onGone }: Props) {
         )}
       </div>
       <form onSubmit={onSubmit} noValidate aria-label="Choisir le mot de passe">
-        {/* For password managers: the account the new password belongs to. */}
-        <input type="email" name="username" autoComplete="username" value={info.email} readOnly hidden />
+        {/* For password managers: the account the new password belongs to (text, not email: "username" is valid there only). */}
+        <input
+          type="text"
+          name="username"
+          autoComplete="username"
+          aria-label="Adresse électronique du compte"
+          value={info.email}
+          readOnly
+          hidden
+        />
         <PasswordField
           label="Nouveau mot de passe"
           value={password}

@@ -90,8 +90,16 @@ export function PasswordChange({ user, onChanged }: { user: TMe; onChanged: () =
         )}
       </div>
       <form onSubmit={onSubmit} noValidate aria-label="Changer mon mot de passe" style={{ maxWidth: "32rem" }}>
-        {/* For password managers: the account whose password changes. */}
-        <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
+        {/* For password managers: the account whose password changes (text, not email: "username" is valid there only). */}
+        <input
+          type="text"
+          name="username"
+          autoComplete="username"
+          aria-label="Adresse électronique du compte"
+          value={user.email}
+          readOnly
+          hidden
+        />
         <PasswordInput
           label="Mot de passe actuel"
           messagesHint=""

@@ -6,7 +6,7 @@ type Props = {
   onChange: (kind: TNotificationKind, enabled: boolean) => void;
 };
 
-/** One DSFR switch per email; an essential one is on and locked, and says why. */
+/** One DSFR switch per email; an essential one is a locked line of text that says why. */
 export function PreferenceSwitches({ preferences, onChange }: Props) {
   return (
     <fieldset className="fr-fieldset">
@@ -38,21 +38,23 @@ function Switch({ preference: p, onChange }: { preference: TNotificationPreferen
 }
 
 /**
- * Always on. The reason is written under the switch, outside it: DSFR greys
- * the hint of a disabled switch below readable contrast. The switch's input
- * points at `<id>-hint-text` (aria-describedby), which this paragraph carries.
+ * Always on: a line of text with a lock, not a disabled switch. DSFR greys a
+ * disabled switch's label below readable contrast, and a control that cannot
+ * be used is noise for a screen reader; the text says what it is and why.
  */
 function EssentialSwitch({ preference: p }: { preference: TNotificationPreference }) {
   const id = switchId(p.kind);
   return (
-    <>
-      <ToggleSwitch id={id} name={p.kind} label={p.label} checked disabled onChange={() => {}} />
-      <p id={`${id}-hint-text`} className="fr-hint-text fr-mt-1v">
+    <div id={id} className="fr-py-2w">
+      <p id={`${id}-label`} className="fr-mb-1v">
+        <span className="fr-icon-lock-line fr-icon--sm fr-mr-1v" aria-hidden="true" />
+        {p.label} : <strong>toujours activé</strong>
+      </p>
+      <p id={`${id}-hint-text`} className="fr-hint-text fr-mb-0">
         {p.description}
         <br />
-        <span className="fr-icon-lock-line fr-icon--sm" aria-hidden="true" /> Toujours activé : ce courriel vous demande une action, il ne
-        peut pas être désactivé.
+        Ce courriel vous demande une action, il ne peut pas être désactivé.
       </p>
-    </>
+    </div>
   );
 }
