@@ -1,4 +1,3 @@
-import { Table } from "@codegouvfr/react-dsfr/Table";
 import type { TAtelierDetail } from "@enquete/contract";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
@@ -7,6 +6,7 @@ import { dayBefore, formatDay, yesNo } from "../../../shared/format.ts";
 import { LabelStatusBadge } from "../../../shared/LabelStatusBadge.tsx";
 import { LoadError } from "../../../shared/LoadError.tsx";
 import { Loading } from "../../../shared/Loading.tsx";
+import { ScrollTable } from "../../../shared/ScrollTable.tsx";
 import { useApiData } from "../../../shared/useApiData.ts";
 import { AtelierMonths } from "../../atelier-months/AtelierMonths.tsx";
 import { atelierDashboardPath } from "../../dashboard/paths.ts";
@@ -70,15 +70,25 @@ function AtelierDetail({ atelier }: { atelier: TAtelierDetail }) {
       </dl>
 
       {atelier.territoryHistory.length > 1 && (
-        <Table
-          caption="Rattachements successifs à une direction territoriale"
-          headers={["Direction territoriale", "Du", "Au"]}
-          data={atelier.territoryHistory.map((h) => [
-            h.territoryName,
-            formatDay(h.from),
-            h.to === null ? "Aujourd'hui" : formatDay(dayBefore(h.to)),
-          ])}
-        />
+        // ScrollTable, not react-dsfr's <Table>: on a phone the frame scrolls and must be reachable with the keyboard.
+        <ScrollTable caption="Rattachements successifs à une direction territoriale">
+          <thead>
+            <tr>
+              <th scope="col">Direction territoriale</th>
+              <th scope="col">Du</th>
+              <th scope="col">Au</th>
+            </tr>
+          </thead>
+          <tbody>
+            {atelier.territoryHistory.map((h) => (
+              <tr key={`${h.territoryCode}-${h.from}`}>
+                <td>{h.territoryName}</td>
+                <td>{formatDay(h.from)}</td>
+                <td>{h.to === null ? "Aujourd'hui" : formatDay(dayBefore(h.to))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
     </>
   );

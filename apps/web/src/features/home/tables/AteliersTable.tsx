@@ -1,7 +1,7 @@
-import { Table } from "@codegouvfr/react-dsfr/Table";
 import type { TAtelier } from "@enquete/contract";
 import { compareAtelierCodes } from "@enquete/domain";
 import { LabelStatusBadge } from "../../../shared/LabelStatusBadge.tsx";
+import { ScrollTable } from "../../../shared/ScrollTable.tsx";
 
 type Props = {
   ateliers: readonly TAtelier[];
@@ -17,17 +17,36 @@ export function AteliersTable({ ateliers, caption, territoryNames }: Props) {
     ? ["Code", "Atelier", "Direction territoriale", "Labellisation"]
     : ["Code", "Atelier", "Département", "Labellisation"];
 
+  // ScrollTable, not react-dsfr's <Table>: on a phone the frame scrolls and must be reachable with the keyboard.
   return (
-    <Table
-      noCaption
-      caption={caption}
-      headers={headers}
-      data={sorted.map((a) => [
-        a.code,
-        a.name,
-        territoryNames ? (a.territoryCode === null ? "Aucune" : (territoryNames.get(a.territoryCode) ?? a.territoryCode)) : a.departement,
-        <LabelStatusBadge key="label" status={a.labelStatus} />,
-      ])}
-    />
+    <ScrollTable caption={caption} className="fr-table--no-caption">
+      <thead>
+        <tr>
+          {headers.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((a) => (
+          <tr key={a.code}>
+            <td>{a.code}</td>
+            <td>{a.name}</td>
+            <td>
+              {territoryNames
+                ? a.territoryCode === null
+                  ? "Aucune"
+                  : (territoryNames.get(a.territoryCode) ?? a.territoryCode)
+                : a.departement}
+            </td>
+            <td>
+              <LabelStatusBadge status={a.labelStatus} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

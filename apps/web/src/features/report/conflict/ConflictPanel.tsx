@@ -1,9 +1,9 @@
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
-import { Table } from "@codegouvfr/react-dsfr/Table";
 import { type FormDefinition, findField } from "@enquete/domain";
 import { useEffect, useId, useRef, useState } from "react";
+import { ScrollTable } from "../../../shared/ScrollTable.tsx";
 import { savedAtText } from "../save/SaveStatus.tsx";
 import { applyChoices, type Base, type ConflictRow, conflictRows, type Draft, type Side } from "./conflictRows.ts";
 import type { ConflictSide } from "./conflictSide.ts";
@@ -61,36 +61,47 @@ export function ConflictPanel({ form, current, base, mine, onResolve }: Props) {
           description={`Une autre version a été enregistrée${by ? ` ${by}` : ""} pendant que vous saisissiez la vôtre. Rien n'est enregistré ni écrasé tant que vous n'avez pas choisi, pour chaque champ qui diffère, la valeur à garder.`}
         />
       </div>
-      <Table
-        className="fr-mt-2w fr-mb-2w"
-        caption="Les champs qui diffèrent entre les deux versions"
-        headers={["Champ", "Votre saisie", theirsHeader, "Valeur à garder"]}
-        data={rows.map((row) => [
-          row.label,
-          row.mine,
-          row.theirs,
-          <RadioButtons
-            key={row.key}
-            small
-            legend={
-              <span className="fr-sr-only">
-                {row.kind === "value"
-                  ? `Valeur à garder pour « ${row.label} »`
-                  : `Note à garder sur « ${findField(form, row.code)?.field.label ?? row.code} »`}
-              </span>
-            }
-            name={`${name}-${row.key}`}
-            options={(["mine", "theirs"] as const).map((side) => ({
-              label: side === "mine" ? "La mienne" : "L'autre",
-              nativeInputProps: {
-                value: side,
-                checked: choiceOf(row) === side,
-                onChange: () => setChoices((c) => ({ ...c, [row.key]: side })),
-              },
-            }))}
-          />,
-        ])}
-      />
+      {/* ScrollTable, not react-dsfr's <Table>: on a phone the frame scrolls and must be reachable with the keyboard. */}
+      <ScrollTable caption="Les champs qui diffèrent entre les deux versions" className="fr-mt-2w fr-mb-2w">
+        <thead>
+          <tr>
+            <th scope="col">Champ</th>
+            <th scope="col">Votre saisie</th>
+            <th scope="col">{theirsHeader}</th>
+            <th scope="col">Valeur à garder</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <td>{row.label}</td>
+              <td>{row.mine}</td>
+              <td>{row.theirs}</td>
+              <td>
+                <RadioButtons
+                  small
+                  legend={
+                    <span className="fr-sr-only">
+                      {row.kind === "value"
+                        ? `Valeur à garder pour « ${row.label} »`
+                        : `Note à garder sur « ${findField(form, row.code)?.field.label ?? row.code} »`}
+                    </span>
+                  }
+                  name={`${name}-${row.key}`}
+                  options={(["mine", "theirs"] as const).map((side) => ({
+                    label: side === "mine" ? "La mienne" : "L'autre",
+                    nativeInputProps: {
+                      value: side,
+                      checked: choiceOf(row) === side,
+                      onChange: () => setChoices((c) => ({ ...c, [row.key]: side })),
+                    },
+                  }))}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
       <ButtonsGroup
         inlineLayoutWhen="md and up"
         buttons={[
