@@ -42,8 +42,8 @@ export function MoveAtelierForm({ history, territories, onChanged }: Props) {
   const earlier = territoryIn(history, monthBefore(from));
   const general = action.generalError(["territoryCode", "from"]);
 
-  const ask = (e?: FormEvent) => {
-    e?.preventDefault();
+  const ask = (e: FormEvent) => {
+    e.preventDefault();
     setMoved(null);
     action.reset();
     if (!target) {
@@ -105,7 +105,8 @@ export function MoveAtelierForm({ history, territories, onChanged }: Props) {
           onChange={setFrom}
           error={fieldError("from")}
         />
-        <Button type="button" iconId="fr-icon-arrow-right-line" ref={trigger} onClick={() => ask()}>
+        {/* A submit button: the form needs one (WCAG 3.2.2), and Enter in a field asks too. */}
+        <Button type="submit" iconId="fr-icon-arrow-right-line" ref={trigger}>
           Rattacher l'atelier…
         </Button>
       </form>

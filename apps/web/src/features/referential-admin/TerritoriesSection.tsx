@@ -45,7 +45,9 @@ export function TerritoriesSection({ territories, onChanged }: Props) {
                   priority="tertiary"
                   size="small"
                   iconId="fr-icon-edit-line"
-                  nativeButtonProps={{ ...renameModal.buttonProps, onClick: () => setRenaming(t) }}
+                  // One id per button: the modal's control-button id, spread on every row, would repeat (WCAG 4.1.1);
+                  // the modal opens through aria-controls.
+                  nativeButtonProps={{ ...renameModal.buttonProps, id: `renommer-direction-${t.code}`, onClick: () => setRenaming(t) }}
                   title={`Renommer ${t.name}`}
                 >
                   Renommer
