@@ -220,7 +220,7 @@ describe.skipIf(!chromiumPath)("the dated referential, and the move of atelier 2
     await page.getByRole("heading", { level: 1, name: `Rapport d'activité ${ofMonth(BEFORE)}` }).waitFor();
     await page.getByRole("button", { name: "Historique des modifications" }).waitFor();
     await page.goto(`${platform.baseUrl}/ateliers/28/rapports/${p(LAST_MONTH)}`);
-    await page.getByRole("heading", { name: "Impossible d'ouvrir ce rapport" }).waitFor();
+    await page.getByRole("heading", { name: "Accès refusé" }).waitFor();
     // Refused: nothing of the report on the page, neither its figures nor its history.
     expect(await page.getByRole("button", { name: "Historique des modifications" }).count()).toBe(0);
     await page.close();
