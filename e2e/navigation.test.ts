@@ -184,7 +184,13 @@ describe.skipIf(!chromiumPath)("the header's menu in a real browser", () => {
 
     await mainMenu(page).getByRole("button", { name: "Administration" }).click();
     const links = mainMenu(page).locator(".fr-menu__list a");
-    expect((await links.allTextContents()).map((t) => t.trim())).toEqual(["Comptes", "Journal des actions", "Référentiel", "Courriels", "Pages publiques"]);
+    expect((await links.allTextContents()).map((t) => t.trim())).toEqual([
+      "Comptes",
+      "Journal des actions",
+      "Référentiel",
+      "Courriels",
+      "Pages publiques",
+    ]);
     await mainMenu(page).getByRole("link", { name: "Comptes" }).click();
     await page.waitForURL(/\/administration\/comptes$/);
     expect(problems).toEqual([]);

@@ -6,19 +6,13 @@ export const ZSettings = z
     closedYears: z.array(z.number().int()),
     reminderDaysBefore: z.number().int().meta({ description: "Le rappel « avant » part ce nombre de jours avant l'échéance." }),
     reminderDaysAfter: z.number().int().meta({ description: "Le rappel « en retard » part ce nombre de jours après l'échéance." }),
-    contactEmail: z
-      .string()
-      .nullable()
-      .meta({
-        description:
-          "L'adresse de contact des pages publiques (aide, contact, données personnelles) ; null tant qu'elle n'est pas renseignée.",
-      }),
-    hostingNotice: z
-      .string()
-      .nullable()
-      .meta({
-        description: "La mention d'hébergement des mentions légales, donnée par l'exploitation ; null tant qu'elle n'est pas renseignée.",
-      }),
+    contactEmail: z.string().nullable().meta({
+      description:
+        "L'adresse de contact des pages publiques (aide, contact, données personnelles) ; null tant qu'elle n'est pas renseignée.",
+    }),
+    hostingNotice: z.string().nullable().meta({
+      description: "La mention d'hébergement des mentions légales, donnée par l'exploitation ; null tant qu'elle n'est pas renseignée.",
+    }),
   })
   .meta({ id: "Settings" });
 export type TSettings = z.infer<typeof ZSettings>;

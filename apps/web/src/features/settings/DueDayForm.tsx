@@ -52,8 +52,8 @@ export function DueDayForm({ dueDay, onSaved }: Props) {
         Jour d'échéance des rapports
       </h2>
       <p>
-        Le rapport d'un mois est dû ce jour-là du mois suivant. Actuellement : le {formatDayNumber(dueDay)} du mois suivant. Un changement s'applique
-        aussitôt à tous les rapports, y compris pour le calcul des retards.
+        Le rapport d'un mois est dû ce jour-là du mois suivant. Actuellement : le {formatDayNumber(dueDay)} du mois suivant. Un changement
+        s'applique aussitôt à tous les rapports, y compris pour le calcul des retards.
       </p>
       <form noValidate onSubmit={(e) => void submit(e)}>
         <Input
