@@ -298,4 +298,19 @@ describe("once 2025 is closed", () => {
     expect(national(reopened, "2-2-2")?.completenessValidated).toBe((national(retargeted, "2-2-2")?.completenessValidated ?? 0) - 1);
     expect(national(reopened, "2-2-2")?.value).toBe((national(retargeted, "2-2-2")?.value ?? 0) - 1000);
   });
+
+  it("is computed again when the network of a closed year is corrected: an atelier opened later than recorded", async () => {
+    const before = await openJson();
+    const national = (b: TOpenDataIndicators) => b.rows.find((r) => r.scopeCode === "FR" && r.indicatorCode === "1-1");
+    // An atelier with no report in 2025, recorded as open all year, in fact opened in July: six expected reports fewer.
+    const { rows } = await t.db.$client.query<{ code: string }>(
+      "select code from ateliers where opened_on <= '2025-01-01' and code not in (select atelier_code from reports where period like '2025-%') order by code limit 1",
+    );
+    const code = rows[0]?.code;
+    expect(code).toBeDefined();
+    await t.db.$client.query("update ateliers set opened_on = '2025-07-01' where code = $1", [code]);
+    const after = await openJson();
+    expect(after.generatedAt).not.toBe(before.generatedAt);
+    expect(national(after)?.completenessExpected).toBe((national(before)?.completenessExpected ?? 0) - 6);
+  });
 });

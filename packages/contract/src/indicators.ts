@@ -16,7 +16,7 @@ import {
 } from "@enquete/domain";
 import { z } from "zod";
 import { ZApiError } from "./common.ts";
-import { ZPeriod } from "./reports.ts";
+import { ZListedStatus, ZPeriod } from "./reports.ts";
 
 const ZYear = z.coerce
   .number({ error: "Année invalide : attendu AAAA, par exemple 2025." })
@@ -298,8 +298,9 @@ export const ZDistanceLearningImportRefused = ZApiError.extend({ preview: ZDista
 
 // ---------------------------------------------------------------- exports
 
-const EXPORT_STATUSES = ["not_started", "draft", "submitted", "returned", "validated"] as const;
-const STATUS_LIST_ERROR = "Statuts attendus, séparés par des virgules : not_started, draft, submitted, returned, validated.";
+// The statuses a report is listed with (not_started: expected, no report), from the reports' contract.
+const EXPORT_STATUSES = ZListedStatus.options;
+const STATUS_LIST_ERROR = `Statuts attendus, séparés par des virgules : ${EXPORT_STATUSES.join(", ")}.`;
 
 /**
  * The reports export: `status` keeps the listed statuses only (not_started: a

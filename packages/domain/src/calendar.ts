@@ -4,6 +4,7 @@
  * last day), and is due on the Nth day of the next month (a setting, 10 by
  * default).
  */
+import { frenchDayNumber } from "./french-dates.ts";
 import { addMonths, firstDay, formatPeriod, MONTHS_FR, type Period, parsePeriod, periodOfDate } from "./period.ts";
 import type { ListedStatus } from "./workflow.ts";
 
@@ -81,7 +82,7 @@ export function isExpected(period: string, today: string, atelier: { openedOn: s
 export function dayInFrench(day: string, withYear = false): string {
   const [year, month, date] = day.slice(0, 10).split("-").map(Number);
   const name = MONTHS_FR[(month ?? 1) - 1] ?? "";
-  const d = date === 1 ? "1er" : String(date);
+  const d = frenchDayNumber(date ?? 1);
   return withYear ? `${d} ${name} ${year}` : `${d} ${name}`;
 }
 

@@ -132,7 +132,8 @@ export async function reportPage(
     ),
     x as (
       select * from cells
-      where report_id is not null or (open and period < ${filter.firstMonthNotOver})
+      -- Expected as the indicators count it (aggregation-sql.ts expected()): open, over, and in a territory that month.
+      where report_id is not null or (open and period < ${filter.firstMonthNotOver} and territory_code is not null)
     )
     select x.atelier_code, x.atelier_name, x.departement, x.territory_code, t.name as territory_name,
       lbl.status as labellisation, coalesce(lab.value, false) as lab, coalesce(espe.value, false) as espe,

@@ -36,7 +36,11 @@ export async function publicationStamp(db: Db): Promise<PublicationStamp> {
           where s.status = 'validated'),
         (select concat(count(*), '|', max(updated_at)) from indicator_targets),
         (select concat(count(*), '|', max(d.updated_at)) from distance_learning d join closed_years c on c.year = left(d.period, 4)::int),
-        (select md5(coalesce(string_agg(code || '=' || name, ',' order by code), '')) from territories)
+        (select md5(coalesce(string_agg(code || '=' || name, ',' order by code), '')) from territories),
+        -- Openings, closings and memberships decide which territories get rows and how many reports were expected.
+        (select md5(coalesce(string_agg(concat_ws('|', code, opened_on, closed_on), ',' order by code), '')) from ateliers),
+        (select md5(coalesce(string_agg(concat_ws('|', atelier_code, territory_code, valid_from, valid_to), ','
+            order by atelier_code, valid_from), '')) from atelier_territories)
       ) as data`,
   });
   const row = rows[0];

@@ -20,6 +20,7 @@ import {
   hasStarted,
   isMonthOver,
   isOpenIn,
+  justificationLabel,
   lastDayOf,
   nextStatus,
   parisDate,
@@ -178,13 +179,10 @@ export async function getReport(db: Db, caller: Caller, atelierCode: string, per
     opening,
     forms: settings.forms,
     caller,
-    conversation: conversationOf(events.filter((e) => SPOKEN.has(e.action))),
+    conversation: conversationOf(events),
   });
   return { ...state, history: historyEntries(events, state.form) };
 }
-
-/** The events whose remarks address someone (repo.spokenRemarks reads the same). */
-const SPOKEN = new Set(["submit", "return", "reopen"]);
 
 /** A page of the history, the latest change first, with the same access as the report itself. */
 export async function reportHistory(
@@ -309,7 +307,7 @@ export async function submit(
       ...(reply === "" ? [] : [{ kind: "reply" as const, text: reply }]),
       ...check.warnings.flatMap((w) => {
         const text = own(kept, w.code)?.trim() ?? "";
-        return text === "" ? [] : [{ kind: "justification" as const, field: w.code, label: w.message, text }];
+        return text === "" ? [] : [{ kind: "justification" as const, field: w.code, label: justificationLabel(form, w.code), text }];
       }),
     ];
     const updated = await repo.updateReport(

@@ -2,6 +2,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Tile } from "@codegouvfr/react-dsfr/Tile";
 import type { TSettings } from "@enquete/contract";
+import { hasRole } from "@enquete/domain";
 import { useState } from "react";
 import { fetchSettings } from "../../api/campaign.ts";
 import { LoadError } from "../../shared/LoadError.tsx";
@@ -9,8 +10,8 @@ import { Loading } from "../../shared/Loading.tsx";
 import { PageHeading } from "../../shared/PageHeading.tsx";
 import { useApiData } from "../../shared/useApiData.ts";
 import { useDocumentTitle } from "../../shared/useDocumentTitle.ts";
+import { useGrants } from "../dashboard/useGrants.ts";
 import { QUESTIONNAIRE_PATH, QUESTIONNAIRE_TITLE } from "../questionnaire/paths.ts";
-import { useSession } from "../session/useSession.ts";
 import { CloseYearForm } from "./CloseYearForm.tsx";
 import { DueDayForm } from "./DueDayForm.tsx";
 import { PublicPagesForm } from "./PublicPagesForm.tsx";
@@ -23,15 +24,15 @@ import { ReminderDaysForm } from "./ReminderDaysForm.tsx";
  */
 export function SettingsPage() {
   useDocumentTitle("Paramètres de la campagne");
-  const { user } = useSession();
-  const national = user?.roles.some((r) => r.role === "national") ?? false;
-  const admin = user?.roles.some((r) => r.role === "admin") ?? false;
+  const grants = useGrants();
+  const national = hasRole(grants, "national");
+  const mayEditPublicPages = hasRole(grants, "national", "admin");
 
   return (
     <div className="fr-container fr-mb-4w">
       <Breadcrumb currentPageLabel="Paramètres de la campagne" segments={[{ label: "Tableau de bord", linkProps: { to: "/" } }]} />
       <PageHeading>Paramètres de la campagne</PageHeading>
-      {national || admin ? (
+      {mayEditPublicPages ? (
         <>
           {national && <QuestionnaireTile />}
           <SettingsContent campaign={national} />

@@ -6,7 +6,7 @@
  * each keystroke. Nothing is said of empty fields before "Soumettre" (the
  * resolver's "rules" stage judges types and rules, never "required").
  */
-import { type FormDefinition, formFields, hardRuleProblems } from "@enquete/domain";
+import { type FormDefinition, formFields, hardRuleProblems, ruleFieldRefs } from "@enquete/domain";
 import { type RefObject, useCallback, useEffect, useMemo } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { parseFormText, type ReportFormInput, type ReportFormOutput } from "./formText.ts";
@@ -25,10 +25,8 @@ export function ruleNeighbours(form: FormDefinition): Map<string, Set<string>> {
       out.set(code, set);
     }
   };
-  for (const rule of form.rules) {
-    if (rule.kind === "lte") tie([...rule.fields, ...rule.max, ...(rule.when !== undefined ? [rule.when] : [])]);
-    else if (rule.kind === "zeroWhenZero") tie([rule.field, rule.when]);
-  }
+  // The fields each hard rule reads, as the domain lists them for every rule kind.
+  for (const rule of form.rules) if (rule.severity === "error") tie(ruleFieldRefs(rule).map((r) => r.code));
   return out;
 }
 
